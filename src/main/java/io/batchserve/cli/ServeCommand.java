@@ -1,0 +1,72 @@
+package io.batchserve.cli;
+
+import io.batchserve.config.ServeFlags;
+import io.batchserve.config.SageMakerEnv;
+import io.batchserve.config.ServerConfig;
+import io.batchserve.http.ModelServer;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import sun.misc.Signal;
+
+/** {@code serve}: the model server SageMaker starts with {@code docker run IMAGE serve}. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = {"Serve the models of a model directory over the SageMaker container contract:",
+        "GET /ping, POST /invocations, GET /execution-parameters.",
+        "Flags win over the environment (SAGEMAKER_BIND_TO_PORT, SM_MODEL_DIR, SAGEMAKER_MODEL_SERVER_WORKERS, ...)."})
+final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--port", description = "Port (default: SAGEMAKER_BIND_TO_PORT, else 8080).")
+  Integer port;
+
+  @Option(names = "--host", description = "Address to bind (default: 0.0.0.0).")
+  String host;
+
+  @Option(names = "--model-dir", description = "Model directory (default: SM_MODEL_DIR, else /opt/ml/model).")
+  Path modelDir;
+
+  @Option(names = "--workers", description = "Prediction threads (default: SAGEMAKER_MODEL_SERVER_WORKERS, "
+      + "else one per available processor).")
+  Integer workers;
+
+  @Option(names = "--max-payload-mb", description = "MaxPayloadInMB to advertise and accept, 0..100 "
+      + "(default: SAGEMAKER_MAX_PAYLOAD_IN_MB, else 6).")
+  Integer maxPayloadMb;
+
+  @Option(names = "--max-request-mb", description = "Largest request body in MB, never below the payload "
+      + "(default: BATCHSERVE_MAX_REQUEST_MB, else the payload; 100 when the payload is 0).")
+  Integer maxRequestMb;
+
+  @Option(names = "--queue-capacity", description = "Requests admitted but not yet running; more get 503 "
+      + "(default: BATCHSERVE_QUEUE_CAPACITY, else max(64, 8 x workers)).")
+  Integer queueCapacity;
+
+  @Option(names = "--max-batch-records", description = "Record budget for merging queued requests into one "
+      + "prediction (default: BATCHSERVE_MAX_BATCH_RECORDS, else 10000).")
+  Integer maxBatchRecords;
+
+  @Option(names = "--max-batch-delay-ms", description = "How long a worker waits for more requests to merge "
+      + "(default: BATCHSERVE_MAX_BATCH_DELAY_MS, else 0: only what is already queued).")
+  Integer maxBatchDelayMs;
+
+  @Option(names = "--timeout-seconds", description = "Per-request timeout (default: SAGEMAKER_MODEL_SERVER_TIMEOUT, "
+      + "else 60, or 3600 when SAGEMAKER_BATCH is true).")
+  Integer timeoutSeconds;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServeFlags flags = new ServeFlags(port, host, modelDir, workers, maxPayloadMb, maxRequestMb, queueCapacity,
+        maxBatchRecords, maxBatchDelayMs, timeoutSeconds);
+    ServerConfig config = SageMakerEnv.resolve(flags, System.getenv(), Runtime.getRuntime().availableProcessors());
+    ModelServer server = ModelServer.start(config);
+    CountDownLatch stop = new CountDownLatch(1);
+    // SIGTERM (docker stop, SageMaker scale-in) and SIGINT drain and exit 0 instead of the JVM's default 143.
+    Signal.handle(new Signal("TERM"), signal -> stop.countDown());
+    Signal.handle(new Signal("INT"), signal -> stop.countDown());
+    Runtime.getRuntime().addShutdownHook(new Thread(server::close, "shutdown"));
+    stop.await();
+    server.close();
+    return 0;
+  }
+}

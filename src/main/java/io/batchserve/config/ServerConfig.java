@@ -1,0 +1,54 @@
+package io.batchserve.config;
+
+import io.batchserve.codec.MediaType;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything the model server needs to start, resolved once from flags, environment and defaults by
+ * {@link SageMakerEnv#resolve}.
+ *
+ * @param host address to bind
+ * @param port port to bind (0 picks a free one)
+ * @param modelDir the model directory
+ * @param processors processors the JVM sees (logged; the basis of the worker default)
+ * @param workers prediction threads
+ * @param queueCapacity requests admitted but not yet running
+ * @param maxBatchRecords record budget for merging queued requests into one prediction
+ * @param maxBatchDelay how long a worker waits for more requests to merge; zero merges only what is queued
+ * @param requestTimeout how long a request may wait and run before it is answered with 503
+ * @param maxPayloadMb the MaxPayloadInMB the server advertises (0: unlimited, chunked)
+ * @param maxRequestBytes the largest request body accepted; never below the advertised payload
+ * @param batch what Batch Transform set in the environment
+ * @param defaultAccept the answer type when a request's Accept is missing or * / *, or null for "same as input"
+ * @param shutdownGrace how long SIGTERM waits for admitted requests
+ */
+public record ServerConfig(String host, int port, Path modelDir, int processors, int workers, int queueCapacity,
+    int maxBatchRecords, Duration maxBatchDelay, Duration requestTimeout, int maxPayloadMb, long maxRequestBytes,
+    BatchEnvironment batch, MediaType defaultAccept, Duration shutdownGrace) {
+  public static final long MB = 1L << 20;
+  public static final int MAX_PAYLOAD_MB = 100;
+
+  public ServerConfig {
+    require(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
+    require(workers >= 1, "workers < 1: " + workers);
+    require(queueCapacity >= 1, "queue capacity < 1: " + queueCapacity);
+    require(maxBatchRecords >= 1, "max batch records < 1: " + maxBatchRecords);
+    require(!maxBatchDelay.isNegative(), "max batch delay is negative: " + maxBatchDelay);
+    require(requestTimeout.toMillis() >= 1, "request timeout must be positive: " + requestTimeout);
+    require(maxPayloadMb >= 0 && maxPayloadMb <= MAX_PAYLOAD_MB,
+        "max payload must be 0..100 MB: " + maxPayloadMb);
+    require(maxRequestBytes >= maxPayloadMb * MB,
+        "max request size " + maxRequestBytes + " bytes is below the advertised payload of " + maxPayloadMb + " MB");
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new ConfigException(message);
+    }
+  }
+
+  public ExecutionParameters executionParameters() {
+    return ExecutionParameters.of(workers, maxPayloadMb, batch);
+  }
+}

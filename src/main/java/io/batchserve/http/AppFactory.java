@@ -1,0 +1,30 @@
+package io.batchserve.http;
+
+import io.batchserve.config.ServerConfig;
+import io.batchserve.worker.WorkerPool;
+import io.javalin.Javalin;
+
+/** Builds the Javalin app for the container contract, with every setting that differs from Javalin's written out. */
+public final class AppFactory {
+  private AppFactory() {}
+
+  public static Javalin create(ServerConfig config, ServerState state, WorkerPool pool) {
+    InvocationsHandler invocations = new InvocationsHandler(config, state, pool);
+    byte[] executionParameters = config.executionParameters().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.startup.showOldJavalinVersionWarning = false;
+      // Javalin's default is 1 MB; SageMaker sends up to MaxPayloadInMB (6 MB by default, at most 100 MB).
+      cfg.http.maxRequestSize = config.maxRequestBytes();
+      cfg.http.generateEtags = false;
+      cfg.http.asyncTimeout = 0; // the worker pool enforces the request deadline itself
+      cfg.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
+      cfg.routes.get("/ping", ctx -> {
+        ctx.status(state.phase() == ServerState.Phase.READY ? 200 : 503);
+      });
+      cfg.routes.get("/execution-parameters", ctx -> ctx.contentType("application/json").result(executionParameters));
+      cfg.routes.post("/invocations", invocations);
+      cfg.routes.exception(Exception.class, ErrorMapper::handle);
+    });
+  }
+}

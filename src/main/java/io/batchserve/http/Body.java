@@ -1,0 +1,48 @@
+package io.batchserve.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * A request body read once into one array: sized from Content-Length when it is known (one copy, no growth), grown
+ * by doubling for chunked bodies. Bodies over the limit are refused before (or while) reading.
+ */
+record Body(byte[] bytes, int length) {
+
+  static Body read(InputStream in, long contentLength, long limit) throws IOException {
+    if (contentLength > limit) {
+      throw tooLarge(contentLength + " bytes", limit);
+    }
+    if (contentLength >= 0) {
+      byte[] bytes = new byte[(int) contentLength];
+      int n = in.readNBytes(bytes, 0, bytes.length);
+      return new Body(bytes, n);
+    }
+    byte[] bytes = new byte[64 * 1024];
+    int length = 0;
+    while (true) {
+      if (length == bytes.length) {
+        if (length >= limit) {
+          throw tooLarge("more than " + limit + " bytes (chunked)", limit);
+        }
+        bytes = Arrays.copyOf(bytes, (int) Math.min(limit + 1, (long) bytes.length * 2));
+      }
+      int n = in.read(bytes, length, bytes.length - length);
+      if (n < 0) {
+        break;
+      }
+      length += n;
+      if (length > limit) {
+        throw tooLarge("more than " + limit + " bytes (chunked)", limit);
+      }
+    }
+    return new Body(bytes, length);
+  }
+
+  private static PayloadTooLargeException tooLarge(String size, long limit) {
+    return new PayloadTooLargeException("request body of " + size + " is over the limit of " + limit + " bytes ("
+        + (limit >> 20) + " MB); send fewer records per request (MaxPayloadInMB) or raise the limit with "
+        + "SAGEMAKER_MAX_PAYLOAD_IN_MB, BATCHSERVE_MAX_REQUEST_MB or --max-request-mb");
+  }
+}

@@ -1,0 +1,75 @@
+package io.batchserve.http;
+
+import io.batchserve.codec.MediaType;
+import io.batchserve.codec.Negotiation;
+import io.batchserve.codec.UnsupportedContentTypeException;
+import io.batchserve.config.ServerConfig;
+import io.batchserve.model.Model;
+import io.batchserve.worker.WorkerPool;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code POST /invocations}: read the body once, choose the model, check Content-Type and Accept (both before any
+ * prediction), decode on this thread, hand the records to the worker pool, and answer with exactly one result per
+ * record, in order. The answer is encoded in the pool's completion stage, which is cheap next to the prediction.
+ */
+final class InvocationsHandler implements Handler {
+  private final ServerConfig config;
+  private final ServerState state;
+  private final WorkerPool pool;
+
+  InvocationsHandler(ServerConfig config, ServerState state, WorkerPool pool) {
+    this.config = config;
+    this.state = state;
+    this.pool = pool;
+  }
+
+  @Override
+  public void handle(Context ctx) throws IOException {
+    ModelRouter router = state.router();
+    String contentTypeHeader = ctx.header("Content-Type");
+    Body body = Body.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), config.maxRequestBytes());
+    MediaType contentType = parseContentType(contentTypeHeader, router);
+    Model<?, ?> model = router.route(contentType, ctx.header(ModelRouter.CUSTOM_ATTRIBUTES), body);
+    if (!model.info().reads(contentType)) {
+      throw new UnsupportedContentTypeException(contentTypeHeader, model.info().name(), model.info().contentTypes());
+    }
+    MediaType accept = Negotiation.chooseAccept(ctx.header("Accept"), model.info().accepts(),
+        fallbackAccept(model, contentType), model.info().name());
+    ctx.future(() -> run(model, contentType, accept, body).thenAccept(bytes ->
+        ctx.status(200).contentType(accept.toString()).result(bytes)));
+  }
+
+  private <B extends Model.Batch, R> CompletableFuture<byte[]> run(Model<B, R> model, MediaType contentType,
+      MediaType accept, Body body) {
+    B batch = model.decode(contentType, body.bytes(), body.length());
+    return pool.submit(model, batch, config.requestTimeout()).thenApply(result -> model.encode(result, accept));
+  }
+
+  private static MediaType parseContentType(String header, ModelRouter router) {
+    List<MediaType> supported = router.models().stream().flatMap(m -> m.info().contentTypes().stream())
+        .distinct().toList();
+    String model = router.models().size() == 1 ? router.models().get(0).info().name() : "any loaded model";
+    if (header == null || header.isBlank()) {
+      throw new UnsupportedContentTypeException("(none)", model, supported);
+    }
+    try {
+      return MediaType.parse(header);
+    } catch (IllegalArgumentException e) {
+      throw new UnsupportedContentTypeException(header, model, supported);
+    }
+  }
+
+  /** SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT when the model writes it, else the input's own type, else the first. */
+  private MediaType fallbackAccept(Model<?, ?> model, MediaType contentType) {
+    List<MediaType> accepts = model.info().accepts();
+    if (config.defaultAccept() != null && accepts.contains(config.defaultAccept())) {
+      return config.defaultAccept();
+    }
+    return accepts.contains(contentType) ? contentType : accepts.get(0);
+  }
+}

@@ -1,0 +1,105 @@
+package io.batchserve.http;
+
+import io.batchserve.config.ServerConfig;
+import io.batchserve.model.Model;
+import io.batchserve.model.ModelLoadException;
+import io.batchserve.model.ModelLoader;
+import io.batchserve.worker.PoolConfig;
+import io.batchserve.worker.Ticker;
+import io.batchserve.worker.WorkerPool;
+import io.javalin.Javalin;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running model server: the HTTP listener starts at once (so {@code /ping} answers 503 while loading), the models
+ * load and warm up on a background thread, and {@link #close} drains admitted requests before stopping.
+ */
+public final class ModelServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ModelServer.class);
+
+  /** Where the models come from; the model directory by default, anything in tests. */
+  @FunctionalInterface
+  public interface ModelSource {
+    List<Model<?, ?>> load() throws ModelLoadException;
+  }
+
+  private final ServerConfig config;
+  private final ServerState state = new ServerState();
+  private final WorkerPool pool;
+  private final Javalin app;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private ModelServer(ServerConfig config) {
+    this.config = config;
+    this.pool = new WorkerPool(new PoolConfig(config.workers(), config.queueCapacity(), config.maxBatchRecords(),
+        config.maxBatchDelay()), Ticker.system());
+    this.app = AppFactory.create(config, state, pool);
+  }
+
+  public static ModelServer start(ServerConfig config) {
+    return start(config, () -> ModelLoader.load(config.modelDir()));
+  }
+
+  public static ModelServer start(ServerConfig config, ModelSource source) {
+    logSettings(config);
+    ModelServer server = new ModelServer(config);
+    server.app.start(config.host(), config.port());
+    LOG.info("listening on {}:{}; /ping answers 503 until the models are loaded", config.host(), server.port());
+    Thread loader = new Thread(() -> server.load(source), "model-loader");
+    loader.setDaemon(true);
+    loader.start();
+    return server;
+  }
+
+  private void load(ModelSource source) {
+    long start = System.nanoTime();
+    try {
+      List<Model<?, ?>> models = source.load();
+      for (Model<?, ?> model : models) {
+        model.warmUp();
+        LOG.info("loaded model '{}' ({}): {}", model.info().name(), model.info().kind(), model.info().summary());
+      }
+      state.ready(models);
+      LOG.info("ready: {} model(s) loaded and warmed up in {} ms", models.size(), (System.nanoTime() - start) / 1_000_000);
+    } catch (ModelLoadException e) {
+      state.failed("loading the models failed: " + e.getMessage());
+      LOG.error("loading the models from {} failed; /ping will answer 503: {}", config.modelDir(), e.getMessage());
+    } catch (RuntimeException e) {
+      state.failed("loading the models failed: " + e);
+      LOG.error("loading the models from {} failed; /ping will answer 503", config.modelDir(), e);
+    }
+  }
+
+  private static void logSettings(ServerConfig c) {
+    LOG.info("model directory {}", c.modelDir().toAbsolutePath());
+    LOG.info("{} processors detected; {} workers, queue capacity {}, batch budget {} records / {} ms",
+        c.processors(), c.workers(), c.queueCapacity(), c.maxBatchRecords(), c.maxBatchDelay().toMillis());
+    LOG.info("request timeout {} s, body limit {} bytes, batch mode {}, /execution-parameters {}",
+        c.requestTimeout().toSeconds(), c.maxRequestBytes(), c.batch().batch(), c.executionParameters().toJson());
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public ServerState state() {
+    return state;
+  }
+
+  /** Stops taking requests, answers those admitted (up to the grace period), then stops the listener. */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    LOG.info("shutting down: refusing new requests, draining admitted ones (up to {} s)",
+        config.shutdownGrace().toSeconds());
+    state.draining();
+    boolean drained = pool.shutdown(config.shutdownGrace());
+    app.stop();
+    LOG.info("stopped{}", drained ? "" : " (some admitted requests were not answered in time)");
+  }
+}

@@ -1,0 +1,89 @@
+package io.batchserve.model;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Finds and loads the models of a model directory ({@code /opt/ml/model} in SageMaker). The directory is exactly
+ * what a model.tar.gz unpacks to, in one of three layouts:
+ * <ol>
+ *   <li>one model: a {@value ModelDescriptor#FILE_NAME} and its artifact;
+ *   <li>one model trained with SageMaker's built-in XGBoost algorithm: a bare {@value #SAGEMAKER_ARTIFACT} file
+ *       (legacy binary, JSON or UBJ), served as a {@link TabularModel} with features f0, f1, ...;
+ *   <li>several models: one sub-folder per model, each in layout 1 or 2.
+ * </ol>
+ * Hidden files and folders are ignored.
+ */
+public final class ModelLoader {
+  public static final String SAGEMAKER_ARTIFACT = "xgboost-model";
+
+  /** Loads one model from its descriptor. */
+  @FunctionalInterface
+  public interface Factory {
+    Model<?, ?> load(ModelDescriptor descriptor) throws ModelLoadException;
+  }
+
+  private static final Map<String, Factory> KINDS = Map.of(TabularModel.KIND, TabularModel::load);
+
+  private ModelLoader() {}
+
+  public static List<Model<?, ?>> load(Path directory) throws ModelLoadException {
+    if (!Files.isDirectory(directory)) {
+      throw new ModelLoadException("model directory " + directory + " does not exist or is not a directory");
+    }
+    Model<?, ?> single = loadOne(directory);
+    if (single != null) {
+      return List.of(single);
+    }
+    List<Model<?, ?>> models = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (Path child : subdirectories(directory)) {
+      Model<?, ?> model = loadOne(child);
+      if (model != null && !names.add(model.info().name())) {
+        throw new ModelLoadException("two models in " + directory + " are named '" + model.info().name() + "'");
+      }
+      if (model != null) {
+        models.add(model);
+      }
+    }
+    if (models.isEmpty()) {
+      throw new ModelLoadException("no model found in " + directory + ": expected a " + ModelDescriptor.FILE_NAME
+          + " or an " + SAGEMAKER_ARTIFACT + " file, or sub-folders holding one");
+    }
+    return List.copyOf(models);
+  }
+
+  /** The model of a single-model folder, or null when the folder holds neither layout. */
+  private static Model<?, ?> loadOne(Path directory) throws ModelLoadException {
+    if (Files.isRegularFile(directory.resolve(ModelDescriptor.FILE_NAME))) {
+      ModelDescriptor descriptor = ModelDescriptor.read(directory);
+      Factory factory = KINDS.get(descriptor.kind());
+      if (factory == null) {
+        throw new ModelLoadException(descriptor.file() + ": unknown kind '" + descriptor.kind() + "'; known: "
+            + String.join(", ", KINDS.keySet().stream().sorted().toList()));
+      }
+      return factory.load(descriptor);
+    }
+    Path artifact = directory.resolve(SAGEMAKER_ARTIFACT);
+    return Files.isRegularFile(artifact) ? TabularModel.generic(artifact) : null;
+  }
+
+  private static List<Path> subdirectories(Path directory) throws ModelLoadException {
+    try (Stream<Path> children = Files.list(directory)) {
+      return children
+          .filter(Files::isDirectory)
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new ModelLoadException("cannot list " + directory + ": " + e.getMessage(), e);
+    }
+  }
+}

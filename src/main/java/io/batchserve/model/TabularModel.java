@@ -1,0 +1,123 @@
+package io.batchserve.model;
+
+import io.batchserve.codec.CsvFeatures;
+import io.batchserve.codec.FloatMatrix;
+import io.batchserve.codec.JsonRecords;
+import io.batchserve.codec.MediaType;
+import io.batchserve.codec.ScoreEncoder;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * Features in, scores out: the churn classifier, and any model trained with SageMaker's built-in XGBoost algorithm.
+ * Reads CSV rows in schema order, or JSON / JSON Lines records with named features (see {@link JsonFeatures});
+ * answers one score (or one array of outputs) per record.
+ */
+public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
+  /** The kind name in a descriptor. */
+  public static final String KIND = "tabular";
+  private static final List<MediaType> TYPES = List.of(MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON);
+
+  private final ModelInfo info;
+  private final Scorer scorer;
+  private final JsonFeatures json;
+
+  /** The decoded rows of one request. */
+  public record Rows(FloatMatrix matrix) implements Model.Batch {
+    @Override
+    public int records() {
+      return matrix.rows();
+    }
+  }
+
+  TabularModel(ModelInfo info, Scorer scorer, JsonFeatures json) {
+    this.info = info;
+    this.scorer = scorer;
+    this.json = json;
+  }
+
+  static TabularModel load(ModelDescriptor descriptor) throws ModelLoadException {
+    List<String> features = descriptor.names("features");
+    Scorer scorer = XgboostScorer.load(descriptor.artifactPath());
+    if (scorer.features() != features.size()) {
+      throw new ModelLoadException(descriptor.file() + " lists " + features.size() + " features but "
+          + descriptor.artifact() + " was trained on " + scorer.features());
+    }
+    Set<String> requestTypes = Set.copyOf(descriptor.optionalNames("request_types"));
+    return create(descriptor.name(), scorer, features, descriptor.optionalNames("passthrough"), requestTypes);
+  }
+
+  /** A bare {@code xgboost-model} file without a descriptor: features are called f0, f1, ... as in XGBoost. */
+  static TabularModel generic(Path artifact) throws ModelLoadException {
+    Scorer scorer = XgboostScorer.load(artifact);
+    List<String> features = IntStream.range(0, scorer.features()).mapToObj(i -> "f" + i).toList();
+    return create("xgboost", scorer, features, List.of(), Set.of());
+  }
+
+  /** A model over any scorer; used by loading, training and tests. */
+  public static TabularModel create(String name, Scorer scorer, List<String> features, List<String> passthrough,
+      Set<String> requestTypes) {
+    String summary = features.size() + " features (" + features.get(0) + ", ...)";
+    ModelInfo info = new ModelInfo(name, KIND, TYPES, TYPES, requestTypes, summary);
+    return new TabularModel(info, scorer, new JsonFeatures(name, features, passthrough, requestTypes));
+  }
+
+  @Override
+  public ModelInfo info() {
+    return info;
+  }
+
+  @Override
+  public Rows decode(MediaType contentType, byte[] body, int length) {
+    if (MediaType.CSV.equals(contentType)) {
+      return new Rows(CsvFeatures.parse(body, length, json.features()));
+    }
+    return new Rows(json.toMatrix(JsonRecords.read(contentType, body, length)));
+  }
+
+  @Override
+  public List<float[][]> predict(List<Rows> batches) {
+    if (batches.size() == 1) {
+      FloatMatrix m = batches.get(0).matrix();
+      return java.util.Collections.singletonList(scorer.score(m.values(), m.rows(), m.columns()));
+    }
+    float[][] all = scoreTogether(batches);
+    List<float[][]> answers = new ArrayList<>(batches.size());
+    int offset = 0;
+    for (Rows batch : batches) {
+      float[][] mine = new float[batch.records()][];
+      System.arraycopy(all, offset, mine, 0, mine.length);
+      answers.add(mine);
+      offset += mine.length;
+    }
+    return answers;
+  }
+
+  private float[][] scoreTogether(List<Rows> batches) {
+    int columns = json.features().size();
+    int rows = batches.stream().mapToInt(Rows::records).sum();
+    float[] values = new float[Math.multiplyExact(rows, columns)];
+    int at = 0;
+    for (Rows batch : batches) {
+      float[] part = batch.matrix().values();
+      System.arraycopy(part, 0, values, at, part.length);
+      at += part.length;
+    }
+    return scorer.score(values, rows, columns);
+  }
+
+  @Override
+  public byte[] encode(float[][] result, MediaType accept) {
+    return ScoreEncoder.encode(result, accept);
+  }
+
+  @Override
+  public void warmUp() {
+    float[] missing = new float[json.features().size()];
+    java.util.Arrays.fill(missing, Float.NaN);
+    scorer.score(missing, 1, missing.length);
+  }
+}
