@@ -66,19 +66,26 @@ public final class CsvFeatures {
           + "remove blank lines)");
     }
     int width = columns.size();
+    if (countFields(body, from, to) != width) {
+      throw wrongWidth(body, from, to, line, columns);
+    }
     int base = row * width;
     int fieldStart = from;
     for (int column = 0; column < width; column++) {
       int fieldEnd = indexOf(body, (byte) ',', fieldStart, to);
-      if (fieldEnd == to && column < width - 1) {
-        throw wrongWidth(body, from, to, line, columns);
-      }
       out[base + column] = parseField(body, fieldStart, fieldEnd, line, column, columns);
       fieldStart = fieldEnd + 1;
     }
-    if (fieldStart <= to) {
-      throw wrongWidth(body, from, to, line, columns);
+  }
+
+  private static int countFields(byte[] body, int from, int to) {
+    int fields = 1;
+    for (int i = from; i < to; i++) {
+      if (body[i] == ',') {
+        fields++;
+      }
     }
+    return fields;
   }
 
   private static float parseField(byte[] body, int from, int to, int line, int column, List<String> columns) {
@@ -124,7 +131,7 @@ public final class CsvFeatures {
       problem = "'" + value + "' is infinite: features must be finite numbers (leave the field empty for missing)";
     } else {
       problem = "'" + value + "' is not a number";
-      if (line == 1 && Character.isLetter(value.charAt(0))) {
+      if (line == 1 && value.matches("[A-Za-z_][A-Za-z0-9_ .-]*")) {
         problem += " (a header row? every line is scored as a record: remove the header)";
       }
     }
@@ -132,14 +139,13 @@ public final class CsvFeatures {
   }
 
   private static BadInputException wrongWidth(byte[] body, int from, int to, int line, List<String> columns) {
-    int found = 1;
-    for (int i = from; i < to; i++) {
-      if (body[i] == ',') {
-        found++;
-      }
+    int found = countFields(body, from, to);
+    String hint = "";
+    if (indexOf(body, (byte) '\r', from, to) < to) {
+      hint = " (the line holds a bare carriage return: end lines with \\n or \\r\\n)";
+    } else if (found == columns.size() + 1) {
+      hint = " (an id or label column still in? drop it, e.g. with InputFilter \"$[1:]\")";
     }
-    String hint = found == columns.size() + 1
-        ? " (an id or label column still in? drop it, e.g. with InputFilter \"$[1:]\")" : "";
     return BadInputException.at("line " + line, "has " + found + " columns, expected " + columns.size()
         + " (" + preview(columns) + ")" + hint);
   }

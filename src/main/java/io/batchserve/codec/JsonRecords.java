@@ -53,7 +53,7 @@ public final class JsonRecords {
     try {
       return Json.MAPPER.readTree(body, from, end - from);
     } catch (JsonProcessingException e) {
-      throw BadInputException.at("line " + line, "not valid JSON: " + e.getOriginalMessage());
+      throw BadInputException.at("line " + line, "not valid JSON: " + problem(e));
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
@@ -66,7 +66,7 @@ public final class JsonRecords {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
           + ", column " + e.getLocation().getColumnNr();
-      throw new BadInputException("body is not valid JSON" + where + ": " + e.getOriginalMessage());
+      throw new BadInputException("body is not valid JSON" + where + ": " + problem(e));
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
@@ -127,6 +127,12 @@ public final class JsonRecords {
       parser.skipChildren();
     }
     return null;
+  }
+
+  /** Jackson's message without its source-location boilerplate. */
+  private static String problem(JsonProcessingException e) {
+    return e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "")
+        .replaceAll("\\s*at \\[Source: [^\\]]*\\]", "");
   }
 
   private static boolean isBlank(byte[] body, int from, int to) {

@@ -47,6 +47,12 @@ public final class ModelServer implements AutoCloseable {
     logSettings(config);
     ModelServer server = new ModelServer(config);
     server.app.start(config.host(), config.port());
+    // On stop, Jetty waits for idle keep-alive connections to close (1 s by default); busy ones still finish.
+    for (var connector : server.app.jettyServer().server().getConnectors()) {
+      if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+        c.setShutdownIdleTimeout(100);
+      }
+    }
     LOG.info("listening on {}:{}; /ping answers 503 until the models are loaded", config.host(), server.port());
     Thread loader = new Thread(() -> server.load(source), "model-loader");
     loader.setDaemon(true);

@@ -67,6 +67,11 @@ public final class WorkerPool {
     });
   }
 
+  /** False once {@link #shutdown} has begun: every new submission is refused. */
+  public boolean accepting() {
+    return !queue.isClosed();
+  }
+
   public int queued() {
     return queue.size();
   }

@@ -1,0 +1,56 @@
+package io.batchserve.codec;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CsvFeaturesTest {
+  private static final List<String> COLUMNS = List.of("a", "b", "c");
+
+  private static FloatMatrix parse(String body) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    return CsvFeatures.parse(bytes, bytes.length, COLUMNS);
+  }
+
+  @Test
+  void parse_rowsAndMissingValues() {
+    FloatMatrix m = parse("1,2,3\n,-4.5e1, NaN \n");
+    assertEquals(2, m.rows());
+    assertArrayEquals(new float[] {1, 2, 3, Float.NaN, -45f, Float.NaN}, m.values());
+  }
+
+  @Test
+  void parse_numbersMatchDoubleThenFloatRounding() {
+    Random random = new Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      String a = Double.toString(random.nextGaussian() * Math.pow(10, random.nextInt(12) - 6));
+      String b = String.format("%.6f", random.nextDouble() * 1000);
+      String c = Long.toString(random.nextLong() % 100_000_000_000L);
+      FloatMatrix m = parse(a + "," + b + "," + c);
+      assertEquals((float) Double.parseDouble(a), m.values()[0], a);
+      assertEquals((float) Double.parseDouble(b), m.values()[1], b);
+      assertEquals((float) Double.parseDouble(c), m.values()[2], c);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1.", ".5", "+3", "-0", "1E5", "1e-5", "00012", "123456789012345678901234567890"})
+  void parse_decimalSpellings(String value) {
+    assertEquals((float) Double.parseDouble(value), parse(value + ",0,0").values()[0]);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {".", "-", "1e", "1e+", "1.2.3", "1,5e", "0x10", "1_000", "١"})
+  void parse_notNumbers_rejected(String value) {
+    BadInputException e = assertThrows(BadInputException.class, () -> parse(value + ",0,0"));
+    assertTrue(e.getMessage().startsWith("line 1"), e.getMessage());
+  }
+}

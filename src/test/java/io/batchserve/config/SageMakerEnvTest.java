@@ -1,0 +1,111 @@
+package io.batchserve.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchserve.codec.MediaType;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SageMakerEnvTest {
+  private static ServerConfig resolve(Map<String, String> env) {
+    return SageMakerEnv.resolve(ServeFlags.NONE, env, 4);
+  }
+
+  @Test
+  void resolve_noEnvironment_usesSageMakerDefaults() {
+    ServerConfig c = resolve(Map.of());
+    assertEquals(8080, c.port());
+    assertEquals("0.0.0.0", c.host());
+    assertEquals(Path.of("/opt/ml/model"), c.modelDir());
+    assertEquals(4, c.workers());
+    assertEquals(Duration.ofSeconds(60), c.requestTimeout());
+    assertEquals(6L << 20, c.maxRequestBytes());
+    assertFalse(c.batch().batch());
+    assertNull(c.defaultAccept());
+    assertEquals(Duration.ZERO, c.maxBatchDelay());
+  }
+
+  @Test
+  void resolve_variables_areRead() {
+    ServerConfig c = resolve(Map.of("SAGEMAKER_BIND_TO_PORT", "9090", "SM_MODEL_DIR", "/models",
+        "SAGEMAKER_MODEL_SERVER_WORKERS", "3", "SAGEMAKER_MODEL_SERVER_TIMEOUT", "120",
+        "SAGEMAKER_MAX_PAYLOAD_IN_MB", "50", "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT", "application/jsonlines"));
+    assertEquals(9090, c.port());
+    assertEquals(Path.of("/models"), c.modelDir());
+    assertEquals(3, c.workers());
+    assertEquals(Duration.ofSeconds(120), c.requestTimeout());
+    assertEquals(50L << 20, c.maxRequestBytes());
+    assertEquals(MediaType.JSON_LINES, c.defaultAccept());
+  }
+
+  @Test
+  void resolve_flags_winOverVariables() {
+    ServeFlags flags = new ServeFlags(7000, "127.0.0.1", Path.of("model"), 1, 20, null, 8, 100, 5, 9);
+    ServerConfig c = SageMakerEnv.resolve(flags, Map.of("SAGEMAKER_BIND_TO_PORT", "9090",
+        "SAGEMAKER_MODEL_SERVER_WORKERS", "3", "SAGEMAKER_MAX_PAYLOAD_IN_MB", "50"), 4);
+    assertEquals(7000, c.port());
+    assertEquals(Path.of("model"), c.modelDir());
+    assertEquals(1, c.workers());
+    assertEquals(20, c.maxPayloadMb());
+    assertEquals(8, c.queueCapacity());
+    assertEquals(100, c.maxBatchRecords());
+    assertEquals(Duration.ofMillis(5), c.maxBatchDelay());
+    assertEquals(Duration.ofSeconds(9), c.requestTimeout());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"true", "True", "TRUE", " true "})
+  void batch_anyCaseOfTrue_isBatchWithLongTimeout(String value) {
+    ServerConfig c = resolve(Map.of("SAGEMAKER_BATCH", value));
+    assertTrue(c.batch().batch());
+    assertEquals(Duration.ofSeconds(3600), c.requestTimeout());
+  }
+
+  @Test
+  void batch_explicitTimeout_wins() {
+    ServerConfig c = resolve(Map.of("SAGEMAKER_BATCH", "true", "SAGEMAKER_MODEL_SERVER_TIMEOUT", "30"));
+    assertEquals(Duration.ofSeconds(30), c.requestTimeout());
+  }
+
+  @Test
+  void payloadZero_meansChunkedWithA100MbBodyLimit() {
+    ServerConfig c = resolve(Map.of("SAGEMAKER_MAX_PAYLOAD_IN_MB", "0"));
+    assertEquals(0, c.maxPayloadMb());
+    assertEquals(100L << 20, c.maxRequestBytes());
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(delimiter = '|', value = {
+      "SAGEMAKER_BIND_TO_PORT|http|is not a whole number",
+      "SAGEMAKER_BIND_TO_PORT|70000|must be between 1 and 65535",
+      "SAGEMAKER_MODEL_SERVER_WORKERS|0|must be between 1 and 4096",
+      "SAGEMAKER_MODEL_SERVER_TIMEOUT|1.5|is not a whole number",
+      "SAGEMAKER_BATCH|yes please|is not a boolean",
+      "SAGEMAKER_MAX_PAYLOAD_IN_MB|101|must be between 0 and 100",
+      "SAGEMAKER_MAX_PAYLOAD_IN_MB|6MB|is not a whole number",
+      "SAGEMAKER_BATCH_STRATEGY|BATCH|is not SINGLE_RECORD or MULTI_RECORD",
+      "SAGEMAKER_MAX_CONCURRENT_TRANSFORMS|-1|must be between 1 and 10000",
+      "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|text/html|is not one of",
+      "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|html|is not a media type",
+      "BATCHSERVE_QUEUE_CAPACITY|none|is not a whole number"})
+  void resolve_malformedVariable_namesVariableAndValue(String name, String value, String problem) {
+    ConfigException e = assertThrows(ConfigException.class, () -> resolve(Map.of(name, value)));
+    assertTrue(e.getMessage().startsWith(name + "='" + value + "' " + problem), e.getMessage());
+  }
+
+  @Test
+  void batchStrategy_bothSpellings() {
+    assertEquals(BatchStrategy.MULTI_RECORD, BatchStrategy.parse("MultiRecord"));
+    assertEquals(BatchStrategy.MULTI_RECORD, BatchStrategy.parse("MULTI_RECORD"));
+    assertEquals(BatchStrategy.SINGLE_RECORD, BatchStrategy.parse("singlerecord"));
+  }
+}
