@@ -1,0 +1,61 @@
+# Shared helpers for the benchmark scripts (sourced, not run).
+# Starts a batchserve server in the background and waits for /ping; stops it by pid.
+
+BATCHSERVE_JAR=${BATCHSERVE_JAR:-target/batchserve.jar}
+
+require_jar() {
+  if [ ! -f "$BATCHSERVE_JAR" ]; then
+    echo "missing $BATCHSERVE_JAR: run 'mvn -B -q package -DskipTests' first" >&2
+    exit 1
+  fi
+}
+
+# start_server PORT LOGFILE [serve flags...]: starts the server, waits until /ping answers 200.
+start_server() {
+  local port=$1 log=$2
+  shift 2
+  java ${BENCH_JAVA_OPTS:-} -jar "$BATCHSERVE_JAR" serve --host 127.0.0.1 --port "$port" "$@" >"$log" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 600); do
+    if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/ping")" = 200 ]; then
+      return 0
+    fi
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "server exited; log:" >&2
+      cat "$log" >&2
+      exit 1
+    fi
+    sleep 0.1
+  done
+  echo "server did not become ready within 60 s" >&2
+  exit 1
+}
+
+stop_server() {
+  if [ -n "${SERVER_PID:-}" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill -TERM "$SERVER_PID"
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=
+}
+
+# wrk_post_script BODYFILE CONTENT_TYPE: writes a wrk Lua script that POSTs the file to /invocations.
+wrk_post_script() {
+  local body=$1 type=$2 script
+  script=$(mktemp --suffix=.lua)
+  cat >"$script" <<LUA
+wrk.method = "POST"
+wrk.path = "/invocations"
+wrk.headers["Content-Type"] = "$type"
+local f = io.open("$body", "rb")
+wrk.body = f:read("*a")
+f:close()
+LUA
+  echo "$script"
+}
+
+# churn_csv ROWS FILE: ROWS churn feature rows (sample data, id column dropped, repeated) into FILE.
+churn_csv() {
+  local rows=$1 file=$2
+  cut -d, -f2- test/data/churn/customers-*.csv | awk -v n="$rows" '{a[NR]=$0} END {for (i=0;i<n;i++) print a[i%NR+1]}' >"$file"
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Server benchmarks (b) and (c) of docs/benchmarks.md, against the bundled churn model with 2 workers.
+#   (b) MultiRecord: ~6 MB CSV bodies at concurrency = workers, reported as records/s.
+#   (c) SingleRecord: 1-row requests at concurrency 1, 2, 8, 32, with coalescing (the default) and without
+#       (--max-batch-records 1: every request is its own native call).
+# The load generator (wrk) shares the machine's cores with the server, as a co-located client would.
+# Usage: scripts/bench-server.sh [seconds per run, default 15]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/bench-lib.sh
+require_jar
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+duration=${1:-15}
+port=${BENCH_PORT:-18080}
+work=$(mktemp -d)
+trap 'stop_server; rm -rf "$work"' EXIT
+
+rows=80000
+churn_csv "$rows" "$work/big.csv"
+echo "(b) MultiRecord: $rows records, $(stat -c %s "$work/big.csv") bytes per request, concurrency 2"
+start_server "$port" "$work/server-b.log" --model-dir model/churn --workers 2
+script=$(wrk_post_script "$work/big.csv" text/csv)
+wrk -t2 -c2 -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$port" | tee "$work/b.txt"
+rps=$(awk '/Requests\/sec/ {print $2}' "$work/b.txt")
+echo "(b) records/s: $(awk -v r="$rps" -v n="$rows" 'BEGIN {printf "%.0f", r * n}')"
+stop_server
+
+churn_csv 1 "$work/one.csv"
+script=$(wrk_post_script "$work/one.csv" text/csv)
+for mode in coalescing single; do
+  flags=(--model-dir model/churn --workers 2)
+  [ "$mode" = single ] && flags+=(--max-batch-records 1)
+  start_server "$port" "$work/server-c-$mode.log" "${flags[@]}"
+  for c in 1 2 8 32; do
+    threads=$(( c < 2 ? 1 : 2 ))
+    wrk -t"$threads" -c"$c" -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$port" >"$work/c.txt"
+    printf '(c) %-10s concurrency %2d: %8s requests/s, p50 %s, p99 %s\n' "$mode" "$c" \
+      "$(awk '/Requests\/sec/ {print $2}' "$work/c.txt")" \
+      "$(awk '$1 == "50%" {print $2}' "$work/c.txt")" "$(awk '$1 == "99%" {print $2}' "$work/c.txt")"
+  done
+  stop_server
+done
