@@ -20,6 +20,21 @@ final class Numbers {
 
   /** Parses bytes[from, to) as a decimal number, or returns {@link #INVALID}. */
   static double parse(byte[] bytes, int from, int to) {
+    Scan scan = new Scan();
+    double value = scan(bytes, from, to, scan);
+    return scan.end == to ? value : INVALID;
+  }
+
+  /** Where a {@link #scan} stopped: the index of the first byte that is not part of the number. */
+  static final class Scan {
+    int end;
+  }
+
+  /**
+   * Reads the longest decimal number starting at {@code from} (before {@code to}) and records where it stopped.
+   * Returns {@link #INVALID} when no number starts there.
+   */
+  static double scan(byte[] bytes, int from, int to, Scan scan) {
     int i = from;
     boolean negative = false;
     if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
@@ -27,39 +42,37 @@ final class Numbers {
       i++;
     }
     long mantissa = 0;
-    int digits = 0;
     int significant = 0;
     int scale = 0;
-    boolean anyDigit = false;
-    for (; i < to && isDigit(bytes[i]); i++, anyDigit = true) {
+    int digitsStart = i;
+    for (; i < to && isDigit(bytes[i]); i++) {
       if (significant < 18) {
         mantissa = mantissa * 10 + (bytes[i] - '0');
-        if (mantissa != 0) {
-          significant++;
-        }
+        significant += mantissa != 0 ? 1 : 0;
       } else {
         scale++;
       }
-      digits++;
     }
+    int digits = i - digitsStart;
     if (i < to && bytes[i] == '.') {
       i++;
-      for (; i < to && isDigit(bytes[i]); i++, anyDigit = true) {
+      int fractionStart = i;
+      for (; i < to && isDigit(bytes[i]); i++) {
         if (significant < 18) {
           mantissa = mantissa * 10 + (bytes[i] - '0');
-          if (mantissa != 0) {
-            significant++;
-          }
+          significant += mantissa != 0 ? 1 : 0;
           scale--;
         }
-        digits++;
       }
+      digits += i - fractionStart;
     }
-    if (!anyDigit) {
+    scan.end = i;
+    if (digits == 0) {
       return INVALID;
     }
     int exponent = 0;
     if (i < to && (bytes[i] == 'e' || bytes[i] == 'E')) {
+      int mark = i;
       i++;
       boolean negativeExponent = false;
       if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
@@ -73,14 +86,13 @@ final class Numbers {
         }
       }
       if (i == start) {
+        scan.end = mark;
         return INVALID;
       }
       exponent = negativeExponent ? -exponent : exponent;
+      scan.end = i;
     }
-    if (i != to) {
-      return INVALID;
-    }
-    double value = toDouble(mantissa, scale + exponent, significant, bytes, from, to);
+    double value = toDouble(mantissa, scale + exponent, significant, bytes, from, scan.end);
     return negative && value >= 0 ? -value : value;
   }
 
