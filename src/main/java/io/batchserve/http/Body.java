@@ -1,5 +1,6 @@
 package io.batchserve.http;
 
+import io.batchserve.codec.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;
@@ -17,6 +18,10 @@ record Body(byte[] bytes, int length) {
     if (contentLength >= 0) {
       byte[] bytes = new byte[(int) contentLength];
       int n = in.readNBytes(bytes, 0, bytes.length);
+      if (n < bytes.length) {
+        throw new BadInputException("the request body ended after " + n + " of the " + contentLength
+            + " bytes its Content-Length announced");
+      }
       return new Body(bytes, n);
     }
     byte[] bytes = new byte[64 * 1024];
