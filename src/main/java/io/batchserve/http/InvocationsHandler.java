@@ -51,17 +51,19 @@ final class InvocationsHandler implements Handler {
   }
 
   private static MediaType parseContentType(String header, ModelRouter router) {
+    try {
+      MediaType type = MediaType.parse(header);
+      if (type != null) {
+        return type;
+      }
+    } catch (IllegalArgumentException e) {
+      // reported below, with the supported types
+    }
     List<MediaType> supported = router.models().stream().flatMap(m -> m.info().contentTypes().stream())
         .distinct().toList();
     String model = router.models().size() == 1 ? router.models().get(0).info().name() : "any loaded model";
-    if (header == null || header.isBlank()) {
-      throw new UnsupportedContentTypeException("(none)", model, supported);
-    }
-    try {
-      return MediaType.parse(header);
-    } catch (IllegalArgumentException e) {
-      throw new UnsupportedContentTypeException(header, model, supported);
-    }
+    throw new UnsupportedContentTypeException(header == null || header.isBlank() ? "(none)" : header, model,
+        supported);
   }
 
   /** SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT when the model writes it, else the input's own type, else the first. */
