@@ -31,7 +31,13 @@ public final class ForecastFixtures {
         .append(itemId).append("\",\"historical_rows\":[");
     for (int t = 0; t < sales.length; t++) {
       json.append(t == 0 ? "" : ",").append("{\"date\":\"").append(FIRST_DAY.plusDays(t))
-          .append("\",\"sales\":").append(sales[t]).append(",\"promo\":0}");
+          .append("\",\"sales\":");
+      if (sales[t] == Math.rint(sales[t])) {
+        json.append((long) sales[t]);
+      } else {
+        json.append(sales[t]);
+      }
+      json.append(",\"promo\":0}");
     }
     return json.append("],\"forecast_days\":").append(forecastDays)
         .append(",\"target_cols\":[\"daily_sales\"]").append(extra).append('}').toString();

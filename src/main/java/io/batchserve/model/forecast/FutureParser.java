@@ -17,12 +17,18 @@ final class FutureParser {
   private long[] days = new long[8];
   private boolean[] promo = new boolean[8];
   private int count;
+  private boolean given;
 
+  /** Forgets the previous record's rows. */
   void clear() {
     count = 0;
+    given = false;
   }
 
+  /** Reads the array ({@code token} is its first token) of this record's {@code future_rows}. */
   void read(JsonParser p, JsonToken token) throws IOException {
+    Tokens.once(given, "future_rows");
+    given = true;
     Tokens.expect(token, JsonToken.START_ARRAY, p, "future_rows must be an array of {date, promo} objects");
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       try {
@@ -65,8 +71,14 @@ final class FutureParser {
       String name = p.currentName();
       JsonToken t = p.nextToken();
       switch (name) {
-        case "date" -> day = Tokens.day(p, t, "date");
-        case "promo" -> promoted = Tokens.flag(p, t, "promo");
+        case "date" -> {
+          Tokens.once(day != Long.MIN_VALUE, name);
+          day = Tokens.day(p, t, name);
+        }
+        case "promo" -> {
+          Tokens.once(promoted != null, name);
+          promoted = Tokens.flag(p, t, name);
+        }
         default -> throw new RecordProblem("unknown field '" + name + "'; a future row has date and promo");
       }
     }

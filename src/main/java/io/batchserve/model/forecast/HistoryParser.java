@@ -50,14 +50,23 @@ final class HistoryParser {
     Tokens.expect(token, JsonToken.START_OBJECT, p, "expected an object {date, sales, promo}");
     long day = Long.MIN_VALUE;
     float value = Float.NaN;
-    boolean promoted = false;
+    Boolean promoted = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken t = p.nextToken();
       switch (name) {
-        case "date" -> day = Tokens.day(p, t, "date");
-        case "sales" -> value = Tokens.sales(p, t, "sales");
-        case "promo" -> promoted = Tokens.flag(p, t, "promo");
+        case "date" -> {
+          Tokens.once(day != Long.MIN_VALUE, name);
+          day = Tokens.day(p, t, name);
+        }
+        case "sales" -> {
+          Tokens.once(!Float.isNaN(value), name);
+          value = Tokens.sales(p, t, name);
+        }
+        case "promo" -> {
+          Tokens.once(promoted != null, name);
+          promoted = Tokens.flag(p, t, name);
+        }
         default -> throw new RecordProblem("unknown field '" + name + "'; a history row has date, sales and "
             + "(optionally) promo");
       }
@@ -67,7 +76,7 @@ final class HistoryParser {
     }
     checkFollows(day);
     sales[days % W] = value;
-    promo[days % W] = promoted;
+    promo[days % W] = promoted != null && promoted;
     lastDay = day;
   }
 

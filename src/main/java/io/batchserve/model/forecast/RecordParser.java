@@ -18,6 +18,12 @@ final class RecordParser {
   private final ForecastRules rules;
   private final HistoryParser history = new HistoryParser();
   private final FutureParser future = new FutureParser();
+  // The record being read.
+  private String requestType;
+  private String itemId;
+  private int days;
+  private int horizon;
+  private List<String> targets;
 
   RecordParser(ForecastRules rules) {
     this.rules = rules;
@@ -25,26 +31,48 @@ final class RecordParser {
 
   /** Reads the object whose START_OBJECT the parser is on; leaves the parser on its END_OBJECT. */
   Series read(JsonParser p) throws IOException {
-    String requestType = null;
-    String itemId = null;
-    int days = -1;
-    int horizon = 0;
-    List<String> targets = null;
+    requestType = null;
+    itemId = null;
+    days = -1;
+    horizon = 0;
+    targets = null;
     future.clear();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (name) {
-        case "request_type" -> requestType = Tokens.text(p, t, "request_type");
-        case "item_id" -> itemId = Tokens.text(p, t, "item_id");
-        case "historical_rows" -> days = history.read(p, t);
-        case "forecast_days" -> horizon = Tokens.wholeNumber(p, t, "forecast_days", 1, rules.maxForecastDays());
-        case "target_cols" -> targets = targets(p, t);
-        case "future_rows" -> future.read(p, t);
-        default -> throw new RecordProblem("unknown field '" + name + "'; a record has request_type, item_id, "
-            + "historical_rows, forecast_days, target_cols and, optionally, future_rows");
-      }
+      field(name, p, p.nextToken());
     }
+    return series();
+  }
+
+  private void field(String name, JsonParser p, JsonToken t) throws IOException {
+    switch (name) {
+      case "request_type" -> {
+        Tokens.once(requestType != null, name);
+        requestType = Tokens.text(p, t, name);
+      }
+      case "item_id" -> {
+        Tokens.once(itemId != null, name);
+        itemId = Tokens.text(p, t, name);
+      }
+      case "historical_rows" -> {
+        Tokens.once(days >= 0, name);
+        days = history.read(p, t);
+      }
+      case "forecast_days" -> {
+        Tokens.once(horizon != 0, name);
+        horizon = Tokens.wholeNumber(p, t, name, 1, rules.maxForecastDays());
+      }
+      case "target_cols" -> {
+        Tokens.once(targets != null, name);
+        targets = targets(p, t);
+      }
+      case "future_rows" -> future.read(p, t);
+      default -> throw new RecordProblem("unknown field '" + name + "'; a record has request_type, item_id, "
+          + "historical_rows, forecast_days, target_cols and, optionally, future_rows");
+    }
+  }
+
+  private Series series() {
     if (requestType != null) {
       checkRequestType(requestType);
     }

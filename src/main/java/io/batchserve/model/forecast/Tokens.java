@@ -15,6 +15,13 @@ final class Tokens {
     return p.getText();
   }
 
+  /** A field read a second time in one object (parsers run without Jackson's duplicate detection, see BodyReader). */
+  static void once(boolean alreadyRead, String field) {
+    if (alreadyRead) {
+      throw new RecordProblem("field '" + field + "' appears twice");
+    }
+  }
+
   /** The epoch day of an ISO {@code yyyy-MM-dd} date string. */
   static long day(JsonParser p, JsonToken token, String field) throws IOException {
     if (token != JsonToken.VALUE_STRING) {

@@ -102,8 +102,9 @@ class ForecastValidationTest {
     assertMessage("line 2: the line is empty", line("A") + "\n\n" + line("C"));
     assertMessage("line 1: expected a JSON object, got an array", "[1,2]");
     assertMessage("line 1 (item_id B): more than one JSON value", line("B") + " {}");
-    assertMessage("line 1 (item_id B): not valid JSON: Duplicate field 'item_id'",
-        "{\"item_id\":\"B\",\"item_id\":\"C\"}");
+    assertMessage("line 1 (item_id B): field 'item_id' appears twice", "{\"item_id\":\"B\",\"item_id\":\"C\"}");
+    assertMessage("line 1 (item_id B): historical_rows[0]: field 'promo' appears twice",
+        line("B").replaceFirst("\"promo\":0", "\"promo\":0,\"promo\":1"));
     assertMessage("request body is empty", "");
   }
 
