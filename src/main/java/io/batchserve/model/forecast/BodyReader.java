@@ -80,7 +80,8 @@ final class BodyReader {
         series.add(record(records, p, first, body, 0, length, "record 1"));
       }
       if (p.nextToken() != null) {
-        throw new BadInputException("unexpected content after the JSON value; send one object or one array");
+        throw new BadInputException("unexpected content after the first JSON value: an application/json body is "
+            + "one record object or one array of them (for one record per line, send application/jsonlines)");
       }
       if (series.isEmpty()) {
         throw new BadInputException("the JSON array is empty: send at least one record");

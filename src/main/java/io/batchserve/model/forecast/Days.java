@@ -10,6 +10,8 @@ import java.time.LocalDate;
 public final class Days {
   /** Length of an ISO date. */
   public static final int LENGTH = 10;
+  /** The last year a date may name, so that any forecast date still has four digits. */
+  public static final int LAST_YEAR = 9000;
 
   private Days() {}
 
@@ -25,6 +27,9 @@ public final class Days {
     int year = digits(text, offset, 4);
     int month = digits(text, offset + 5, 2);
     int day = digits(text, offset + 8, 2);
+    if (year < 1 || year > LAST_YEAR) {
+      throw new IllegalArgumentException("years 0001 to " + LAST_YEAR + " only");
+    }
     try {
       return LocalDate.of(year, month, day).toEpochDay();
     } catch (DateTimeException e) {
@@ -32,7 +37,7 @@ public final class Days {
     }
   }
 
-  /** Writes the ISO date of {@code epochDay} into {@code out[0, 10)} (years 0 to 9999). */
+  /** Writes the ISO date of {@code epochDay} into {@code out[0, 10)} (years 1 to 9999). */
   public static void write(long epochDay, char[] out) {
     LocalDate date = LocalDate.ofEpochDay(epochDay);
     put(out, 0, date.getYear(), 4);

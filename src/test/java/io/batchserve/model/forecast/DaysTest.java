@@ -23,7 +23,8 @@ class DaysTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"2026-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "2026/01/01", "01-01-2026",
-      "2026-01-01T00:00", "", "tomorrow!!"})
+      "2026-01-01T00:00", "", "tomorrow!!",
+      "0000-01-01", "9001-01-01"})
   void parse_notAnIsoDay_throws(String text) {
     assertThrows(IllegalArgumentException.class, () -> Days.parse(text.toCharArray(), 0, text.length()));
   }

@@ -109,6 +109,13 @@ class ForecastValidationTest {
   }
 
   @Test
+  void decode_jsonLinesSentAsJson_saysToSendJsonLines() {
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> decode(MediaType.JSON, line("A") + "\n" + line("B") + "\n"));
+    assertTrue(e.getMessage().contains("send application/jsonlines"), e.getMessage());
+  }
+
+  @Test
   void decode_emptyJsonArray_isRejected() {
     assertThrows(BadInputException.class, () -> decode(MediaType.JSON, "[]"));
   }
