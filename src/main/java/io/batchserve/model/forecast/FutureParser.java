@@ -17,6 +17,7 @@ final class FutureParser {
   private long[] days = new long[8];
   private boolean[] promo = new boolean[8];
   private int count;
+  private final DayRow row = new DayRow();
   private boolean given;
 
   /** Forgets the previous record's rows. */
@@ -64,33 +65,14 @@ final class FutureParser {
   }
 
   private void readRow(JsonParser p, JsonToken token) throws IOException {
-    Tokens.expect(token, JsonToken.START_OBJECT, p, "expected an object {date, promo}");
-    long day = Long.MIN_VALUE;
-    Boolean promoted = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (name) {
-        case "date" -> {
-          Tokens.once(day != Long.MIN_VALUE, name);
-          day = Tokens.day(p, t, name);
-        }
-        case "promo" -> {
-          Tokens.once(promoted != null, name);
-          promoted = Tokens.flag(p, t, name);
-        }
-        default -> throw new RecordProblem("unknown field '" + name + "'; a future row has date and promo");
-      }
-    }
-    if (day == Long.MIN_VALUE || promoted == null) {
-      throw new RecordProblem("missing " + (day == Long.MIN_VALUE ? "date" : "promo"));
-    }
+    row.read(p, token, false, "{date, promo}");
+    row.require(false, true);
     if (count == days.length) {
       days = Arrays.copyOf(days, count * 2);
       promo = Arrays.copyOf(promo, count * 2);
     }
-    days[count] = day;
-    promo[count] = promoted;
+    days[count] = row.day;
+    promo[count] = row.promo;
     count++;
   }
 }

@@ -15,6 +15,7 @@ final class HistoryParser {
   private static final int W = ForecastFeatures.WINDOW;
   private final float[] sales = new float[W];
   private final boolean[] promo = new boolean[W];
+  private final DayRow row = new DayRow();
   private int days;
   private long lastDay;
 
@@ -47,37 +48,12 @@ final class HistoryParser {
   }
 
   private void readRow(JsonParser p, JsonToken token) throws IOException {
-    Tokens.expect(token, JsonToken.START_OBJECT, p, "expected an object {date, sales, promo}");
-    long day = Long.MIN_VALUE;
-    float value = Float.NaN;
-    Boolean promoted = null;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken t = p.nextToken();
-      switch (name) {
-        case "date" -> {
-          Tokens.once(day != Long.MIN_VALUE, name);
-          day = Tokens.day(p, t, name);
-        }
-        case "sales" -> {
-          Tokens.once(!Float.isNaN(value), name);
-          value = Tokens.sales(p, t, name);
-        }
-        case "promo" -> {
-          Tokens.once(promoted != null, name);
-          promoted = Tokens.flag(p, t, name);
-        }
-        default -> throw new RecordProblem("unknown field '" + name + "'; a history row has date, sales and "
-            + "(optionally) promo");
-      }
-    }
-    if (day == Long.MIN_VALUE || Float.isNaN(value)) {
-      throw new RecordProblem("missing " + (day == Long.MIN_VALUE ? "date" : "sales"));
-    }
-    checkFollows(day);
-    sales[days % W] = value;
-    promo[days % W] = promoted != null && promoted;
-    lastDay = day;
+    row.read(p, token, true, "{date, sales, promo}");
+    row.require(true, false);
+    checkFollows(row.day);
+    sales[days % W] = row.sales;
+    promo[days % W] = row.promo != null && row.promo;
+    lastDay = row.day;
   }
 
   private void checkFollows(long day) {
