@@ -50,26 +50,13 @@ public final class ForecastData {
   }
 
   private static Item item(String id, long firstDay, int days, Draws d) {
-    boolean intermittent = d.bernoulli(0.15);
-    double level = intermittent ? d.uniform(0.3, 2.5)
-        : StrictMath.min(400, StrictMath.max(3, StrictMath.exp(d.normal(StrictMath.log(30), 0.8))));
-    double zeroChance = intermittent ? d.uniform(0.2, 0.5) : 0;
-    double[] weekly = WEEKLY[d.choice(0.5, 0.3, 0.2)];
-    double weeklyAmplitude = d.uniform(0.1, 0.5);
-    double yearlyAmplitude = d.uniform(0, 0.3);
-    double peakDay = d.uniform(1, 366);
-    double trendPerDay = d.normal(0, 0.2) / 365.25;
-    double promoStart = d.bernoulli(0.25) ? 0 : d.uniform(1 / 60.0, 1 / 20.0);
-    double lift = d.uniform(0.3, 1.0);
-    double elasticity = d.uniform(0.5, 2.0);
-    double noise = d.uniform(0.1, 0.3);
+    Shape shape = Shape.draw(d);
     float[] sales = new float[days];
     boolean[] promo = new boolean[days];
     double price = 1;
     int promoLeft = 0;
     for (int t = 0; t < days; t++) {
-      long day = firstDay + t;
-      if (promoLeft == 0 && d.bernoulli(promoStart)) {
+      if (promoLeft == 0 && d.bernoulli(shape.promoStart)) {
         promoLeft = 3 + d.choice(1, 1, 1, 1, 1);
       }
       promo[t] = promoLeft > 0;
@@ -77,15 +64,43 @@ public final class ForecastData {
       if (d.bernoulli(1 / 90.0)) {
         price = StrictMath.min(1.4, StrictMath.max(0.7, price * d.uniform(0.85, 1.15)));
       }
-      double mean = level
+      double mean = shape.mean(firstDay + t, t, price, promo[t]);
+      sales[t] = d.bernoulli(shape.zeroChance) ? 0 : units(mean, shape.noise, d);
+    }
+    return new Item(id, firstDay, sales, promo);
+  }
+
+  /** One item's drawn parameters (see the class comment). */
+  private record Shape(double level, double zeroChance, double[] weekly, double weeklyAmplitude,
+      double yearlyAmplitude, double peakDay, double trendPerDay, double promoStart, double lift, double elasticity,
+      double noise) {
+    static Shape draw(Draws d) {
+      boolean intermittent = d.bernoulli(0.15);
+      double level = intermittent ? d.uniform(0.3, 2.5)
+          : StrictMath.min(400, StrictMath.max(3, StrictMath.exp(d.normal(StrictMath.log(30), 0.8))));
+      double zeroChance = intermittent ? d.uniform(0.2, 0.5) : 0;
+      double[] weekly = WEEKLY[d.choice(0.5, 0.3, 0.2)];
+      double weeklyAmplitude = d.uniform(0.1, 0.5);
+      double yearlyAmplitude = d.uniform(0, 0.3);
+      double peakDay = d.uniform(1, 366);
+      double trendPerDay = d.normal(0, 0.2) / 365.25;
+      double promoStart = d.bernoulli(0.25) ? 0 : d.uniform(1 / 60.0, 1 / 20.0);
+      double lift = d.uniform(0.3, 1.0);
+      double elasticity = d.uniform(0.5, 2.0);
+      double noise = d.uniform(0.1, 0.3);
+      return new Shape(level, zeroChance, weekly, weeklyAmplitude, yearlyAmplitude, peakDay, trendPerDay, promoStart,
+          lift, elasticity, noise);
+    }
+
+    /** Expected sales on day {@code t} of the series ({@code day} as an epoch day). */
+    double mean(long day, int t, double price, boolean promoted) {
+      return level
           * (1 + weeklyAmplitude * weekly[Days.dayOfWeek(day)])
           * (1 + yearlyAmplitude * StrictMath.cos(2 * StrictMath.PI * (Days.dayOfYear(day) - peakDay) / 365.25))
           * StrictMath.exp(trendPerDay * t)
           * StrictMath.pow(price, -elasticity)
-          * (promo[t] ? 1 + lift : 1);
-      sales[t] = d.bernoulli(zeroChance) ? 0 : units(mean, noise, d);
+          * (promoted ? 1 + lift : 1);
     }
-    return new Item(id, firstDay, sales, promo);
   }
 
   private static float units(double mean, double noise, Draws d) {

@@ -53,11 +53,7 @@ public final class ForecastSamples {
     g.writeStringField("item_id", item.itemId());
     g.writeArrayFieldStart("historical_rows");
     for (int t = 0; t < HISTORY_DAYS; t++) {
-      g.writeStartObject();
-      g.writeStringField("date", Days.format(item.firstDay() + t));
-      g.writeNumberField("sales", (long) item.sales()[t]);
-      g.writeNumberField("promo", item.promo()[t] ? 1 : 0);
-      g.writeEndObject();
+      row(g, item, t, true);
     }
     g.writeEndArray();
     g.writeNumberField("forecast_days", HORIZON);
@@ -68,14 +64,22 @@ public final class ForecastSamples {
       g.writeArrayFieldStart("future_rows");
       for (int t = HISTORY_DAYS; t < HISTORY_DAYS + HORIZON; t++) {
         if (item.promo()[t]) {
-          g.writeStartObject();
-          g.writeStringField("date", Days.format(item.firstDay() + t));
-          g.writeNumberField("promo", 1);
-          g.writeEndObject();
+          row(g, item, t, false);
         }
       }
       g.writeEndArray();
     }
+    g.writeEndObject();
+  }
+
+  /** Day {@code t} of the item as {@code {date, sales, promo}}, or {@code {date, promo}} without sales. */
+  private static void row(JsonGenerator g, ForecastData.Item item, int t, boolean withSales) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("date", Days.format(item.firstDay() + t));
+    if (withSales) {
+      g.writeNumberField("sales", (long) item.sales()[t]);
+    }
+    g.writeNumberField("promo", item.promo()[t] ? 1 : 0);
     g.writeEndObject();
   }
 }

@@ -98,7 +98,11 @@ public final class ForecastTraining {
     root.put("max_forecast_days", ForecastFeatures.MAX_FORECAST_DAYS);
     var targets = root.putArray("targets");
     ForecastFeatures.TARGETS.forEach(targets::add);
-    ObjectNode training = root.putObject("training");
+    training(root.putObject("training"), trainRows, holdout);
+    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  private static void training(ObjectNode training, int trainRows, ForecastEvaluation.Result holdout) {
     training.put("command", "java -jar target/batchserve.jar train forecast");
     training.put("seed", SEED);
     training.put("items", ITEMS);
@@ -112,7 +116,6 @@ public final class ForecastTraining {
     evaluation.put("wape", round(holdout.modelWape()));
     evaluation.put("wape_without_future_promotions", round(holdout.modelWapeWithoutPromotions()));
     evaluation.put("wape_seasonal_naive", round(holdout.seasonalNaiveWape()));
-    return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
   private static double round(double value) {
