@@ -1,5 +1,6 @@
 package io.batchserve.model;
 
+import io.batchserve.model.forecast.ForecastModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +31,9 @@ public final class ModelLoader {
     Model<?, ?> load(ModelDescriptor descriptor) throws ModelLoadException;
   }
 
-  private static final Map<String, Factory> KINDS = Map.of(TabularModel.KIND, TabularModel::load);
+  private static final Map<String, Factory> KINDS = Map.of(
+      TabularModel.KIND, TabularModel::load,
+      ForecastModel.KIND, ForecastModel::load);
 
   private ModelLoader() {}
 

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Forecaster server benchmarks of docs/benchmarks.md ("## Forecaster"), against the bundled forecaster with 2
+# workers. Request bodies are the sample requests of test/data/forecast (120 days of history, 31 forecast days),
+# repeated as needed.
+#   (f1) one JSON Lines request of N items (N = 1, 100, 1000) at concurrency 1 and 2, reported as items/s.
+#   (f2) single-record requests (one item each) at concurrency 4, with coalescing of queued requests (the default)
+#        and without (--max-batch-records 1: every request runs its own 31-call recursion).
+# The load generator (wrk) shares the machine's cores with the server, as a co-located client would.
+# Usage: scripts/bench-forecast.sh [seconds per run, default 15]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/bench-lib.sh
+require_jar
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+duration=${1:-15}
+port=${BENCH_PORT:-18081}
+work=$(mktemp -d)
+trap 'stop_server; rm -rf "$work"' EXIT
+
+# forecast_jsonl N FILE: N sample request lines, repeated as needed, into FILE.
+forecast_jsonl() {
+  cat test/data/forecast/items-*.jsonl | awk -v n="$1" '{a[NR]=$0} END {for (i=0;i<n;i++) print a[i%NR+1]}' >"$2"
+}
+
+# run LABEL ITEMS_PER_REQUEST CONCURRENCY BODYFILE: one wrk run, printed as requests/s and items/s.
+run() {
+  local label=$1 items=$2 c=$3 body=$4 script threads
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/jsonlines' --data-binary @"$body" \
+    "http://127.0.0.1:$port/invocations")
+  [ "$code" = 200 ] || { echo "$label: the request answers $code, not 200" >&2; exit 1; }
+  script=$(wrk_post_script "$body" application/jsonlines)
+  threads=$(( c < 2 ? 1 : 2 ))
+  wrk -t"$threads" -c"$c" -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$port" >"$work/wrk.txt"
+  grep -q "Non-2xx" "$work/wrk.txt" && { grep "Non-2xx" "$work/wrk.txt" >&2; exit 1; }
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+  printf '%s %4d items/request, concurrency %d: %9s requests/s = %7.0f items/s, p50 %s, p99 %s\n' "$label" \
+    "$items" "$c" "$rps" "$(awk -v r="$rps" -v n="$items" 'BEGIN {print r * n}')" \
+    "$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")" "$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")"
+}
+
+start_server "$port" "$work/server-f1.log" --model-dir model/forecast --workers 2
+for n in 1 100 1000; do
+  forecast_jsonl "$n" "$work/items-$n.jsonl"
+  for c in 1 2; do
+    run "(f1)" "$n" "$c" "$work/items-$n.jsonl"
+  done
+done
+stop_server
+
+for mode in coalescing single; do
+  flags=(--model-dir model/forecast --workers 2)
+  [ "$mode" = single ] && flags+=(--max-batch-records 1)
+  start_server "$port" "$work/server-f2-$mode.log" "${flags[@]}"
+  run "(f2) $mode" 1 4 "$work/items-1.jsonl"
+  stop_server
+done

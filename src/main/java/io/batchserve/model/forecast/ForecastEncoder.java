@@ -1,0 +1,83 @@
+package io.batchserve.model.forecast;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.batchserve.codec.Json;
+import io.batchserve.codec.MediaType;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Writes forecasts, one answer object per request record and in request order:
+ * {@code {"item_id":"A001","forecast":[{"date":"2026-01-02","daily_sales":151.2},...]}}, with one key per requested
+ * target. {@code application/jsonlines}: one object per line, every line ending with {@code \n}.
+ * {@code application/json}: the object alone when the request was one object, else an array of them.
+ *
+ * <p>Forecast values are written rounded to 2 decimal places, with at least one ({@code 3.0}, {@code 0.37}).
+ */
+final class ForecastEncoder {
+  private ForecastEncoder() {}
+
+  static byte[] encode(Forecasts forecasts, MediaType type) {
+    List<Series> series = forecasts.series();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64 + series.size() * 64 * 32);
+    boolean lines = MediaType.JSON_LINES.equals(type);
+    boolean array = !lines && !forecasts.request().singleObject();
+    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+      g.setRootValueSeparator(null);
+      if (array) {
+        g.writeStartArray();
+      }
+      char[] scratch = new char[24];
+      for (int i = 0; i < series.size(); i++) {
+        item(g, series.get(i), forecasts.values()[i], scratch);
+        if (lines) {
+          g.writeRaw('\n');
+        }
+      }
+      if (array) {
+        g.writeEndArray();
+      }
+      if (!lines) {
+        g.writeRaw('\n');
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("writing to memory cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+
+  private static void item(JsonGenerator g, Series s, float[] values, char[] scratch) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("item_id", s.itemId());
+    g.writeArrayFieldStart("forecast");
+    for (int d = 0; d < values.length; d++) {
+      g.writeStartObject();
+      Days.write(s.lastDay() + d + 1, scratch);
+      g.writeFieldName("date");
+      g.writeString(scratch, 0, Days.LENGTH);
+      int length = hundredths(values[d], scratch);
+      for (String target : s.targets()) {
+        g.writeFieldName(target);
+        g.writeRawValue(scratch, 0, length);
+      }
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+  }
+
+  /** Writes a non-negative value rounded to 2 decimals into {@code out}; returns the length. */
+  static int hundredths(float value, char[] out) {
+    long cents = Math.round(value * 100.0);
+    String whole = Long.toString(cents / 100);
+    whole.getChars(0, whole.length(), out, 0);
+    int at = whole.length();
+    out[at++] = '.';
+    out[at++] = (char) ('0' + cents % 100 / 10);
+    if (cents % 10 != 0) {
+      out[at++] = (char) ('0' + cents % 10);
+    }
+    return at;
+  }
+}

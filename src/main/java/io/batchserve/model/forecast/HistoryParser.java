@@ -1,0 +1,70 @@
+package io.batchserve.model.forecast;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+
+/**
+ * Reads {@code historical_rows}: objects {@code {"date": "yyyy-MM-dd", "sales": n, "promo": 0|1}} ({@code promo}
+ * optional, 0 by default), one per day, consecutive, oldest first. Only the last {@value ForecastFeatures#WINDOW}
+ * days are kept, in a ring, so a long history costs no allocation.
+ *
+ * <p>Not thread-safe; reused for the records of one body.
+ */
+final class HistoryParser {
+  private static final int W = ForecastFeatures.WINDOW;
+  private final float[] sales = new float[W];
+  private final boolean[] promo = new boolean[W];
+  private final DayRow row = new DayRow();
+  private int days;
+  private long lastDay;
+
+  /** Reads the array the parser has just entered ({@code token} is its first token); returns the number of days. */
+  int read(JsonParser p, JsonToken token) throws IOException {
+    Tokens.expect(token, JsonToken.START_ARRAY, p, "historical_rows must be an array of {date, sales, promo} objects");
+    days = 0;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      try {
+        readRow(p, t);
+      } catch (RecordProblem e) {
+        throw new RecordProblem("historical_rows[" + days + "]: " + e.getMessage());
+      }
+      days++;
+    }
+    return days;
+  }
+
+  long lastDay() {
+    return lastDay;
+  }
+
+  /** Copies the last {@value ForecastFeatures#WINDOW} days, oldest first; needs at least that many. */
+  void copyRecent(float[] salesOut, boolean[] promoOut) {
+    for (int i = 0; i < W; i++) {
+      int at = (days - W + i) % W;
+      salesOut[i] = sales[at];
+      promoOut[i] = promo[at];
+    }
+  }
+
+  private void readRow(JsonParser p, JsonToken token) throws IOException {
+    row.read(p, token, true, "{date, sales, promo}");
+    row.require(true, false);
+    checkFollows(row.day);
+    sales[days % W] = row.sales;
+    promo[days % W] = row.promo != null && row.promo;
+    lastDay = row.day;
+  }
+
+  private void checkFollows(long day) {
+    if (days == 0 || day == lastDay + 1) {
+      return;
+    }
+    String date = Days.format(day);
+    if (day == lastDay) {
+      throw new RecordProblem("duplicate date " + date);
+    }
+    throw new RecordProblem("date " + date + " does not follow " + Days.format(lastDay)
+        + "; history dates must be consecutive days, oldest first (expected " + Days.format(lastDay + 1) + ")");
+  }
+}

@@ -1,0 +1,137 @@
+package io.batchserve.model.forecast;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one request record, in any field order:
+ * {@code {"request_type", "item_id", "historical_rows", "forecast_days", "target_cols", "future_rows"?}}, and checks
+ * it against the {@link ForecastRules}. Unknown fields are errors, so a misspelt one is never silently ignored.
+ *
+ * <p>Not thread-safe; one parser serves the records of one body.
+ */
+final class RecordParser {
+  private static final int W = ForecastFeatures.WINDOW;
+  private final ForecastRules rules;
+  private final HistoryParser history = new HistoryParser();
+  private final FutureParser future = new FutureParser();
+  // The record being read.
+  private String requestType;
+  private String itemId;
+  private int days;
+  private int horizon;
+  private List<String> targets;
+
+  RecordParser(ForecastRules rules) {
+    this.rules = rules;
+  }
+
+  /** Reads the object whose START_OBJECT the parser is on; leaves the parser on its END_OBJECT. */
+  Series read(JsonParser p) throws IOException {
+    requestType = null;
+    itemId = null;
+    days = -1;
+    horizon = 0;
+    targets = null;
+    future.clear();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      field(name, p, p.nextToken());
+    }
+    return series();
+  }
+
+  private void field(String name, JsonParser p, JsonToken t) throws IOException {
+    switch (name) {
+      case "request_type" -> {
+        Tokens.once(requestType != null, name);
+        requestType = Tokens.text(p, t, name);
+      }
+      case "item_id" -> {
+        Tokens.once(itemId != null, name);
+        itemId = Tokens.text(p, t, name);
+      }
+      case "historical_rows" -> {
+        Tokens.once(days >= 0, name);
+        days = history.read(p, t);
+      }
+      case "forecast_days" -> {
+        Tokens.once(horizon != 0, name);
+        horizon = Tokens.wholeNumber(p, t, name, 1, rules.maxForecastDays());
+      }
+      case "target_cols" -> {
+        Tokens.once(targets != null, name);
+        targets = targets(p, t);
+      }
+      case "future_rows" -> future.read(p, t);
+      default -> throw new RecordProblem("unknown field '" + name + "'; a record has request_type, item_id, "
+          + "historical_rows, forecast_days, target_cols and, optionally, future_rows");
+    }
+  }
+
+  private Series series() {
+    if (requestType != null) {
+      checkRequestType(requestType);
+    }
+    checkPresent(requestType, itemId, days, horizon, targets);
+    if (days < rules.minHistoryDays()) {
+      throw new RecordProblem("historical_rows has " + days + (days == 1 ? " day" : " days")
+          + "; the model needs at least " + rules.minHistoryDays() + " consecutive days of history");
+    }
+    float[] sales = new float[W];
+    boolean[] promo = new boolean[W];
+    history.copyRecent(sales, promo);
+    long lastDay = history.lastDay();
+    return new Series(itemId, lastDay, sales, promo, horizon, future.flags(lastDay, horizon), targets);
+  }
+
+  private static void checkPresent(String requestType, String itemId, int days, int horizon, List<String> targets) {
+    List<String> missing = new ArrayList<>();
+    addIf(missing, requestType == null, "request_type");
+    addIf(missing, itemId == null, "item_id");
+    addIf(missing, days < 0, "historical_rows");
+    addIf(missing, horizon == 0, "forecast_days");
+    addIf(missing, targets == null, "target_cols");
+    if (!missing.isEmpty()) {
+      throw new RecordProblem("missing " + String.join(", ", missing));
+    }
+  }
+
+  private static void addIf(List<String> names, boolean condition, String name) {
+    if (condition) {
+      names.add(name);
+    }
+  }
+
+  private void checkRequestType(String requestType) {
+    if (!rules.requestTypes().contains(requestType)) {
+      throw new RecordProblem("request_type \"" + requestType + "\" is not for this model; use "
+          + String.join(" or ", rules.requestTypes().stream().sorted().map(t -> "\"" + t + "\"").toList()));
+    }
+  }
+
+  /** A non-empty array of distinct target names, each one the model computes. */
+  private List<String> targets(JsonParser p, JsonToken token) throws IOException {
+    Tokens.expect(token, JsonToken.START_ARRAY, p, "target_cols must be an array of strings");
+    List<String> targets = new ArrayList<>(1);
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      String name = Tokens.text(p, t, "target_cols[" + targets.size() + "]");
+      int known = rules.targets().indexOf(name);
+      if (known < 0) {
+        throw new RecordProblem("unknown target_cols entry \"" + name + "\"; this model forecasts "
+            + String.join(", ", rules.targets()));
+      }
+      if (targets.contains(name)) {
+        throw new RecordProblem("target_cols names \"" + name + "\" twice");
+      }
+      targets.add(rules.targets().get(known));
+    }
+    if (targets.isEmpty()) {
+      throw new RecordProblem("target_cols is empty; name at least one of " + String.join(", ", rules.targets()));
+    }
+    return targets.equals(rules.targets()) ? rules.targets() : List.copyOf(targets);
+  }
+}
