@@ -1,0 +1,86 @@
+package io.batchserve.transform.run;
+
+import io.batchserve.transform.invoke.Payload;
+import io.batchserve.transform.process.Lines;
+import io.batchserve.transform.process.RecordProcessor;
+import io.batchserve.transform.split.RecordReader;
+import io.batchserve.transform.split.RecordTooLargeException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Packs records into requests, in input order. SingleRecord: one record per request. MultiRecord: greedily as many
+ * whole records as fit in {@code limit} bytes (0: no limit). A record over the limit fails the file; no request is
+ * ever empty. Input filters are applied here, so the limit counts the bytes actually sent. Not thread-safe.
+ */
+final class Packer {
+  private final RecordReader reader;
+  private final RecordProcessor processor;
+  private final long limit;
+  private final boolean multi;
+  private byte[] held;
+  private byte[] heldOriginal;
+  private long nextRecord = 1;
+
+  Packer(RecordReader reader, RecordProcessor processor, long limit, boolean multi) {
+    this.reader = reader;
+    this.processor = processor;
+    this.limit = limit;
+    this.multi = multi;
+  }
+
+  /** The next batch, or null when the input is exhausted. */
+  Batch next() throws IOException {
+    List<byte[]> units = new ArrayList<>();
+    List<byte[]> originals = processor != null && processor.joins() ? new ArrayList<>() : null;
+    long bytes = 0;
+    long first = nextRecord;
+    while (take()) {
+      if (!units.isEmpty() && (!multi || (limit > 0 && bytes + held.length > limit))) {
+        break;
+      }
+      units.add(held);
+      bytes += held.length;
+      if (originals != null) {
+        originals.add(heldOriginal);
+      }
+      held = null;
+      nextRecord++;
+    }
+    return units.isEmpty() ? null : new Batch(Payload.of(units, bytes), first, units.size(), originals);
+  }
+
+  /** Makes sure a record is held; false at the end of the input. */
+  private boolean take() throws IOException {
+    if (held != null) {
+      return true;
+    }
+    byte[] record = reader.next();
+    if (record == null) {
+      return false;
+    }
+    heldOriginal = record;
+    held = processor != null && processor.filtersInput() ? filter(record) : record;
+    if (limit > 0 && held.length > limit) {
+      throw new RecordTooLargeException(nextRecord, held.length + " bytes", limit);
+    }
+    return true;
+  }
+
+  private byte[] filter(byte[] record) {
+    byte[] content = Lines.strip(record);
+    byte[] filtered;
+    try {
+      filtered = processor.input(content);
+    } catch (IllegalArgumentException e) {
+      throw new RecordException(nextRecord, e.getMessage(), e);
+    }
+    if (content.length == record.length) {
+      return filtered;
+    }
+    byte[] line = java.util.Arrays.copyOf(filtered, filtered.length + 1);
+    line[filtered.length] = '\n';
+    return line;
+  }
+}
