@@ -1,0 +1,257 @@
+package io.batchserve.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchserve.codec.Json;
+import io.batchserve.transform.FakeContainer.Reply;
+import io.batchserve.transform.run.JobOutcome;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Whole jobs against the scriptable fake container. */
+class TransformJobTest {
+  @TempDir
+  Path dir;
+
+  private Path write(String name, String text) throws Exception {
+    Path file = dir.resolve("in").resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private String out(String name) throws Exception {
+    return Files.readString(dir.resolve("out").resolve(name));
+  }
+
+  @Test
+  void run_multiRecordCsv_writesOneLinePerRecordInOrderWithJobJson() throws Exception {
+    write("a.csv", "1,2\n3,4\n5,6\n");
+    write("sub/b.csv", "7,8");
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      Harness harness = Harness.endpoints(fake.uri());
+      JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
+      assertTrue(outcome.completed(), harness.log());
+      assertEquals("r:1,2\nr:3,4\nr:5,6\n", out("a.csv.out"));
+      assertEquals("r:7,8\n", out("sub/b.csv.out"));
+      assertEquals(2, fake.requests().size());
+      assertEquals("text/csv", fake.requests().get(0).contentType());
+      var job = Json.MAPPER.readTree(dir.resolve("out/job.json").toFile());
+      assertEquals("Completed", job.get("TransformJobStatus").asText());
+      assertEquals(1, job.get("MaxConcurrentTransforms").asInt());
+      assertEquals(6, job.get("MaxPayloadInMB").asInt());
+      assertEquals("MultiRecord", job.get("BatchStrategy").asText());
+    }
+  }
+
+  @Test
+  void run_wrongRecordCount_failsThatFileOnlyAndLeavesNoOut() throws Exception {
+    write("bad.csv", "1\n2\n");
+    write("good.csv", "3\n");
+    try (FakeContainer fake = FakeContainer.start(r -> r.text().startsWith("1") ? Reply.ok("x\n")
+        : FakeContainer.ECHO.reply(r))) {
+      Harness harness = Harness.endpoints(fake.uri());
+      JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
+      assertEquals("Failed", outcome.status());
+      assertTrue(outcome.failureReason().contains("holds 1 record(s) for a request of 2"), outcome.failureReason());
+      assertFalse(Files.exists(dir.resolve("out/bad.csv.out")));
+      assertEquals("r:3\n", out("good.csv.out"));
+      try (var files = Files.list(dir.resolve("out"))) {
+        assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".partial")));
+      }
+    }
+  }
+
+  @Test
+  void run_clientError_isNotRetriedAndLoggedInServiceFormat() throws Exception {
+    Path input = write("a.csv", "1\n");
+    try (FakeContainer fake = FakeContainer.start(r -> Reply.status(400, "{\"error\":\"bad\"}"))) {
+      Harness harness = Harness.endpoints(fake.uri());
+      JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
+      assertEquals("Failed", outcome.status());
+      assertEquals(1, fake.requests().size());
+      assertTrue(harness.log().contains(input + ": ClientError: 400\n" + input + ": Message:\n" + input
+          + ": {\"error\":\"bad\"}"), harness.log());
+    }
+  }
+
+  @Test
+  void run_clientErrorWithRetryOption_isRetried() throws Exception {
+    write("a.csv", "1\n");
+    try (FakeContainer fake = FakeContainer.start(r -> r.number() < 3 ? Reply.status(429, "busy")
+        : FakeContainer.ECHO.reply(r))) {
+      Harness harness = Harness.endpoints(fake.uri());
+      var o = harness.options;
+      harness.options = new io.batchserve.transform.run.HarnessOptions(o.server(), o.endpoints(), o.s3(),
+          o.bytesPerMb(), true, o.alwaysNewline(), o.sliceEnd(), o.skipExisting(), o.startupLimit(),
+          o.maxRestarts(), o.seed(), o.progress(), o.logDir());
+      assertTrue(harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out"))).completed());
+      assertEquals(3, fake.requests().size());
+      assertEquals(2, harness.sleeps.size());
+    }
+  }
+
+  @Test
+  void run_serverErrorsThenSuccess_retriesWithGrowingBackoff() throws Exception {
+    write("a.csv", "1\n");
+    try (FakeContainer fake = FakeContainer.start(r -> r.number() <= 3 ? Reply.status(503, "overloaded")
+        : FakeContainer.ECHO.reply(r))) {
+      Harness harness = Harness.endpoints(fake.uri());
+      JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
+      assertTrue(outcome.completed(), harness.log());
+      assertEquals(4, fake.requests().size());
+      assertEquals(3, harness.sleeps.size());
+      assertTrue(harness.sleeps.get(2).compareTo(harness.sleeps.get(0)) > 0, harness.sleeps.toString());
+      assertEquals(3, outcome.stats().retries.sum());
+    }
+  }
+
+  @Test
+  void run_serverErrorsBeyondRetries_failsWithBadStatusLine() throws Exception {
+    Path input = write("a.csv", "1\n");
+    try (FakeContainer fake = FakeContainer.start(r -> Reply.status(500, "boom"))) {
+      Harness harness = Harness.endpoints(fake.uri());
+      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
+          .set("ModelClientConfig.InvocationsMaxRetries", 1);
+      assertEquals("Failed", harness.run(request).status());
+      assertEquals(2, fake.requests().size());
+      assertTrue(harness.log().contains(input + ": Bad HTTP status received from algorithm: 500"), harness.log());
+    }
+  }
+
+  @Test
+  void run_timeout_isRetriedThenReported() throws Exception {
+    Path input = write("a.csv", "1\n");
+    try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1 ? Reply.ok("late\n").after(3000)
+        : FakeContainer.ECHO.reply(r))) {
+      Harness harness = Harness.endpoints(fake.uri());
+      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
+          .set("ModelClientConfig.InvocationsTimeoutInSeconds", 1);
+      assertTrue(harness.run(request).completed(), harness.log());
+      assertEquals("r:1\n", out("a.csv.out"));
+      assertEquals(1, harness.sleeps.size());
+    }
+    assertTrue(input.toFile().exists());
+  }
+
+  @Test
+  void run_droppedConnection_isRetried() throws Exception {
+    write("a.csv", "1\n");
+    try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1 ? Reply.dropped()
+        : FakeContainer.ECHO.reply(r))) {
+      Harness harness = Harness.endpoints(fake.uri());
+      assertTrue(harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out"))).completed(), harness.log());
+      assertEquals("r:1\n", out("a.csv.out"));
+    }
+  }
+
+  @Test
+  void run_gzipInput_isDecompressedAndNamedWithGzOut() throws Exception {
+    Path file = dir.resolve("in/a.csv.gz");
+    Files.createDirectories(file.getParent());
+    try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(file))) {
+      gz.write("1\n2\n".getBytes(StandardCharsets.UTF_8));
+    }
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out")).set("TransformInput.CompressionType",
+          "Gzip");
+      assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
+      assertEquals("r:1\nr:2\n", out("a.csv.gz.out"));
+    }
+  }
+
+  @Test
+  void run_executionParametersWithEitherSpelling_winOverDefaultsButNotOverTheJob() throws Exception {
+    write("a.csv", "1\n2\n3\n");
+    for (String spelling : new String[] {"SINGLE_RECORD", "SingleRecord"}) {
+      String params = "{\"MaxConcurrentTransforms\":3,\"BatchStrategy\":\"" + spelling + "\",\"MaxPayloadInMB\":2}";
+      try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO, params)) {
+        var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out" + spelling));
+        request.tree();
+        var withoutStrategy = Harness.job(dir.resolve("in"), dir.resolve("out" + spelling))
+            .set("TransformInput.ContentType", "text/csv").set("TransformInput.SplitType", "Line")
+            .set("TransformOutput.AssembleWith", "Line").set("MaxPayloadInMB", 1);
+        JobOutcome outcome = Harness.endpoints(fake.uri()).run(withoutStrategy);
+        assertTrue(outcome.completed());
+        assertEquals(3, fake.requests().size(), "SingleRecord from /execution-parameters");
+        var job = Json.MAPPER.readTree(dir.resolve("out" + spelling + "/job.json").toFile());
+        assertEquals(3, job.get("MaxConcurrentTransforms").asInt());
+        assertEquals(1, job.get("MaxPayloadInMB").asInt());
+        assertEquals("job", job.at("/Harness/Settings/SettingSources/MaxPayloadInMB").asText());
+      }
+    }
+  }
+
+  @Test
+  void run_concurrency_neverExceedsMaxConcurrentTransforms() throws Exception {
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      lines.append(i).append('\n');
+    }
+    write("a.csv", lines.toString());
+    write("b.csv", lines.toString());
+    try (FakeContainer fake = FakeContainer.start(r -> FakeContainer.ECHO.reply(r).after(20))) {
+      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out")).set("BatchStrategy", "SingleRecord")
+          .set("MaxConcurrentTransforms", 3);
+      assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
+      assertEquals(80, fake.requests().size());
+      assertTrue(fake.maxInFlight() <= 3, "in flight: " + fake.maxInFlight());
+      assertTrue(fake.maxInFlight() >= 2, "in flight: " + fake.maxInFlight());
+      assertEquals(lines.toString().lines().map(l -> "r:" + l + "\n").reduce("", String::concat), out("a.csv.out"));
+    }
+  }
+
+  @Test
+  void run_skipExisting_rerunsOnlyFilesWithoutOut() throws Exception {
+    write("a.csv", "1\n");
+    write("b.csv", "2\n");
+    Files.createDirectories(dir.resolve("out"));
+    Files.writeString(dir.resolve("out/a.csv.out"), "kept\n");
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      Harness harness = Harness.endpoints(fake.uri());
+      var o = harness.options;
+      harness.options = new io.batchserve.transform.run.HarnessOptions(o.server(), o.endpoints(), o.s3(),
+          o.bytesPerMb(), false, false, o.sliceEnd(), true, o.startupLimit(), o.maxRestarts(), o.seed(),
+          o.progress(), o.logDir());
+      JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
+      assertTrue(outcome.completed());
+      assertEquals(1, fake.requests().size());
+      assertEquals("kept\n", out("a.csv.out"));
+      assertEquals("r:2\n", out("b.csv.out"));
+      assertEquals(1, outcome.stats().filesSkipped.sum());
+    }
+  }
+
+  @Test
+  void run_emptyFileAndNoneSplit_sendsNoEmptyRequest() throws Exception {
+    write("empty.bin", "");
+    write("whole.bin", "abc\ndef");
+    try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("[" + r.text() + "]"))) {
+      var request = Harness.job(dir.resolve("in"), dir.resolve("out"));
+      assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
+      assertEquals(1, fake.requests().size());
+      assertEquals("", out("empty.bin.out"));
+      assertEquals("[abc\ndef]", out("whole.bin.out"));
+    }
+  }
+
+  @Test
+  void run_wholeObjectOverPayload_failsWithClearMessage() throws Exception {
+    write("big.bin", "x".repeat(1_100_000));
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      Harness harness = Harness.endpoints(fake.uri());
+      JobOutcome outcome = harness.run(Harness.job(dir.resolve("in"), dir.resolve("out")).set("MaxPayloadInMB", 1));
+      assertEquals("Failed", outcome.status());
+      assertTrue(outcome.failureReason().contains("over the MaxPayloadInMB limit of 1048576 bytes"),
+          outcome.failureReason());
+      assertEquals(0, fake.requests().size());
+    }
+  }
+}
