@@ -7,13 +7,13 @@ import java.util.stream.Collectors;
 final class ApiEnum {
   private ApiEnum() {}
 
-  static <E extends Enum<E>> E parse(Class<E> type, String field, String value) {
+  static <E extends Enum<E>> E parse(Class<E> type, String value) {
     for (E constant : type.getEnumConstants()) {
       if (constant.name().equalsIgnoreCase(value.trim())) {
         return constant;
       }
     }
     String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-    throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + allowed);
+    throw new IllegalArgumentException("'" + value + "' is not one of " + allowed);
   }
 }

@@ -5,6 +5,6 @@ public enum AssembleWith {
   None, Line;
 
   public static AssembleWith parse(String value) {
-    return ApiEnum.parse(AssembleWith.class, "AssembleWith", value);
+    return ApiEnum.parse(AssembleWith.class, value);
   }
 }

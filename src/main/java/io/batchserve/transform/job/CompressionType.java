@@ -5,6 +5,6 @@ public enum CompressionType {
   None, Gzip;
 
   public static CompressionType parse(String value) {
-    return ApiEnum.parse(CompressionType.class, "CompressionType", value);
+    return ApiEnum.parse(CompressionType.class, value);
   }
 }

@@ -79,9 +79,7 @@ public final class JobRequest {
     List<String> problems = new ArrayList<>();
     unknownFields(root, JobFields.ROOT, "", problems);
     JobSpec spec = new JobSpecReader(root, problems).read();
-    if (problems.isEmpty()) {
-      JobValidator.check(spec, problems);
-    }
+    JobValidator.check(spec, problems);
     if (!problems.isEmpty()) {
       throw new JobValidationException(problems);
     }

@@ -5,6 +5,6 @@ public enum JoinSource {
   None, Input;
 
   public static JoinSource parse(String value) {
-    return ApiEnum.parse(JoinSource.class, "JoinSource", value);
+    return ApiEnum.parse(JoinSource.class, value);
   }
 }

@@ -5,6 +5,6 @@ public enum S3DataType {
   S3Prefix, ManifestFile, AugmentedManifestFile, Converse;
 
   public static S3DataType parse(String value) {
-    return ApiEnum.parse(S3DataType.class, "S3DataType", value);
+    return ApiEnum.parse(S3DataType.class, value);
   }
 }

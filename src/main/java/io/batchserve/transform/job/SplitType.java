@@ -5,6 +5,6 @@ public enum SplitType {
   None, Line, RecordIO, TFRecord;
 
   public static SplitType parse(String value) {
-    return ApiEnum.parse(SplitType.class, "SplitType", value);
+    return ApiEnum.parse(SplitType.class, value);
   }
 }

@@ -46,13 +46,15 @@ public final class FilterPath {
     return new FilterPath(field, text, "$".equals(text) ? null : JsonPath.compile(effective), indexes);
   }
 
-  /** Rewrites {@code [a:b]} to {@code [a:b+1]} ({@code [a:]} when b is -1). */
+  /** Rewrites {@code [a:b]} to {@code [a:b+1]} ({@code [a:]} when b is -1, a defaulting to 0). */
   static String inclusive(String text) {
     Matcher m = SLICE.matcher(text);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       int end = Integer.parseInt(m.group(2)) + 1;
-      m.appendReplacement(out, Matcher.quoteReplacement("[" + m.group(1).trim() + ":" + (end == 0 ? "" : end) + "]"));
+      String start = m.group(1).trim();
+      String slice = end == 0 ? (start.isEmpty() ? "0" : start) + ":" : start + ":" + end;
+      m.appendReplacement(out, Matcher.quoteReplacement("[" + slice + "]"));
     }
     return m.appendTail(out).toString();
   }
