@@ -10,8 +10,7 @@ import java.util.List;
 
 /**
  * Lists a job's input objects. S3Prefix: every object whose key starts with the literal prefix (so
- * {@code s3://b/data/part} also takes {@code data/partition/...}); the relative key is the key without the prefix
- * and a leading slash, or the base name when the prefix is the whole key. ManifestFile: the objects the manifest
+ * {@code s3://b/data/part} also takes {@code data/partition/...}); see {@link #relative} for the relative key. ManifestFile: the objects the manifest
  * lists, {@code [{"prefix": "s3://b/p/"}, "rel/a", ...]}, each relative key being its manifest entry.
  */
 public final class Inputs {
@@ -31,12 +30,23 @@ public final class Inputs {
     return objects;
   }
 
+  /**
+   * The key relative to the prefix: what follows the prefix when the prefix ends at a "/" boundary (the service's
+   * documented examples), else what follows the prefix's last "/" (so prefix {@code in/customers-} keeps the whole
+   * name {@code customers-001.csv}), or the base name when the prefix is the whole key.
+   */
   static String relative(String prefix, String key) {
     String rest = key.substring(prefix.length());
+    if (rest.isEmpty()) {
+      return key.substring(key.lastIndexOf('/') + 1);
+    }
+    if (!prefix.isEmpty() && !prefix.endsWith("/") && !rest.startsWith("/")) {
+      return key.substring(prefix.lastIndexOf('/') + 1);
+    }
     while (rest.startsWith("/")) {
       rest = rest.substring(1);
     }
-    return rest.isEmpty() ? key.substring(key.lastIndexOf('/') + 1) : rest;
+    return rest;
   }
 
   private static List<InputObject> manifest(Location location, Store store, Stores stores) throws IOException {
