@@ -97,6 +97,39 @@ class ChildServersTest {
     assertTrue(Files.exists(dir.resolve("out/job.json")));
   }
 
+  @Test
+  void sigtermToTheHarness_stopsItsChildServers() throws Exception {
+    input("a.csv", lines(1, 50));
+    Files.createDirectories(dir.resolve("model"));
+    Files.writeString(dir.resolve("model/delay-ms"), "200");
+    Process harness = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.batchserve.cli.Main", "transform",
+        "--input", dir.resolve("in").toString(), "--output", dir.resolve("out").toString(),
+        "--content-type", "text/csv", "--split-type", "Line", "--batch-strategy", "SingleRecord",
+        "--model-dir", dir.resolve("model").toString(), "--server-main", FakeServerMain.class.getName(),
+        "--progress", "none").redirectErrorStream(true).redirectOutput(dir.resolve("harness.log").toFile()).start();
+    try {
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (System.nanoTime() < deadline && !anyRequestLogged()) {
+        Thread.sleep(50);
+      }
+      long child = Long.parseLong(Files.readString(dir.resolve("model/pid-1")).trim());
+      assertTrue(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false));
+      harness.destroy();
+      assertTrue(harness.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+      assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "child still running");
+      assertFalse(Files.exists(dir.resolve("out/a.csv.out")));
+    } finally {
+      harness.destroyForcibly();
+    }
+  }
+
+  private boolean anyRequestLogged() throws java.io.IOException {
+    try (var files = Files.list(dir.resolve("model"))) {
+      return files.anyMatch(p -> p.getFileName().toString().startsWith("requests-"));
+    }
+  }
+
   private static String read(Path p) {
     try {
       return Files.readString(p);

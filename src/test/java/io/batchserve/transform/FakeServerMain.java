@@ -10,7 +10,8 @@ import java.util.concurrent.CountDownLatch;
  * A child "server" for harness tests, started as {@code FakeServerMain serve --host H --port P --model-dir D}. It
  * answers like {@link FakeContainer#ECHO} on port P. In D it writes
  * {@code env-<n>.txt} (its SAGEMAKER_* and FOO variables) for the n-th start and appends each request's first line
- * to {@code requests-<port>.log}. If D holds {@code die-after} with a number k, the first start halts the process
+ * to {@code requests-<port>.log}, and {@code pid-<n>} holds its process id. If D holds {@code delay-ms}, each
+ * answer waits that long. If D holds {@code die-after} with a number k, the first start halts the process
  * on its k-th request, before answering.
  */
 public final class FakeServerMain {
@@ -32,6 +33,7 @@ public final class FakeServerMain {
         env.put(k, v);
       }
     });
+    Files.writeString(dir.resolve("pid-" + start), Long.toString(ProcessHandle.current().pid()));
     Files.writeString(dir.resolve("env-" + start + ".txt"), env.toString());
     int dieAfter = start == 1 && Files.exists(dir.resolve("die-after"))
         ? Integer.parseInt(Files.readString(dir.resolve("die-after")).trim()) : Integer.MAX_VALUE;
@@ -50,6 +52,7 @@ public final class FakeServerMain {
     });
     server.createContext("/invocations", exchange -> {
       byte[] body = exchange.getRequestBody().readAllBytes();
+      sleepIfAsked(log.getParent());
       if (count.incrementAndGet() >= dieAfter) {
         Runtime.getRuntime().halt(1);
       }
@@ -66,6 +69,17 @@ public final class FakeServerMain {
       exchange.close();
     });
     server.start();
+  }
+
+  private static void sleepIfAsked(Path dir) throws java.io.IOException {
+    Path delay = dir.resolve("delay-ms");
+    if (Files.exists(delay)) {
+      try {
+        Thread.sleep(Long.parseLong(Files.readString(delay).trim()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private static int indexOf(String[] args, String flag) {

@@ -22,10 +22,15 @@ import java.util.concurrent.Future;
 public final class Instances implements AutoCloseable {
   private final List<Endpoint> endpoints;
   private final List<ChildServer> children;
+  private final Thread onExit;
 
   private Instances(List<Endpoint> endpoints, List<ChildServer> children) {
     this.endpoints = List.copyOf(endpoints);
     this.children = List.copyOf(children);
+    this.onExit = new Thread(this::stopChildren, "stop-instances");
+    if (!children.isEmpty()) {
+      Runtime.getRuntime().addShutdownHook(onExit);
+    }
   }
 
   /** How to start children: the command, the environment, where logs go, how long start-up may take. */
@@ -85,8 +90,20 @@ public final class Instances implements AutoCloseable {
     return children.stream().mapToLong(ChildServer::restarts).sum();
   }
 
+  /** Stops every child (SIGTERM, then kill); also runs on Ctrl-C or any other JVM exit while the job runs. */
   @Override
   public void close() {
+    stopChildren();
+    if (!children.isEmpty()) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(onExit);
+      } catch (IllegalStateException e) {
+        // the JVM is already shutting down: the hook is running or has run
+      }
+    }
+  }
+
+  private void stopChildren() {
     children.parallelStream().forEach(ChildServer::close);
   }
 }

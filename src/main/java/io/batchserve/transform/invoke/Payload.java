@@ -18,11 +18,13 @@ public interface Payload {
   /** Bytes in the request, or -1 when streamed. */
   long bytes();
 
-  static Payload of(List<byte[]> records, long bytes) {
+  /** Packed records; {@code chunked} sends them with chunked transfer encoding instead of a Content-Length. */
+  static Payload of(List<byte[]> records, long bytes, boolean chunked) {
     return new Payload() {
       @Override
       public HttpRequest.BodyPublisher publisher() {
-        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArrays(records), bytes);
+        HttpRequest.BodyPublisher parts = HttpRequest.BodyPublishers.ofByteArrays(records);
+        return chunked ? parts : HttpRequest.BodyPublishers.fromPublisher(parts, bytes);
       }
 
       @Override

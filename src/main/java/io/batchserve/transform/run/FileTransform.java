@@ -3,9 +3,11 @@ package io.batchserve.transform.run;
 import io.batchserve.codec.MediaType;
 import io.batchserve.config.BatchStrategy;
 import io.batchserve.transform.invoke.InvocationException;
+import io.batchserve.transform.invoke.Payload;
 import io.batchserve.transform.invoke.Response;
 import io.batchserve.transform.job.AssembleWith;
 import io.batchserve.transform.job.CompressionType;
+import io.batchserve.transform.job.SplitType;
 import io.batchserve.transform.report.FileResult;
 import io.batchserve.transform.source.InputObject;
 import io.batchserve.transform.source.Outputs;
@@ -66,6 +68,10 @@ final class FileTransform {
   private void transform(InputStream in, OutputStream out, Deque<InFlight> inFlight)
       throws IOException, InterruptedException {
     boolean multi = worker.plan().strategy() == BatchStrategy.MULTI_RECORD;
+    if (worker.limitBytes() == 0 && worker.job().splitType() == SplitType.None && !worker.job().processesData()) {
+      streamWhole(in, out, inFlight);
+      return;
+    }
     RecordReader reader = RecordReader.open(worker.job().splitType(), worker.plan().strategy(), in,
         worker.limitBytes());
     Packer packer = new Packer(reader, worker.job().processesData() ? worker.processor() : null,
@@ -87,6 +93,26 @@ final class FileTransform {
     while (!inFlight.isEmpty()) {
       writeHead(inFlight, out);
     }
+  }
+
+  /**
+   * MaxPayloadInMB 0 with SplitType None: the object is streamed from its source in one chunked request, never
+   * held in memory; a retry opens it again.
+   */
+  private void streamWhole(InputStream in, OutputStream out, Deque<InFlight> inFlight)
+      throws IOException, InterruptedException {
+    if (!in.markSupported()) {
+      in = new java.io.BufferedInputStream(in, 1);
+    }
+    in.mark(1);
+    if (in.read() < 0) {
+      return;
+    }
+    Payload payload = Payload.streamed(Payload.Opener.unchecked(this::open), 1);
+    worker.window().acquire();
+    Batch batch = new Batch(payload, 1, 1, null);
+    inFlight.add(new InFlight(batch, CompletableFuture.supplyAsync(() -> send(batch), worker.pool())));
+    writeHead(inFlight, out);
   }
 
   private Response send(Batch batch) {
@@ -123,6 +149,7 @@ final class FileTransform {
         worker.stats().bytesRead);
     return worker.job().compression() == CompressionType.Gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
   }
+
 
   private FileResult fail(Exception e, Outputs.Pending output, Deque<InFlight> inFlight) {
     failed.set(true);

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Packs records into requests, in input order. SingleRecord: one record per request. MultiRecord: greedily as many
- * whole records as fit in {@code limit} bytes (0: no limit). A record over the limit fails the file; no request is
- * ever empty. Input filters are applied here, so the limit counts the bytes actually sent. Not thread-safe.
+ * whole records as fit in {@code limit} bytes (0: no limit, and the body is sent with chunked transfer encoding).
+ * A record over the limit fails the file; no request is ever empty. Input filters are applied here, so the limit counts the bytes actually sent. Not thread-safe.
  */
 final class Packer {
   private final RecordReader reader;
@@ -48,7 +48,7 @@ final class Packer {
       held = null;
       nextRecord++;
     }
-    return units.isEmpty() ? null : new Batch(Payload.of(units, bytes), first, units.size(), originals);
+    return units.isEmpty() ? null : new Batch(Payload.of(units, bytes, limit == 0), first, units.size(), originals);
   }
 
   /** Makes sure a record is held; false at the end of the input. */

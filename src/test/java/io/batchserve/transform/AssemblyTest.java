@@ -1,0 +1,158 @@
+package io.batchserve.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchserve.transform.FakeContainer.Reply;
+import io.batchserve.transform.job.JobRequest;
+import io.batchserve.transform.process.SliceEnd;
+import io.batchserve.transform.run.HarnessOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Output assembly, payload units and limits, chunked payloads and DataProcessing, against the fake container. */
+class AssemblyTest {
+  @TempDir
+  Path dir;
+
+  private Path in(String name, String text) throws Exception {
+    Path file = dir.resolve("in").resolve(name);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text);
+    return file;
+  }
+
+  private String out(String name) throws Exception {
+    return Files.readString(dir.resolve("out").resolve(name));
+  }
+
+  private static Harness with(FakeContainer fake, long bytesPerMb, boolean alwaysNewline, SliceEnd sliceEnd) {
+    Harness harness = Harness.endpoints(fake.uri());
+    HarnessOptions o = harness.options;
+    harness.options = new HarnessOptions(o.server(), o.endpoints(), o.s3(), bytesPerMb, false, alwaysNewline,
+        sliceEnd, false, o.startupLimit(), o.maxRestarts(), o.seed(), o.progress(), o.logDir());
+    return harness;
+  }
+
+  private JobRequest csv() {
+    return Harness.csvLines(dir.resolve("in"), dir.resolve("out"));
+  }
+
+  @Test
+  void assembleLine_addsNewlineOnlyWhenMissing_orAlwaysAsOption() throws Exception {
+    in("a.csv", "1\n2\n");
+    Reply noNewline = Reply.ok("x");
+    try (FakeContainer fake = FakeContainer.start(r -> r.text().equals("1\n") ? noNewline : Reply.ok("y\n"))) {
+      var request = csv().set("BatchStrategy", "SingleRecord");
+      assertTrue(with(fake, HarnessOptions.MEBIBYTE, false, SliceEnd.INCLUSIVE).run(request).completed());
+      assertEquals("x\ny\n", out("a.csv.out"));
+      assertTrue(with(fake, HarnessOptions.MEBIBYTE, true, SliceEnd.INCLUSIVE).run(request).completed());
+      assertEquals("x\ny\n\n", out("a.csv.out"));
+    }
+  }
+
+  @Test
+  void assembleNone_concatenatesResponsesRaw() throws Exception {
+    in("a.bin", "1\n2\n");
+    try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("<" + r.text().strip() + ">"))) {
+      var request = Harness.job(dir.resolve("in"), dir.resolve("out")).set("TransformInput.SplitType", "Line")
+          .set("BatchStrategy", "SingleRecord");
+      assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
+      assertEquals("<1><2>", out("a.bin.out"));
+    }
+  }
+
+  @Test
+  void payloadUnit_mebibyteByDefault_megabyteAsOption() throws Exception {
+    String line = "x".repeat(99) + "\n";
+    in("a.csv", line.repeat(10_300));
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      var request = csv().set("MaxPayloadInMB", 1);
+      assertTrue(with(fake, HarnessOptions.MEBIBYTE, false, SliceEnd.INCLUSIVE).run(request).completed());
+      assertEquals(1, fake.requests().size(), "1,030,000 bytes fit in 1 MiB");
+      assertTrue(with(fake, HarnessOptions.MEGABYTE, false, SliceEnd.INCLUSIVE).run(request).completed());
+      assertEquals(3, fake.requests().size(), "but not in 1,000,000 bytes");
+      assertEquals(10_000, fake.requests().get(1).lines().size());
+      assertEquals(1_000_000, fake.requests().get(1).body().length);
+    }
+  }
+
+  @Test
+  void payloadZero_sendsTheWholeObjectChunked() throws Exception {
+    in("a.bin", "abc");
+    in("b.csv", "1\n2\n");
+    try (FakeContainer fake = FakeContainer.start(r -> Reply.ok(r.text().replace('\n', ';')))) {
+      var whole = Harness.job(dir.resolve("in"), dir.resolve("out")).set("MaxPayloadInMB", 0);
+      assertTrue(Harness.endpoints(fake.uri()).run(whole).completed());
+      assertTrue(fake.requests().stream().allMatch(FakeContainer.Request::chunked));
+      assertEquals("abc", out("a.bin.out"));
+      assertEquals("1;2;", out("b.csv.out"));
+      var lines = Harness.job(dir.resolve("in/b.csv"), dir.resolve("out2")).set("MaxPayloadInMB", 0)
+          .set("TransformInput.SplitType", "Line").set("BatchStrategy", "MultiRecord");
+      assertTrue(Harness.endpoints(fake.uri()).run(lines).completed());
+      assertTrue(fake.requests().get(2).chunked());
+      assertEquals(List.of("1", "2"), fake.requests().get(2).lines());
+    }
+  }
+
+  @Test
+  void csvFilters_sliceEndInclusiveOrExclusive_reachTheContainer() throws Exception {
+    in("a.csv", "id1,a,b,c,d\n");
+    for (SliceEnd end : SliceEnd.values()) {
+      try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("0.5\n"))) {
+        var request = csv().set("DataProcessing.InputFilter", "$[1:2]").set("DataProcessing.JoinSource", "Input")
+            .set("DataProcessing.OutputFilter", "$[0,-1]");
+        assertTrue(with(fake, HarnessOptions.MEBIBYTE, false, end).run(request).completed());
+        assertEquals(end == SliceEnd.INCLUSIVE ? "a,b\n" : "a\n", fake.requests().get(0).text());
+        assertEquals("id1,0.5\n", out("a.csv.out"));
+      }
+    }
+  }
+
+  @Test
+  void jsonLines_joinAndOutputFilter_perRecord() throws Exception {
+    in("a.jsonl", "{\"id\":\"a\",\"x\":[1,2]}\n{\"id\":\"b\",\"x\":[3,4]}\n");
+    try (FakeContainer fake = FakeContainer.start(r -> Reply.ok(r.lines().stream()
+        .map(l -> "{\"sum\":" + (l.equals("[1,2]") ? 3 : 7) + "}\n").reduce("", String::concat)))) {
+      var request = Harness.job(dir.resolve("in"), dir.resolve("out"))
+          .set("TransformInput.ContentType", "application/jsonlines").set("TransformInput.SplitType", "Line")
+          .set("TransformOutput.Accept", "application/jsonlines").set("TransformOutput.AssembleWith", "Line")
+          .set("DataProcessing.InputFilter", "$.x").set("DataProcessing.JoinSource", "Input")
+          .set("DataProcessing.OutputFilter", "$['id','SageMakerOutput']");
+      assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
+      assertEquals(List.of("[1,2]", "[3,4]"), fake.requests().get(0).lines());
+      assertEquals("{\"id\":\"a\",\"SageMakerOutput\":{\"sum\":3}}\n{\"id\":\"b\",\"SageMakerOutput\":{\"sum\":7}}\n",
+          out("a.jsonl.out"));
+    }
+  }
+
+  @Test
+  void jsonResponseToMultiRecordJoin_failsSayingWhy() throws Exception {
+    in("a.jsonl", "{\"id\":1}\n{\"id\":2}\n");
+    try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("{\"predictions\":[1,2]}"))) {
+      var request = Harness.job(dir.resolve("in"), dir.resolve("out"))
+          .set("TransformInput.ContentType", "application/jsonlines").set("TransformInput.SplitType", "Line")
+          .set("TransformOutput.Accept", "application/json").set("TransformOutput.AssembleWith", "Line")
+          .set("BatchStrategy", "MultiRecord").set("DataProcessing.JoinSource", "Input");
+      var outcome = Harness.endpoints(fake.uri()).run(request);
+      assertTrue(outcome.failureReason().contains("holds 1 record(s) for a request of 2 (application/json is one "
+          + "record per response"), outcome.failureReason());
+    }
+  }
+
+  @Test
+  void badRecordForTheInputFilter_failsTheFileNamingTheRecord() throws Exception {
+    in("a.jsonl", "{\"x\":1}\nnot json\n");
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      var request = Harness.job(dir.resolve("in"), dir.resolve("out"))
+          .set("TransformInput.ContentType", "application/jsonlines").set("TransformInput.SplitType", "Line")
+          .set("DataProcessing.InputFilter", "$.x");
+      var outcome = Harness.endpoints(fake.uri()).run(request);
+      assertTrue(outcome.failureReason().contains("record 2: input record is not JSON"), outcome.failureReason());
+      assertEquals(0, fake.requests().size());
+    }
+  }
+}
