@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
-import java.util.List;
 import java.util.function.Supplier;
 
 /** A request body: packed records with a known length, or a stream sent with chunked transfer encoding. */
@@ -19,22 +18,22 @@ public interface Payload {
   long bytes();
 
   /** Packed records; {@code chunked} sends them with chunked transfer encoding instead of a Content-Length. */
-  static Payload of(List<byte[]> records, long bytes, boolean chunked) {
+  static Payload of(byte[] body, int records, boolean chunked) {
     return new Payload() {
       @Override
       public HttpRequest.BodyPublisher publisher() {
-        HttpRequest.BodyPublisher parts = HttpRequest.BodyPublishers.ofByteArrays(records);
-        return chunked ? parts : HttpRequest.BodyPublishers.fromPublisher(parts, bytes);
+        HttpRequest.BodyPublisher whole = HttpRequest.BodyPublishers.ofByteArray(body);
+        return chunked ? HttpRequest.BodyPublishers.fromPublisher(whole) : whole;
       }
 
       @Override
       public int records() {
-        return records.size();
+        return records;
       }
 
       @Override
       public long bytes() {
-        return bytes;
+        return body.length;
       }
     };
   }

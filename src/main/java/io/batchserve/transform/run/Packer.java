@@ -7,6 +7,7 @@ import io.batchserve.transform.split.RecordReader;
 import io.batchserve.transform.split.RecordTooLargeException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -32,23 +33,43 @@ final class Packer {
 
   /** The next batch, or null when the input is exhausted. */
   Batch next() throws IOException {
-    List<byte[]> units = new ArrayList<>();
     List<byte[]> originals = processor != null && processor.joins() ? new ArrayList<>() : null;
-    long bytes = 0;
+    byte[] body = null;
+    int bytes = 0;
+    int records = 0;
     long first = nextRecord;
     while (take()) {
-      if (!units.isEmpty() && (!multi || (limit > 0 && bytes + held.length > limit))) {
+      if (records > 0 && (!multi || (limit > 0 && (long) bytes + held.length > limit))) {
         break;
       }
-      units.add(held);
+      body = append(body, bytes, held);
       bytes += held.length;
+      records++;
       if (originals != null) {
         originals.add(heldOriginal);
       }
       held = null;
       nextRecord++;
     }
-    return units.isEmpty() ? null : new Batch(Payload.of(units, bytes, limit == 0), first, units.size(), originals);
+    if (records == 0) {
+      return null;
+    }
+    byte[] exact = body.length == bytes ? body : Arrays.copyOf(body, bytes);
+    return new Batch(Payload.of(exact, records, limit == 0), first, records, originals);
+  }
+
+  /** Appends {@code record} at {@code length}, growing the buffer by doubling (one copy per doubling). */
+  private byte[] append(byte[] body, int length, byte[] record) throws RecordTooLargeException {
+    long needed = (long) length + record.length;
+    if (needed > Integer.MAX_VALUE - 16) {
+      throw new RecordTooLargeException(nextRecord, "past 2 GB in one request", limit);
+    }
+    if (body == null || needed > body.length) {
+      long grown = Math.max(needed, body == null ? 64 * 1024 : Math.min((long) body.length * 2, Integer.MAX_VALUE - 16));
+      body = body == null ? new byte[(int) grown] : Arrays.copyOf(body, (int) grown);
+    }
+    System.arraycopy(record, 0, body, length, record.length);
+    return body;
   }
 
   /** Makes sure a record is held; false at the end of the input. */
@@ -79,7 +100,7 @@ final class Packer {
     if (content.length == record.length) {
       return filtered;
     }
-    byte[] line = java.util.Arrays.copyOf(filtered, filtered.length + 1);
+    byte[] line = Arrays.copyOf(filtered, filtered.length + 1);
     line[filtered.length] = '\n';
     return line;
   }

@@ -66,6 +66,20 @@ class RecordProcessorTest {
   }
 
   @Test
+  void csvParse_fastPathForRowsWithoutQuotes_agreesWithCommonsCsv() {
+    java.util.Random random = new java.util.Random(11);
+    String alphabet = "ab, 1.;\t-";
+    for (int i = 0; i < 2000; i++) {
+      StringBuilder row = new StringBuilder();
+      for (int j = random.nextInt(12); j > 0; j--) {
+        row.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      assertEquals(CsvProcessor.parseWithLibrary(row.toString()), CsvProcessor.parse(row.toString()), row.toString());
+    }
+    assertEquals(List.of("a,b", "c"), CsvProcessor.parse("\"a,b\",c"));
+  }
+
+  @Test
   void csvIndexOutsideTheRow_isAnError() {
     RecordProcessor p = csv("$", JoinSource.Input, "$[0,5]", SliceEnd.INCLUSIVE);
     var e = assertThrows(IllegalArgumentException.class, () -> out(p, "a,b", "0.5"));
