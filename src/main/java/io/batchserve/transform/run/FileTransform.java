@@ -72,10 +72,7 @@ final class FileTransform {
       streamWhole(in, out, inFlight);
       return;
     }
-    RecordReader reader = RecordReader.open(worker.job().splitType(), worker.plan().strategy(), in,
-        worker.limitBytes());
-    Packer packer = new Packer(reader, worker.job().processesData() ? worker.processor() : null,
-        worker.limitBytes(), multi);
+    BatchSource packer = batches(in, multi);
     for (Batch next = packer.next(); next != null; next = packer.next()) {
       Batch batch = next;
       while (!worker.window().tryAcquire()) {
@@ -93,6 +90,16 @@ final class FileTransform {
     while (!inFlight.isEmpty()) {
       writeHead(inFlight, out);
     }
+  }
+
+  private BatchSource batches(InputStream in, boolean multi) {
+    boolean processes = worker.job().processesData();
+    if (multi && !processes && worker.job().splitType() == SplitType.Line && worker.limitBytes() > 0) {
+      return new LinePacker(in, worker.limitBytes());
+    }
+    RecordReader reader = RecordReader.open(worker.job().splitType(), worker.plan().strategy(), in,
+        worker.limitBytes());
+    return new Packer(reader, processes ? worker.processor() : null, worker.limitBytes(), multi);
   }
 
   /**

@@ -15,7 +15,7 @@ import java.util.List;
  * whole records as fit in {@code limit} bytes (0: no limit, and the body is sent with chunked transfer encoding).
  * A record over the limit fails the file; no request is ever empty. Input filters are applied here, so the limit counts the bytes actually sent. Not thread-safe.
  */
-final class Packer {
+final class Packer implements BatchSource {
   private final RecordReader reader;
   private final RecordProcessor processor;
   private final long limit;
@@ -32,7 +32,8 @@ final class Packer {
   }
 
   /** The next batch, or null when the input is exhausted. */
-  Batch next() throws IOException {
+  @Override
+  public Batch next() throws IOException {
     List<byte[]> originals = processor != null && processor.joins() ? new ArrayList<>() : null;
     byte[] body = null;
     int bytes = 0;

@@ -51,11 +51,11 @@ final class LineReader implements RecordReader {
   }
 
   private byte[] finish(byte[] line, int length, boolean addNewline) throws RecordTooLargeException {
-    records++;
     if (addNewline) {
       checkSize(length + 1);
       line[length++] = '\n';
     }
+    records++;
     return line.length == length ? line : Arrays.copyOf(line, length);
   }
 

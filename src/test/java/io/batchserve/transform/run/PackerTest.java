@@ -78,4 +78,71 @@ class PackerTest {
     assertEquals(4, batch.payload().bytes(), "\"5\\n6\\n\"");
     assertEquals("id1,5\n", new String(batch.originals().get(0), StandardCharsets.UTF_8));
   }
+
+  private static List<String> batches(BatchSource source) {
+    List<String> out = new ArrayList<>();
+    try {
+      for (Batch b = source.next(); b != null; b = source.next()) {
+        out.add(b.firstRecord() + "+" + b.records() + ":" + body(b));
+      }
+    } catch (IOException e) {
+      out.add("error: " + e.getMessage());
+    }
+    return out;
+  }
+
+  private static String body(Batch batch) {
+    var sink = new java.io.ByteArrayOutputStream();
+    var subscriber = java.net.http.HttpResponse.BodySubscribers.ofByteArray();
+    batch.payload().publisher().subscribe(new java.util.concurrent.Flow.Subscriber<>() {
+      @Override
+      public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
+        s.request(Long.MAX_VALUE);
+      }
+
+      @Override
+      public void onNext(java.nio.ByteBuffer item) {
+        byte[] bytes = new byte[item.remaining()];
+        item.get(bytes);
+        sink.writeBytes(bytes);
+      }
+
+      @Override
+      public void onError(Throwable t) {
+        throw new AssertionError(t);
+      }
+
+      @Override
+      public void onComplete() {}
+    });
+    subscriber.getBody();
+    return sink.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void linePacker_makesTheSameRequestsAsThePacker() {
+    java.util.Random random = new java.util.Random(5);
+    for (int i = 0; i < 500; i++) {
+      StringBuilder input = new StringBuilder();
+      for (int line = random.nextInt(30); line > 0; line--) {
+        input.append("x".repeat(random.nextInt(12))).append('\n');
+      }
+      if (random.nextBoolean()) {
+        input.append("y".repeat(random.nextInt(12)));
+      }
+      int limit = 1 + random.nextInt(40);
+      String text = input.toString();
+      List<String> expected = batches(packer(text, limit, true, null));
+      List<String> actual = batches(new LinePacker(
+          new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), limit));
+      String what = "limit " + limit + ", input " + text.replace("\n", "|");
+      if (expected.isEmpty() || !expected.get(expected.size() - 1).startsWith("error")) {
+        assertEquals(expected, actual, what);
+      } else {
+        // the packer reads one record ahead, so it may fail before sending a batch the bulk packer sends
+        assertEquals(expected.get(expected.size() - 1), actual.get(actual.size() - 1), what);
+        assertEquals(expected.subList(0, expected.size() - 1), actual.subList(0, expected.size() - 1), what);
+      }
+    }
+  }
 }
