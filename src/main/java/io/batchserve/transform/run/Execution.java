@@ -59,8 +59,8 @@ final class Execution {
     if (!options.endpoints().isEmpty()) {
       return Instances.connect(options.endpoints(), client, options.startupLimit());
     }
-    log.accept("starting " + job.instanceCount() + " instance(s) of " + options.server().modelDir()
-        + "; logs in " + logDir);
+    log.accept("starting " + job.instanceCount() + " server(s) on model directory " + options.server().modelDir()
+        + "; their logs go to " + logDir);
     Instances.Launch launch = new Instances.Launch(options.server(), ContainerEnvironment.of(job), logDir,
         options.startupLimit(), options.maxRestarts());
     return Instances.start(launch, job.instanceCount(), client);

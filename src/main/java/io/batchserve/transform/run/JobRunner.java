@@ -75,11 +75,12 @@ public final class JobRunner {
   private JobOutcome runFiles(Execution execution, List<InputObject> todo, List<FileResult> results,
       JobStats stats, Path logDir) throws InterruptedException {
     long bytes = todo.stream().mapToLong(InputObject::size).sum();
+    if (todo.isEmpty() && results.isEmpty()) {
+      String reason = "ClientError: no input objects under " + job.inputUri();
+      log(reason);
+      return new JobOutcome(JobOutcome.FAILED, reason, results, stats);
+    }
     try (Progress progress = new Progress(stats, todo.size(), bytes, options.progress(), out)) {
-      if (todo.isEmpty() && results.isEmpty()) {
-        return new JobOutcome(JobOutcome.FAILED, "ClientError: no input objects under "
-            + job.inputUri(), results, stats);
-      }
       try (Instances instances = execution.instances(logDir)) {
         results.addAll(execution.run(instances, todo));
       } catch (IOException e) {
