@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A server in a child process on a free loopback port, with the environment the service would give it. When it
- * dies mid-job it is started again on a new port (at most {@code maxRestarts} times). Thread-safe.
+ * dies mid-job it is started again on a new port (at most {@code maxRestarts} attempts, failed ones included).
+ * Thread-safe.
  */
 final class ChildServer implements Endpoint, AutoCloseable {
   private final String name;
@@ -69,9 +70,9 @@ final class ChildServer implements Endpoint, AutoCloseable {
     if (process.isAlive() || generation >= maxRestarts) {
       return false;
     }
+    generation++;
     try {
       start();
-      generation++;
       return true;
     } catch (IOException e) {
       return false;

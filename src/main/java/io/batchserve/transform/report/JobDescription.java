@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batchserve.codec.Json;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,7 +23,7 @@ public final class JobDescription {
     ObjectNode job = Json.MAPPER.createObjectNode();
     String name = request.path("TransformJobName").asText();
     job.put("TransformJobName", name);
-    job.put("TransformJobArn", "arn:aws:sagemaker:local:000000000000:transform-job/" + name.toLowerCase());
+    job.put("TransformJobArn", "arn:aws:sagemaker:local:000000000000:transform-job/" + name.toLowerCase(Locale.ROOT));
     job.put("TransformJobStatus", status);
     if (failureReason != null) {
       job.put("FailureReason", failureReason);

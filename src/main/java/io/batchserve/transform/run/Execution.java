@@ -153,7 +153,7 @@ final class Execution {
     settings.put("BytesPerMB", options.bytesPerMb());
     settings.put("RetryClientErrors", options.retryClientErrors());
     settings.put("NewlineAfterResponse", options.alwaysNewline() ? "always" : "if-missing");
-    settings.put("SliceEnd", options.sliceEnd().name().toLowerCase());
+    settings.put("SliceEnd", options.sliceEnd().name().toLowerCase(java.util.Locale.ROOT));
     settings.put("Endpoints", options.endpoints().stream().map(Object::toString).toList());
     settings.put("ServerRestarts", restarts);
     return settings;

@@ -49,7 +49,7 @@ public final class Outputs {
 
   /** Writes a small text file (job.json) under the output location, in one step. */
   public void writeText(String name, String text) throws IOException {
-    Pending pending = begin(name.endsWith(".out") ? name : name + ".tmp");
+    Pending pending = begin(name);
     Files.writeString(pending.file, text, StandardCharsets.UTF_8);
     store.publish(pending.file, location.bucket(), location.child(name));
   }
