@@ -155,4 +155,23 @@ class AssemblyTest {
       assertEquals(0, fake.requests().size());
     }
   }
+
+  @Test
+  void tfRecord_singleRecordSendsPayloadsAndMultiRecordSendsFrames() throws Exception {
+    Path file = dir.resolve("in/a.tfrecord");
+    Files.createDirectories(file.getParent());
+    byte[] frames = io.batchserve.transform.split.RecordReaderTest.tfRecord("one", "two");
+    Files.write(file, frames);
+    try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("<" + r.body().length + ">"))) {
+      var single = Harness.job(dir.resolve("in"), dir.resolve("out")).set("TransformInput.SplitType", "TFRecord")
+          .set("BatchStrategy", "SingleRecord").set("TransformOutput.AssembleWith", "Line");
+      assertTrue(Harness.endpoints(fake.uri()).run(single).completed());
+      assertEquals(List.of("one", "two"), fake.requests().stream().map(FakeContainer.Request::text).toList());
+      assertEquals("<3>\n<3>\n", out("a.tfrecord.out"));
+      var multi = single.set("BatchStrategy", "MultiRecord");
+      assertTrue(Harness.endpoints(fake.uri()).run(multi).completed());
+      assertEquals(3, fake.requests().size());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(frames, fake.requests().get(2).body());
+    }
+  }
 }

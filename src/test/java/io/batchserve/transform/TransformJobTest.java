@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -252,6 +253,36 @@ class TransformJobTest {
       assertTrue(outcome.failureReason().contains("over the MaxPayloadInMB limit of 1048576 bytes"),
           outcome.failureReason());
       assertEquals(0, fake.requests().size());
+    }
+  }
+
+  @Test
+  void run_timeoutEveryTime_failsWithUnableToGetResponse() throws Exception {
+    Path input = write("a.csv", "1\n");
+    try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("late\n").after(1500))) {
+      Harness harness = Harness.endpoints(fake.uri());
+      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
+          .set("ModelClientConfig.InvocationsTimeoutInSeconds", 1).set("ModelClientConfig.InvocationsMaxRetries", 0);
+      JobOutcome outcome = harness.run(request);
+      assertEquals("Failed", outcome.status());
+      assertTrue(harness.log().contains(input + ": Unable to get response from algorithm\n" + input
+          + ": Message:\n" + input + ": no answer within 1 s (InvocationsTimeoutInSeconds)"), harness.log());
+    }
+  }
+
+  @Test
+  void run_twoEndpoints_spreadObjectsOneObjectPerInstance() throws Exception {
+    for (int i = 1; i <= 4; i++) {
+      write("f" + i + ".csv", i + "\n" + i + "\n");
+    }
+    try (FakeContainer a = FakeContainer.start(FakeContainer.ECHO);
+        FakeContainer b = FakeContainer.start(FakeContainer.ECHO)) {
+      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out")).set("TransformResources.InstanceCount", 2)
+          .set("BatchStrategy", "SingleRecord");
+      assertTrue(Harness.endpoints(a.uri(), b.uri()).run(request).completed());
+      assertEquals(List.of("1", "1", "3", "3"), a.requests().stream().map(r -> r.text().strip()).sorted().toList());
+      assertEquals(List.of("2", "2", "4", "4"), b.requests().stream().map(r -> r.text().strip()).sorted().toList());
+      assertEquals("r:4\nr:4\n", out("f4.csv.out"));
     }
   }
 }

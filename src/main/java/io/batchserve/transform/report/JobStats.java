@@ -16,7 +16,7 @@ public final class JobStats implements Invoker.Listener {
   public final LongAdder bytesRead = new LongAdder();
   public final LongAdder bytesWritten = new LongAdder();
   private final Histogram latencyMicros = new ConcurrentHistogram(3_600_000_000L, 3);
-  private final long startNanos = System.nanoTime();
+  private volatile long startNanos = System.nanoTime();
 
   @Override
   public void answered(int status, long nanos) {
@@ -34,6 +34,12 @@ public final class JobStats implements Invoker.Listener {
     return latencyMicros.getTotalCount() == 0 ? 0 : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
   }
 
+  /** Starts the throughput clock: called when the servers are ready and the first file starts. */
+  public void markStarted() {
+    startNanos = System.nanoTime();
+  }
+
+  /** Seconds since {@link #markStarted} (or since creation). */
   public double elapsedSeconds() {
     return (System.nanoTime() - startNanos) / 1e9;
   }

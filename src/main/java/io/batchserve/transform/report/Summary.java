@@ -11,7 +11,7 @@ public final class Summary {
     return String.format(Locale.ROOT, String.join("%n",
         "transform job %s: files %d completed, %d failed, %d skipped",
         "  records %,d in %,d requests (%,d retries); read %s, wrote %s",
-        "  %.1f s, %,.0f records/s, %s/s",
+        "  %.1f s transforming (servers ready to last output), %,.0f records/s, %s/s",
         "  request latency p50 %.1f ms, p90 %.1f ms, p99 %.1f ms"),
         status, stats.filesCompleted.sum(), stats.filesFailed.sum(), stats.filesSkipped.sum(),
         stats.records.sum(), stats.requests.sum(), stats.retries.sum(), size(stats.bytesRead.sum()),

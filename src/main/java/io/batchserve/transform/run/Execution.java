@@ -76,6 +76,7 @@ final class Execution {
     }
     List<Future<FileResult>> futures = new ArrayList<>();
     List<ExecutorService> pools = new ArrayList<>();
+    stats.markStarted();
     try {
       for (int i = 0; i < endpoints.size(); i++) {
         futures.addAll(runInstance(endpoints.get(i), shares.get(i), pools));

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class RecordReaderTest {
+public class RecordReaderTest {
   private static List<String> read(SplitType split, BatchStrategy strategy, byte[] input, long limit)
       throws IOException {
     RecordReader reader = RecordReader.open(split, strategy, new ByteArrayInputStream(input), limit);
@@ -69,7 +69,7 @@ class RecordReaderTest {
         bytes("abcdef"), 5));
   }
 
-  static byte[] recordIo(String... payloads) {
+  public static byte[] recordIo(String... payloads) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (String payload : payloads) {
       byte[] data = bytes(payload);
@@ -104,7 +104,7 @@ class RecordReaderTest {
     assertTrue(eof.getMessage().contains("ends inside a frame"), eof.getMessage());
   }
 
-  static byte[] tfRecord(String... payloads) {
+  public static byte[] tfRecord(String... payloads) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (String payload : payloads) {
       byte[] data = bytes(payload);
