@@ -31,9 +31,9 @@ class AssemblyTest {
 
   private static Harness with(FakeContainer fake, long bytesPerMb, boolean alwaysNewline, SliceEnd sliceEnd) {
     Harness harness = Harness.endpoints(fake.uri());
-    HarnessOptions o = harness.options;
-    harness.options = new HarnessOptions(o.server(), o.endpoints(), o.s3(), bytesPerMb, false, alwaysNewline,
-        sliceEnd, false, o.startupLimit(), o.maxRestarts(), o.seed(), o.progress(), o.logDir());
+    harness.bytesPerMb = bytesPerMb;
+    harness.alwaysNewline = alwaysNewline;
+    harness.sliceEnd = sliceEnd;
     return harness;
   }
 

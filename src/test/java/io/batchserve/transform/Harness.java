@@ -18,29 +18,40 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Runs jobs in-process for tests, with a recording sleeper and the log captured. */
+/**
+ * Runs jobs in-process for tests, with a recording sleeper and the log captured. The public fields are the harness
+ * options a test may change before {@link #run}.
+ */
 public final class Harness {
   public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-  public HarnessOptions options;
+  private final ServerCommand server;
+  private final List<URI> endpoints;
+  public Stores.S3Settings s3 = new Stores.S3Settings(null, false, null);
+  public long bytesPerMb = HarnessOptions.MEBIBYTE;
+  public boolean retryClientErrors;
+  public boolean alwaysNewline;
+  public boolean skipExisting;
+  public SliceEnd sliceEnd = SliceEnd.INCLUSIVE;
 
-  public Harness(HarnessOptions options) {
-    this.options = options;
+  private Harness(ServerCommand server, List<URI> endpoints) {
+    this.server = server;
+    this.endpoints = List.copyOf(endpoints);
   }
 
   /** Against running servers. */
   public static Harness endpoints(URI... urls) {
-    return new Harness(options(null, List.of(urls)));
+    return new Harness(null, List.of(urls));
   }
 
   /** Against child servers started with {@code command}. */
   public static Harness children(ServerCommand command) {
-    return new Harness(options(command, List.of()));
+    return new Harness(command, List.of());
   }
 
-  static HarnessOptions options(ServerCommand command, List<URI> endpoints) {
-    return new HarnessOptions(command, endpoints, new Stores.S3Settings(null, false, null), HarnessOptions.MEBIBYTE,
-        false, false, SliceEnd.INCLUSIVE, false, Duration.ofSeconds(60), 3, 1, Progress.Mode.NONE, null);
+  public HarnessOptions options() {
+    return new HarnessOptions(server, endpoints, s3, bytesPerMb, retryClientErrors, alwaysNewline, sliceEnd,
+        skipExisting, Duration.ofSeconds(60), 3, 1, Progress.Mode.NONE, null);
   }
 
   /** A request with the fields every job needs. */
@@ -60,7 +71,7 @@ public final class Harness {
   public JobOutcome run(JobRequest request) throws Exception {
     PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
     Sleeper recording = sleeps::add;
-    return new JobRunner(request.toSpec(), request.tree(), options, out, recording).run();
+    return new JobRunner(request.toSpec(), request.tree(), options(), out, recording).run();
   }
 
   public String log() {

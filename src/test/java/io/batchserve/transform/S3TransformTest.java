@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchserve.transform.FakeContainer.Reply;
-import io.batchserve.transform.run.HarnessOptions;
 import io.batchserve.transform.run.JobOutcome;
 import io.batchserve.transform.source.Stores;
 import java.io.ByteArrayOutputStream;
@@ -89,10 +88,7 @@ class S3TransformTest {
 
   private static Harness harness(FakeContainer fake) {
     Harness harness = Harness.endpoints(fake.uri());
-    HarnessOptions o = harness.options;
-    harness.options = new HarnessOptions(o.server(), o.endpoints(), new Stores.S3Settings(endpoint, true, "us-east-1"),
-        o.bytesPerMb(), false, false, o.sliceEnd(), false, o.startupLimit(), o.maxRestarts(), o.seed(),
-        o.progress(), o.logDir());
+    harness.s3 = new Stores.S3Settings(endpoint, true, "us-east-1");
     return harness;
   }
 

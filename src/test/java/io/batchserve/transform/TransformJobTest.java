@@ -71,89 +71,6 @@ class TransformJobTest {
   }
 
   @Test
-  void run_clientError_isNotRetriedAndLoggedInServiceFormat() throws Exception {
-    Path input = write("a.csv", "1\n");
-    try (FakeContainer fake = FakeContainer.start(r -> Reply.status(400, "{\"error\":\"bad\"}"))) {
-      Harness harness = Harness.endpoints(fake.uri());
-      JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
-      assertEquals("Failed", outcome.status());
-      assertEquals(1, fake.requests().size());
-      assertTrue(harness.log().contains(input + ": ClientError: 400\n" + input + ": Message:\n" + input
-          + ": {\"error\":\"bad\"}"), harness.log());
-    }
-  }
-
-  @Test
-  void run_clientErrorWithRetryOption_isRetried() throws Exception {
-    write("a.csv", "1\n");
-    try (FakeContainer fake = FakeContainer.start(r -> r.number() < 3 ? Reply.status(429, "busy")
-        : FakeContainer.ECHO.reply(r))) {
-      Harness harness = Harness.endpoints(fake.uri());
-      var o = harness.options;
-      harness.options = new io.batchserve.transform.run.HarnessOptions(o.server(), o.endpoints(), o.s3(),
-          o.bytesPerMb(), true, o.alwaysNewline(), o.sliceEnd(), o.skipExisting(), o.startupLimit(),
-          o.maxRestarts(), o.seed(), o.progress(), o.logDir());
-      assertTrue(harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out"))).completed());
-      assertEquals(3, fake.requests().size());
-      assertEquals(2, harness.sleeps.size());
-    }
-  }
-
-  @Test
-  void run_serverErrorsThenSuccess_retriesWithGrowingBackoff() throws Exception {
-    write("a.csv", "1\n");
-    try (FakeContainer fake = FakeContainer.start(r -> r.number() <= 3 ? Reply.status(503, "overloaded")
-        : FakeContainer.ECHO.reply(r))) {
-      Harness harness = Harness.endpoints(fake.uri());
-      JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
-      assertTrue(outcome.completed(), harness.log());
-      assertEquals(4, fake.requests().size());
-      assertEquals(3, harness.sleeps.size());
-      assertTrue(harness.sleeps.get(2).compareTo(harness.sleeps.get(0)) > 0, harness.sleeps.toString());
-      assertEquals(3, outcome.stats().retries.sum());
-    }
-  }
-
-  @Test
-  void run_serverErrorsBeyondRetries_failsWithBadStatusLine() throws Exception {
-    Path input = write("a.csv", "1\n");
-    try (FakeContainer fake = FakeContainer.start(r -> Reply.status(500, "boom"))) {
-      Harness harness = Harness.endpoints(fake.uri());
-      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
-          .set("ModelClientConfig.InvocationsMaxRetries", 1);
-      assertEquals("Failed", harness.run(request).status());
-      assertEquals(2, fake.requests().size());
-      assertTrue(harness.log().contains(input + ": Bad HTTP status received from algorithm: 500"), harness.log());
-    }
-  }
-
-  @Test
-  void run_timeout_isRetriedThenReported() throws Exception {
-    Path input = write("a.csv", "1\n");
-    try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1 ? Reply.ok("late\n").after(3000)
-        : FakeContainer.ECHO.reply(r))) {
-      Harness harness = Harness.endpoints(fake.uri());
-      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
-          .set("ModelClientConfig.InvocationsTimeoutInSeconds", 1);
-      assertTrue(harness.run(request).completed(), harness.log());
-      assertEquals("r:1\n", out("a.csv.out"));
-      assertEquals(1, harness.sleeps.size());
-    }
-    assertTrue(input.toFile().exists());
-  }
-
-  @Test
-  void run_droppedConnection_isRetried() throws Exception {
-    write("a.csv", "1\n");
-    try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1 ? Reply.dropped()
-        : FakeContainer.ECHO.reply(r))) {
-      Harness harness = Harness.endpoints(fake.uri());
-      assertTrue(harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out"))).completed(), harness.log());
-      assertEquals("r:1\n", out("a.csv.out"));
-    }
-  }
-
-  @Test
   void run_gzipInput_isDecompressedAndNamedWithGzOut() throws Exception {
     Path file = dir.resolve("in/a.csv.gz");
     Files.createDirectories(file.getParent());
@@ -217,10 +134,7 @@ class TransformJobTest {
     Files.writeString(dir.resolve("out/a.csv.out"), "kept\n");
     try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
       Harness harness = Harness.endpoints(fake.uri());
-      var o = harness.options;
-      harness.options = new io.batchserve.transform.run.HarnessOptions(o.server(), o.endpoints(), o.s3(),
-          o.bytesPerMb(), false, false, o.sliceEnd(), true, o.startupLimit(), o.maxRestarts(), o.seed(),
-          o.progress(), o.logDir());
+      harness.skipExisting = true;
       JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
       assertTrue(outcome.completed());
       assertEquals(1, fake.requests().size());
@@ -253,20 +167,6 @@ class TransformJobTest {
       assertTrue(outcome.failureReason().contains("over the MaxPayloadInMB limit of 1048576 bytes"),
           outcome.failureReason());
       assertEquals(0, fake.requests().size());
-    }
-  }
-
-  @Test
-  void run_timeoutEveryTime_failsWithUnableToGetResponse() throws Exception {
-    Path input = write("a.csv", "1\n");
-    try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("late\n").after(1500))) {
-      Harness harness = Harness.endpoints(fake.uri());
-      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
-          .set("ModelClientConfig.InvocationsTimeoutInSeconds", 1).set("ModelClientConfig.InvocationsMaxRetries", 0);
-      JobOutcome outcome = harness.run(request);
-      assertEquals("Failed", outcome.status());
-      assertTrue(harness.log().contains(input + ": Unable to get response from algorithm\n" + input
-          + ": Message:\n" + input + ": no answer within 1 s (InvocationsTimeoutInSeconds)"), harness.log());
     }
   }
 
