@@ -18,15 +18,8 @@ class AssemblyTest {
   @TempDir
   Path dir;
 
-  private Path in(String name, String text) throws Exception {
-    Path file = dir.resolve("in").resolve(name);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-    return file;
-  }
-
-  private String out(String name) throws Exception {
-    return Files.readString(dir.resolve("out").resolve(name));
+  private Workspace ws() {
+    return new Workspace(dir);
   }
 
   private static Harness with(FakeContainer fake, long bytesPerMb, boolean alwaysNewline, SliceEnd sliceEnd) {
@@ -43,32 +36,32 @@ class AssemblyTest {
 
   @Test
   void assembleLine_addsNewlineOnlyWhenMissing_orAlwaysAsOption() throws Exception {
-    in("a.csv", "1\n2\n");
+    ws().in("a.csv", "1\n2\n");
     Reply noNewline = Reply.ok("x");
     try (FakeContainer fake = FakeContainer.start(r -> r.text().equals("1\n") ? noNewline : Reply.ok("y\n"))) {
       var request = csv().set("BatchStrategy", "SingleRecord");
       assertTrue(with(fake, HarnessOptions.MEBIBYTE, false, SliceEnd.INCLUSIVE).run(request).completed());
-      assertEquals("x\ny\n", out("a.csv.out"));
+      assertEquals("x\ny\n", ws().out("a.csv.out"));
       assertTrue(with(fake, HarnessOptions.MEBIBYTE, true, SliceEnd.INCLUSIVE).run(request).completed());
-      assertEquals("x\ny\n\n", out("a.csv.out"));
+      assertEquals("x\ny\n\n", ws().out("a.csv.out"));
     }
   }
 
   @Test
   void assembleNone_concatenatesResponsesRaw() throws Exception {
-    in("a.bin", "1\n2\n");
+    ws().in("a.bin", "1\n2\n");
     try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("<" + r.text().strip() + ">"))) {
       var request = Harness.job(dir.resolve("in"), dir.resolve("out")).set("TransformInput.SplitType", "Line")
           .set("BatchStrategy", "SingleRecord");
       assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
-      assertEquals("<1><2>", out("a.bin.out"));
+      assertEquals("<1><2>", ws().out("a.bin.out"));
     }
   }
 
   @Test
   void payloadUnit_mebibyteByDefault_megabyteAsOption() throws Exception {
     String line = "x".repeat(99) + "\n";
-    in("a.csv", line.repeat(10_300));
+    ws().in("a.csv", line.repeat(10_300));
     try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
       var request = csv().set("MaxPayloadInMB", 1);
       assertTrue(with(fake, HarnessOptions.MEBIBYTE, false, SliceEnd.INCLUSIVE).run(request).completed());
@@ -82,14 +75,14 @@ class AssemblyTest {
 
   @Test
   void payloadZero_sendsTheWholeObjectChunked() throws Exception {
-    in("a.bin", "abc");
-    in("b.csv", "1\n2\n");
+    ws().in("a.bin", "abc");
+    ws().in("b.csv", "1\n2\n");
     try (FakeContainer fake = FakeContainer.start(r -> Reply.ok(r.text().replace('\n', ';')))) {
       var whole = Harness.job(dir.resolve("in"), dir.resolve("out")).set("MaxPayloadInMB", 0);
       assertTrue(Harness.endpoints(fake.uri()).run(whole).completed());
       assertTrue(fake.requests().stream().allMatch(FakeContainer.Request::chunked));
-      assertEquals("abc", out("a.bin.out"));
-      assertEquals("1;2;", out("b.csv.out"));
+      assertEquals("abc", ws().out("a.bin.out"));
+      assertEquals("1;2;", ws().out("b.csv.out"));
       var lines = Harness.job(dir.resolve("in/b.csv"), dir.resolve("out2")).set("MaxPayloadInMB", 0)
           .set("TransformInput.SplitType", "Line").set("BatchStrategy", "MultiRecord");
       assertTrue(Harness.endpoints(fake.uri()).run(lines).completed());
@@ -100,21 +93,21 @@ class AssemblyTest {
 
   @Test
   void csvFilters_sliceEndInclusiveOrExclusive_reachTheContainer() throws Exception {
-    in("a.csv", "id1,a,b,c,d\n");
+    ws().in("a.csv", "id1,a,b,c,d\n");
     for (SliceEnd end : SliceEnd.values()) {
       try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("0.5\n"))) {
         var request = csv().set("DataProcessing.InputFilter", "$[1:2]").set("DataProcessing.JoinSource", "Input")
             .set("DataProcessing.OutputFilter", "$[0,-1]");
         assertTrue(with(fake, HarnessOptions.MEBIBYTE, false, end).run(request).completed());
         assertEquals(end == SliceEnd.INCLUSIVE ? "a,b\n" : "a\n", fake.requests().get(0).text());
-        assertEquals("id1,0.5\n", out("a.csv.out"));
+        assertEquals("id1,0.5\n", ws().out("a.csv.out"));
       }
     }
   }
 
   @Test
   void jsonLines_joinAndOutputFilter_perRecord() throws Exception {
-    in("a.jsonl", "{\"id\":\"a\",\"x\":[1,2]}\n{\"id\":\"b\",\"x\":[3,4]}\n");
+    ws().in("a.jsonl", "{\"id\":\"a\",\"x\":[1,2]}\n{\"id\":\"b\",\"x\":[3,4]}\n");
     try (FakeContainer fake = FakeContainer.start(r -> Reply.ok(r.lines().stream()
         .map(l -> "{\"sum\":" + (l.equals("[1,2]") ? 3 : 7) + "}\n").reduce("", String::concat)))) {
       var request = Harness.job(dir.resolve("in"), dir.resolve("out"))
@@ -125,13 +118,13 @@ class AssemblyTest {
       assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
       assertEquals(List.of("[1,2]", "[3,4]"), fake.requests().get(0).lines());
       assertEquals("{\"id\":\"a\",\"SageMakerOutput\":{\"sum\":3}}\n{\"id\":\"b\",\"SageMakerOutput\":{\"sum\":7}}\n",
-          out("a.jsonl.out"));
+          ws().out("a.jsonl.out"));
     }
   }
 
   @Test
   void jsonResponseToMultiRecordJoin_failsSayingWhy() throws Exception {
-    in("a.jsonl", "{\"id\":1}\n{\"id\":2}\n");
+    ws().in("a.jsonl", "{\"id\":1}\n{\"id\":2}\n");
     try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("{\"predictions\":[1,2]}"))) {
       var request = Harness.job(dir.resolve("in"), dir.resolve("out"))
           .set("TransformInput.ContentType", "application/jsonlines").set("TransformInput.SplitType", "Line")
@@ -145,7 +138,7 @@ class AssemblyTest {
 
   @Test
   void badRecordForTheInputFilter_failsTheFileNamingTheRecord() throws Exception {
-    in("a.jsonl", "{\"x\":1}\nnot json\n");
+    ws().in("a.jsonl", "{\"x\":1}\nnot json\n");
     try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
       var request = Harness.job(dir.resolve("in"), dir.resolve("out"))
           .set("TransformInput.ContentType", "application/jsonlines").set("TransformInput.SplitType", "Line")
@@ -167,7 +160,7 @@ class AssemblyTest {
           .set("BatchStrategy", "SingleRecord").set("TransformOutput.AssembleWith", "Line");
       assertTrue(Harness.endpoints(fake.uri()).run(single).completed());
       assertEquals(List.of("one", "two"), fake.requests().stream().map(FakeContainer.Request::text).toList());
-      assertEquals("<3>\n<3>\n", out("a.tfrecord.out"));
+      assertEquals("<3>\n<3>\n", ws().out("a.tfrecord.out"));
       var multi = single.set("BatchStrategy", "MultiRecord");
       assertTrue(Harness.endpoints(fake.uri()).run(multi).completed());
       assertEquals(3, fake.requests().size());

@@ -15,20 +15,13 @@ class RetryTest {
   @TempDir
   Path dir;
 
-  private Path write(String name, String text) throws Exception {
-    Path file = dir.resolve("in").resolve(name);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-    return file;
-  }
-
-  private String out(String name) throws Exception {
-    return Files.readString(dir.resolve("out").resolve(name));
+  private Workspace ws() {
+    return new Workspace(dir);
   }
 
   @Test
   void run_clientError_isNotRetriedAndLoggedInServiceFormat() throws Exception {
-    Path input = write("a.csv", "1\n");
+    Path input = ws().in("a.csv", "1\n");
     try (FakeContainer fake = FakeContainer.start(r -> Reply.status(400, "{\"error\":\"bad\"}"))) {
       Harness harness = Harness.endpoints(fake.uri());
       JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
@@ -41,7 +34,7 @@ class RetryTest {
 
   @Test
   void run_clientErrorWithRetryOption_isRetried() throws Exception {
-    write("a.csv", "1\n");
+    ws().in("a.csv", "1\n");
     try (FakeContainer fake = FakeContainer.start(r -> r.number() < 3 ? Reply.status(429, "busy")
         : FakeContainer.ECHO.reply(r))) {
       Harness harness = Harness.endpoints(fake.uri());
@@ -54,7 +47,7 @@ class RetryTest {
 
   @Test
   void run_serverErrorsThenSuccess_retriesWithGrowingBackoff() throws Exception {
-    write("a.csv", "1\n");
+    ws().in("a.csv", "1\n");
     try (FakeContainer fake = FakeContainer.start(r -> r.number() <= 3 ? Reply.status(503, "overloaded")
         : FakeContainer.ECHO.reply(r))) {
       Harness harness = Harness.endpoints(fake.uri());
@@ -69,7 +62,7 @@ class RetryTest {
 
   @Test
   void run_serverErrorsBeyondRetries_failsWithBadStatusLine() throws Exception {
-    Path input = write("a.csv", "1\n");
+    Path input = ws().in("a.csv", "1\n");
     try (FakeContainer fake = FakeContainer.start(r -> Reply.status(500, "boom"))) {
       Harness harness = Harness.endpoints(fake.uri());
       var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
@@ -82,14 +75,14 @@ class RetryTest {
 
   @Test
   void run_timeout_isRetriedThenReported() throws Exception {
-    Path input = write("a.csv", "1\n");
+    Path input = ws().in("a.csv", "1\n");
     try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1 ? Reply.ok("late\n").after(3000)
         : FakeContainer.ECHO.reply(r))) {
       Harness harness = Harness.endpoints(fake.uri());
       var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
           .set("ModelClientConfig.InvocationsTimeoutInSeconds", 1);
       assertTrue(harness.run(request).completed(), harness.log());
-      assertEquals("r:1\n", out("a.csv.out"));
+      assertEquals("r:1\n", ws().out("a.csv.out"));
       assertEquals(1, harness.sleeps.size());
     }
     assertTrue(input.toFile().exists());
@@ -97,18 +90,18 @@ class RetryTest {
 
   @Test
   void run_droppedConnection_isRetried() throws Exception {
-    write("a.csv", "1\n");
+    ws().in("a.csv", "1\n");
     try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1 ? Reply.dropped()
         : FakeContainer.ECHO.reply(r))) {
       Harness harness = Harness.endpoints(fake.uri());
       assertTrue(harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out"))).completed(), harness.log());
-      assertEquals("r:1\n", out("a.csv.out"));
+      assertEquals("r:1\n", ws().out("a.csv.out"));
     }
   }
 
   @Test
   void run_timeoutEveryTime_failsWithUnableToGetResponse() throws Exception {
-    Path input = write("a.csv", "1\n");
+    Path input = ws().in("a.csv", "1\n");
     try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("late\n").after(1500))) {
       Harness harness = Harness.endpoints(fake.uri());
       var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))

@@ -21,27 +21,20 @@ class TransformJobTest {
   @TempDir
   Path dir;
 
-  private Path write(String name, String text) throws Exception {
-    Path file = dir.resolve("in").resolve(name);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, text);
-    return file;
-  }
-
-  private String out(String name) throws Exception {
-    return Files.readString(dir.resolve("out").resolve(name));
+  private Workspace ws() {
+    return new Workspace(dir);
   }
 
   @Test
   void run_multiRecordCsv_writesOneLinePerRecordInOrderWithJobJson() throws Exception {
-    write("a.csv", "1,2\n3,4\n5,6\n");
-    write("sub/b.csv", "7,8");
+    ws().in("a.csv", "1,2\n3,4\n5,6\n");
+    ws().in("sub/b.csv", "7,8");
     try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
       Harness harness = Harness.endpoints(fake.uri());
       JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
       assertTrue(outcome.completed(), harness.log());
-      assertEquals("r:1,2\nr:3,4\nr:5,6\n", out("a.csv.out"));
-      assertEquals("r:7,8\n", out("sub/b.csv.out"));
+      assertEquals("r:1,2\nr:3,4\nr:5,6\n", ws().out("a.csv.out"));
+      assertEquals("r:7,8\n", ws().out("sub/b.csv.out"));
       assertEquals(2, fake.requests().size());
       assertEquals("text/csv", fake.requests().get(0).contentType());
       var job = Json.MAPPER.readTree(dir.resolve("out/job.json").toFile());
@@ -54,8 +47,8 @@ class TransformJobTest {
 
   @Test
   void run_wrongRecordCount_failsThatFileOnlyAndLeavesNoOut() throws Exception {
-    write("bad.csv", "1\n2\n");
-    write("good.csv", "3\n");
+    ws().in("bad.csv", "1\n2\n");
+    ws().in("good.csv", "3\n");
     try (FakeContainer fake = FakeContainer.start(r -> r.text().startsWith("1") ? Reply.ok("x\n")
         : FakeContainer.ECHO.reply(r))) {
       Harness harness = Harness.endpoints(fake.uri());
@@ -63,7 +56,7 @@ class TransformJobTest {
       assertEquals("Failed", outcome.status());
       assertTrue(outcome.failureReason().contains("holds 1 record(s) for a request of 2"), outcome.failureReason());
       assertFalse(Files.exists(dir.resolve("out/bad.csv.out")));
-      assertEquals("r:3\n", out("good.csv.out"));
+      assertEquals("r:3\n", ws().out("good.csv.out"));
       try (var files = Files.list(dir.resolve("out"))) {
         assertTrue(files.noneMatch(p -> p.getFileName().toString().endsWith(".partial")));
       }
@@ -81,13 +74,13 @@ class TransformJobTest {
       var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out")).set("TransformInput.CompressionType",
           "Gzip");
       assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
-      assertEquals("r:1\nr:2\n", out("a.csv.gz.out"));
+      assertEquals("r:1\nr:2\n", ws().out("a.csv.gz.out"));
     }
   }
 
   @Test
   void run_executionParametersWithEitherSpelling_winOverDefaultsButNotOverTheJob() throws Exception {
-    write("a.csv", "1\n2\n3\n");
+    ws().in("a.csv", "1\n2\n3\n");
     for (String spelling : new String[] {"SINGLE_RECORD", "SingleRecord"}) {
       String params = "{\"MaxConcurrentTransforms\":3,\"BatchStrategy\":\"" + spelling + "\",\"MaxPayloadInMB\":2}";
       try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO, params)) {
@@ -113,8 +106,8 @@ class TransformJobTest {
     for (int i = 0; i < 40; i++) {
       lines.append(i).append('\n');
     }
-    write("a.csv", lines.toString());
-    write("b.csv", lines.toString());
+    ws().in("a.csv", lines.toString());
+    ws().in("b.csv", lines.toString());
     try (FakeContainer fake = FakeContainer.start(r -> FakeContainer.ECHO.reply(r).after(20))) {
       var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out")).set("BatchStrategy", "SingleRecord")
           .set("MaxConcurrentTransforms", 3);
@@ -122,14 +115,14 @@ class TransformJobTest {
       assertEquals(80, fake.requests().size());
       assertTrue(fake.maxInFlight() <= 3, "in flight: " + fake.maxInFlight());
       assertTrue(fake.maxInFlight() >= 2, "in flight: " + fake.maxInFlight());
-      assertEquals(lines.toString().lines().map(l -> "r:" + l + "\n").reduce("", String::concat), out("a.csv.out"));
+      assertEquals(lines.toString().lines().map(l -> "r:" + l + "\n").reduce("", String::concat), ws().out("a.csv.out"));
     }
   }
 
   @Test
   void run_skipExisting_rerunsOnlyFilesWithoutOut() throws Exception {
-    write("a.csv", "1\n");
-    write("b.csv", "2\n");
+    ws().in("a.csv", "1\n");
+    ws().in("b.csv", "2\n");
     Files.createDirectories(dir.resolve("out"));
     Files.writeString(dir.resolve("out/a.csv.out"), "kept\n");
     try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
@@ -138,28 +131,28 @@ class TransformJobTest {
       JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
       assertTrue(outcome.completed());
       assertEquals(1, fake.requests().size());
-      assertEquals("kept\n", out("a.csv.out"));
-      assertEquals("r:2\n", out("b.csv.out"));
+      assertEquals("kept\n", ws().out("a.csv.out"));
+      assertEquals("r:2\n", ws().out("b.csv.out"));
       assertEquals(1, outcome.stats().filesSkipped.sum());
     }
   }
 
   @Test
   void run_emptyFileAndNoneSplit_sendsNoEmptyRequest() throws Exception {
-    write("empty.bin", "");
-    write("whole.bin", "abc\ndef");
+    ws().in("empty.bin", "");
+    ws().in("whole.bin", "abc\ndef");
     try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("[" + r.text() + "]"))) {
       var request = Harness.job(dir.resolve("in"), dir.resolve("out"));
       assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
       assertEquals(1, fake.requests().size());
-      assertEquals("", out("empty.bin.out"));
-      assertEquals("[abc\ndef]", out("whole.bin.out"));
+      assertEquals("", ws().out("empty.bin.out"));
+      assertEquals("[abc\ndef]", ws().out("whole.bin.out"));
     }
   }
 
   @Test
   void run_wholeObjectOverPayload_failsWithClearMessage() throws Exception {
-    write("big.bin", "x".repeat(1_100_000));
+    ws().in("big.bin", "x".repeat(1_100_000));
     try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
       Harness harness = Harness.endpoints(fake.uri());
       JobOutcome outcome = harness.run(Harness.job(dir.resolve("in"), dir.resolve("out")).set("MaxPayloadInMB", 1));
@@ -173,7 +166,7 @@ class TransformJobTest {
   @Test
   void run_twoEndpoints_spreadObjectsOneObjectPerInstance() throws Exception {
     for (int i = 1; i <= 4; i++) {
-      write("f" + i + ".csv", i + "\n" + i + "\n");
+      ws().in("f" + i + ".csv", i + "\n" + i + "\n");
     }
     try (FakeContainer a = FakeContainer.start(FakeContainer.ECHO);
         FakeContainer b = FakeContainer.start(FakeContainer.ECHO)) {
@@ -182,7 +175,7 @@ class TransformJobTest {
       assertTrue(Harness.endpoints(a.uri(), b.uri()).run(request).completed());
       assertEquals(List.of("1", "1", "3", "3"), a.requests().stream().map(r -> r.text().strip()).sorted().toList());
       assertEquals(List.of("2", "2", "4", "4"), b.requests().stream().map(r -> r.text().strip()).sorted().toList());
-      assertEquals("r:4\nr:4\n", out("f4.csv.out"));
+      assertEquals("r:4\nr:4\n", ws().out("f4.csv.out"));
     }
   }
 }
