@@ -20,6 +20,7 @@ public final class Progress implements AutoCloseable {
   private final PrintStream out;
   private final boolean bar;
   private final ScheduledExecutorService timer;
+  private int shownLength; // guarded by this
 
   public Progress(JobStats stats, int files, long bytes, Mode mode, PrintStream out) {
     this.stats = stats;
@@ -40,10 +41,22 @@ public final class Progress implements AutoCloseable {
     timer.scheduleAtFixedRate(this::show, period, period, TimeUnit.MILLISECONDS);
   }
 
+  /** Prints a log line; on a terminal the bar is cleared first and redrawn below it. */
+  public synchronized void println(String text) {
+    if (bar && shownLength > 0) {
+      out.print("\r" + " ".repeat(shownLength) + "\r");
+      out.println(text);
+      show();
+    } else {
+      out.println(text);
+    }
+  }
+
   synchronized void show() {
     String line = line();
     if (bar) {
       out.print("\r" + line + "   ");
+      shownLength = line.length() + 3;
     } else {
       out.println("progress: " + line);
     }

@@ -31,6 +31,7 @@ public final class JobRunner {
   private final HarnessOptions options;
   private final PrintStream out;
   private final Sleeper sleeper;
+  private volatile Progress progress;
 
   public JobRunner(JobSpec job, ObjectNode request, HarnessOptions options, PrintStream out, Sleeper sleeper) {
     this.job = job;
@@ -80,13 +81,16 @@ public final class JobRunner {
       log(reason);
       return new JobOutcome(JobOutcome.FAILED, reason, results, stats);
     }
-    try (Progress progress = new Progress(stats, todo.size(), bytes, options.progress(), out)) {
-      try (Instances instances = execution.instances(logDir)) {
+    try (Instances instances = execution.instances(logDir)) {
+      try (Progress shown = new Progress(stats, todo.size(), bytes, options.progress(), out)) {
+        progress = shown;
         results.addAll(execution.run(instances, todo));
-      } catch (IOException e) {
-        log("instances: " + e.getMessage());
-        return new JobOutcome(JobOutcome.FAILED, "AlgorithmError: " + e.getMessage(), results, stats);
+      } finally {
+        progress = null;
       }
+    } catch (IOException e) {
+      log("instances: " + e.getMessage());
+      return new JobOutcome(JobOutcome.FAILED, "AlgorithmError: " + e.getMessage(), results, stats);
     }
     List<FileResult> failed = results.stream().filter(r -> r.status() == FileResult.Status.FAILED).toList();
     if (failed.isEmpty()) {
@@ -125,8 +129,15 @@ public final class JobRunner {
     return temp.getParent().resolve(temp.getFileName() + "-logs");
   }
 
-  private synchronized void log(String line) {
-    out.println(line);
+  private void log(String line) {
+    Progress shown = progress;
+    if (shown != null) {
+      shown.println(line);
+    } else {
+      synchronized (out) {
+        out.println(line);
+      }
+    }
   }
 
   private static void deleteQuietly(Path directory) {
