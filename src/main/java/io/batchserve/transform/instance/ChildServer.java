@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Thread-safe.
  */
 final class ChildServer implements Endpoint, AutoCloseable {
+  private static final Duration EXIT_GRACE = Duration.ofSeconds(2);
   private final String name;
   private final ServerCommand command;
   private final Map<String, String> environment;
@@ -67,7 +68,8 @@ final class ChildServer implements Endpoint, AutoCloseable {
     if (generation != seenGeneration) {
       return true;
     }
-    if (process.isAlive() || generation >= maxRestarts) {
+    // a connection cut by a dying process can arrive before the process has exited: give it a moment
+    if (!process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS) || generation >= maxRestarts) {
       return false;
     }
     generation++;
