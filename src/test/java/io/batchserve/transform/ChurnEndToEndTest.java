@@ -57,4 +57,11 @@ class ChurnEndToEndTest {
     assertEquals("batchserve transform: invalid job: MaxConcurrentTransforms x MaxPayloadInMB: 20 x 6 = 120 is over "
         + "the limit of 100", err.toString().strip());
   }
+
+  @Test
+  void transform_jobThatFails_exitsOne() {
+    int exit = Main.commandLine().execute("transform", "--job", "test/jobs/churn.json", "--input",
+        dir.resolve("missing/").toString(), "--output", dir.resolve("out").toString(), "--progress", "none");
+    assertEquals(1, exit);
+  }
 }
