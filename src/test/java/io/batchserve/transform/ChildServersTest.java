@@ -73,7 +73,7 @@ class ChildServersTest {
     Files.writeString(dir.resolve("model/die-after"), "4");
     Harness harness = harness();
     var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out")).set("BatchStrategy", "SingleRecord")
-        .set("MaxConcurrentTransforms", 2).set("ModelClientConfig.InvocationsMaxRetries", 0);
+        .set("MaxConcurrentTransforms", 2).set("ModelClientConfig.InvocationsMaxRetries", 1);
     JobOutcome outcome = harness.run(request);
     assertTrue(outcome.completed(), harness.log());
     String expected = IntStream.rangeClosed(1, 30).mapToObj(i -> "r:" + i + "\n").collect(Collectors.joining());
@@ -118,6 +118,14 @@ class ChildServersTest {
       harness.destroy();
       assertTrue(harness.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
       assertFalse(ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false), "child still running");
+      Thread.sleep(500);
+      try (var pids = Files.list(dir.resolve("model"))) {
+        for (Path pid : pids.filter(p -> p.getFileName().toString().startsWith("pid-")).toList()) {
+          long started = Long.parseLong(Files.readString(pid).trim());
+          assertFalse(ProcessHandle.of(started).map(ProcessHandle::isAlive).orElse(false),
+              pid.getFileName() + ": a server started during shutdown is still running");
+        }
+      }
       assertFalse(Files.exists(dir.resolve("out/a.csv.out")));
     } finally {
       harness.destroyForcibly();

@@ -25,7 +25,8 @@ final class ChildServer implements Endpoint, AutoCloseable {
   private final HttpClient client;
   private final Duration startupLimit;
   private final int maxRestarts;
-  private Process process; // guarded by this
+  private volatile Process process;
+  private volatile boolean closed;
   private volatile URI base;
   private volatile long generation;
 
@@ -49,6 +50,10 @@ final class ChildServer implements Endpoint, AutoCloseable {
     builder.environment().putAll(environment);
     Process started = builder.start();
     process = started;
+    if (closed) {
+      stop(started);
+      throw new IOException(name + ": the job is stopping");
+    }
     base = URI.create("http://127.0.0.1:" + port);
     Readiness.await(client, base, startupLimit, started::isAlive, name + " (log: " + log + ")");
   }
@@ -65,6 +70,9 @@ final class ChildServer implements Endpoint, AutoCloseable {
 
   @Override
   public synchronized boolean recover(long seenGeneration) throws InterruptedException {
+    if (closed) {
+      return false;
+    }
     if (generation != seenGeneration) {
       return true;
     }
@@ -85,9 +93,17 @@ final class ChildServer implements Endpoint, AutoCloseable {
     return generation;
   }
 
-  /** SIGTERM, then a kill after 10 s. */
+  /**
+   * SIGTERM, then a kill after 10 s. Not synchronized, so that it never waits for a restart in progress: a restart
+   * that sees {@code closed} stops its own process.
+   */
   @Override
-  public synchronized void close() {
+  public void close() {
+    closed = true;
+    stop(process);
+  }
+
+  private static void stop(Process process) {
     if (process == null || !process.isAlive()) {
       return;
     }
