@@ -94,7 +94,7 @@ final class JobSpecReader {
     if (env == null) {
       return result;
     }
-    env.fields().forEachRemaining(entry -> {
+    env.properties().forEach(entry -> {
       if (entry.getValue().isTextual()) {
         result.put(entry.getKey(), entry.getValue().asText());
       } else {

@@ -39,6 +39,7 @@ final class Execution {
   private final Sleeper sleeper;
   private final HttpClient client;
   private final Backoff backoff;
+  private final RecordProcessor processor;
   private Plan firstPlan;
   private long restarts;
 
@@ -53,6 +54,8 @@ final class Execution {
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newCachedThreadPool(Execution::daemon)).build();
     this.backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), options.seed());
+    this.processor = RecordProcessor.of(job.contentType(), job.inputFilter(), job.joinSource(), job.outputFilter(),
+        options.sliceEnd());
   }
 
   Instances instances(Path logDir) throws IOException, InterruptedException {
@@ -109,8 +112,6 @@ final class Execution {
         Duration.ofSeconds(job.invocationsTimeoutSeconds()), job.invocationsMaxRetries(),
         options.retryClientErrors());
     Invoker invoker = new Invoker(client, endpoint, settings, backoff, sleeper, stats);
-    RecordProcessor processor = RecordProcessor.of(job.contentType(), job.inputFilter(), job.joinSource(),
-        job.outputFilter(), options.sliceEnd());
     Worker worker = new Worker(job, plan, processor, invoker, requests, new Semaphore(2 * concurrency), stats,
         options, outputs, log);
     List<Future<FileResult>> futures = new ArrayList<>();

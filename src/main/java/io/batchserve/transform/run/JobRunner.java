@@ -119,7 +119,7 @@ public final class JobRunner {
     }
   }
 
-  private Path logDir(Outputs outputs, Path temp) throws InterruptedException {
+  private Path logDir(Outputs outputs, Path temp) {
     if (options.logDir() != null) {
       return options.logDir();
     }

@@ -69,9 +69,10 @@ public final class Inputs {
       }
       String relative = root.get(i).asText();
       String key = base.prefix() + relative;
-      long size = objects.list(base.bucket(), key).stream().filter(l -> l.key().equals(key))
-          .mapToLong(Store.Listed::size).findFirst()
-          .orElseThrow(() -> new IOException("manifest " + location + ": " + base.display(key) + " does not exist"));
+      long size = objects.size(base.bucket(), key);
+      if (size < 0) {
+        throw new IOException("manifest " + location + ": " + base.display(key) + " does not exist");
+      }
       result.add(new InputObject(objects, base, key, relative, size));
     }
     return result;

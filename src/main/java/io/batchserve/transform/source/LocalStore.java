@@ -46,8 +46,9 @@ final class LocalStore implements Store {
   }
 
   @Override
-  public boolean exists(String bucket, String key) {
-    return Files.exists(Path.of(key));
+  public long size(String bucket, String key) throws IOException {
+    Path file = Path.of(key);
+    return Files.isRegularFile(file) ? Files.size(file) : -1;
   }
 
   @Override

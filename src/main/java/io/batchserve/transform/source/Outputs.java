@@ -31,7 +31,7 @@ public final class Outputs {
   }
 
   public boolean exists(String relativeKey) throws IOException {
-    return store.exists(location.bucket(), outputKey(relativeKey));
+    return store.size(location.bucket(), outputKey(relativeKey)) >= 0;
   }
 
   /** A new pending output for an input's relative key. */

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** S3 through the AWS SDK v2. Listing uses ListObjectsV2 with the literal prefix; outputs are single PUTs. */
@@ -49,17 +50,18 @@ final class S3Store implements Store {
   }
 
   @Override
-  public boolean exists(String bucket, String key) throws IOException {
+  public long size(String bucket, String key) throws IOException {
     try {
-      s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build());
-      return true;
+      return s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build()).contentLength();
     } catch (NoSuchKeyException e) {
-      return false;
-    } catch (SdkException e) {
-      if (e instanceof software.amazon.awssdk.services.s3.model.S3Exception s && s.statusCode() == 404) {
-        return false;
+      return -1;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return -1;
       }
-      throw new IOException("cannot check s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+      throw new IOException("cannot read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
+    } catch (SdkException e) {
+      throw new IOException("cannot read s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
     }
   }
 

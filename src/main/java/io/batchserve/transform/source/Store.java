@@ -12,7 +12,8 @@ public interface Store {
 
   InputStream open(String bucket, String key) throws IOException;
 
-  boolean exists(String bucket, String key) throws IOException;
+  /** The object's size in bytes, or -1 when there is no such object. */
+  long size(String bucket, String key) throws IOException;
 
   /** Makes {@code file} (complete) visible as {@code key} in one step: an atomic move, or one PUT. */
   void publish(Path file, String bucket, String key) throws IOException;
