@@ -1,0 +1,69 @@
+package io.batchserve.cli;
+
+import io.batchserve.transform.instance.ServerCommand;
+import io.batchserve.transform.invoke.Sleeper;
+import io.batchserve.transform.job.JobRequest;
+import io.batchserve.transform.job.JobSpec;
+import io.batchserve.transform.job.JobValidationException;
+import io.batchserve.transform.run.HarnessOptions;
+import io.batchserve.transform.run.JobOutcome;
+import io.batchserve.transform.run.JobRunner;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code transform}: run a Batch Transform job locally, exactly as the service would run it. */
+@Command(name = "transform", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Run a SageMaker Batch Transform job locally against this container, as the service would:",
+        "same job definition (flags named after CreateTransformJob fields, or --job FILE), same outputs.",
+        "Exit code 0 only when the job Completed."})
+final class TransformCommand implements Callable<Integer> {
+  @Spec
+  picocli.CommandLine.Model.CommandSpec command;
+
+  @Option(names = "--job", paramLabel = "FILE", description = "CreateTransformJob request JSON "
+      + "(as aws sagemaker create-transform-job --cli-input-json takes it); flags override its fields.")
+  Path job;
+
+  @Mixin
+  TransformJobFlags fields;
+
+  @Option(names = "--model-dir", paramLabel = "DIR", defaultValue = "model",
+      description = "The local model the job's ModelName means (default: ${DEFAULT-VALUE}).")
+  Path modelDir;
+
+  @Option(names = "--endpoint", paramLabel = "URL", description = "Use this running container instead of starting "
+      + "servers (repeatable: one per instance).")
+  List<URI> endpoints = List.of();
+
+  @Mixin
+  TransformHarnessFlags harness;
+
+  @Override
+  public Integer call() throws Exception {
+    JobRequest request = job == null ? JobRequest.empty() : JobRequest.read(job);
+    fields.applyTo(request, defaultName(), modelDir);
+    JobSpec spec;
+    try {
+      spec = request.toSpec();
+    } catch (JobValidationException e) {
+      command.commandLine().getErr().println("batchserve transform: invalid job: " + e.getMessage());
+      return 2;
+    }
+    HarnessOptions options = harness.options(new ServerCommand(harness.serverMain(), modelDir, List.of()),
+        endpoints, spec.instanceCount());
+    JobOutcome outcome = new JobRunner(spec, request.tree(), options, System.out, Sleeper.REAL).run();
+    return outcome.completed() ? 0 : 1;
+  }
+
+  private static String defaultName() {
+    return "local-transform-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+  }
+}

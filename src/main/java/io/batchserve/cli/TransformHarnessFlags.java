@@ -1,0 +1,81 @@
+package io.batchserve.cli;
+
+import io.batchserve.transform.instance.ServerCommand;
+import io.batchserve.transform.process.SliceEnd;
+import io.batchserve.transform.report.Progress;
+import io.batchserve.transform.run.HarnessOptions;
+import io.batchserve.transform.source.Stores;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Harness settings that are not CreateTransformJob fields: S3 access and the service's unconfirmed choices. */
+final class TransformHarnessFlags {
+  @Option(names = "--endpoint-url", paramLabel = "URL", description = "S3 endpoint (S3-compatible stores); "
+      + "implies path-style addressing.")
+  URI s3Endpoint;
+  @Option(names = "--s3-path-style", description = "Path-style S3 addressing.")
+  boolean pathStyle;
+  @Option(names = "--region", description = "S3 region (default: the AWS default chain, else us-east-1).")
+  String region;
+  @Option(names = "--payload-mb", defaultValue = "MiB", description = "What MB means when packing under "
+      + "MaxPayloadInMB: MiB (1,048,576 bytes, default) or MB (1,000,000).")
+  String payloadUnit;
+  @Option(names = "--retry-client-errors", description = "Retry 4xx answers too (default: only 5xx, timeouts "
+      + "and connection errors).")
+  boolean retryClientErrors;
+  @Option(names = "--newline", defaultValue = "if-missing", description = "AssembleWith Line: add a newline after "
+      + "each response 'if-missing' (default) or 'always'.")
+  String newline;
+  @Option(names = "--slice-end", defaultValue = "inclusive", description = "JSONPath slice [a:b] end: "
+      + "'inclusive' (the AWS guide, default) or 'exclusive' (the JSONPath library).")
+  String sliceEnd;
+  @Option(names = "--skip-existing", description = "Skip inputs whose .out already exists (rerun only failures).")
+  boolean skipExisting;
+  @Option(names = "--startup-timeout-seconds", defaultValue = "300", description = "How long servers may take to "
+      + "answer /ping (default: ${DEFAULT-VALUE}).")
+  int startupSeconds;
+  @Option(names = "--max-restarts", defaultValue = "3", description = "Restarts of a dead server per instance "
+      + "(default: ${DEFAULT-VALUE}).")
+  int maxRestarts;
+  @Option(names = "--retry-seed", defaultValue = "1", description = "Seed of the backoff jitter.")
+  long seed;
+  @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, log or none.")
+  String progress;
+  @Option(names = "--log-dir", description = "Where server logs go (default: <output>/logs for a local output).")
+  Path logDir;
+  @Option(names = "--server-main", hidden = true, defaultValue = ServerCommand.DEFAULT_MAIN,
+      description = "Main class of child servers (tests).")
+  String serverMain;
+
+  String serverMain() {
+    return serverMain;
+  }
+
+  HarnessOptions options(ServerCommand server, List<URI> endpoints, int instanceCount) {
+    long bytesPerMb = switch (payloadUnit) {
+      case "MiB", "mib" -> HarnessOptions.MEBIBYTE;
+      case "MB", "mb" -> HarnessOptions.MEGABYTE;
+      default -> throw new IllegalArgumentException("--payload-mb: '" + payloadUnit + "' is not MiB or MB");
+    };
+    if (!endpoints.isEmpty() && endpoints.size() != instanceCount) {
+      throw new IllegalArgumentException("--endpoint: " + endpoints.size() + " given for InstanceCount "
+          + instanceCount + "; give one per instance");
+    }
+    return new HarnessOptions(server, endpoints, new Stores.S3Settings(s3Endpoint, pathStyle, region), bytesPerMb,
+        retryClientErrors, choice("--newline", newline, "always", "if-missing"),
+        SliceEnd.valueOf(choice("--slice-end", sliceEnd, "inclusive", "exclusive") ? "INCLUSIVE" : "EXCLUSIVE"),
+        skipExisting, Duration.ofSeconds(startupSeconds), maxRestarts, seed,
+        Progress.Mode.valueOf(progress.toUpperCase(java.util.Locale.ROOT)), logDir);
+  }
+
+  /** True for {@code yes}, false for {@code no}, an error naming the flag otherwise. */
+  private static boolean choice(String flag, String value, String yes, String no) {
+    if (value.equalsIgnoreCase(yes) || value.equalsIgnoreCase(no)) {
+      return value.equalsIgnoreCase(yes);
+    }
+    throw new IllegalArgumentException(flag + ": '" + value + "' is not " + yes + " or " + no);
+  }
+}

@@ -1,0 +1,2 @@
+/** The job definition: the CreateTransformJob request as a file, flags that override it, and its validation. */
+package io.batchserve.transform.job;

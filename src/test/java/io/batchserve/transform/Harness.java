@@ -1,0 +1,80 @@
+package io.batchserve.transform;
+
+import io.batchserve.transform.instance.ServerCommand;
+import io.batchserve.transform.invoke.Sleeper;
+import io.batchserve.transform.job.JobRequest;
+import io.batchserve.transform.process.SliceEnd;
+import io.batchserve.transform.report.Progress;
+import io.batchserve.transform.run.HarnessOptions;
+import io.batchserve.transform.run.JobOutcome;
+import io.batchserve.transform.run.JobRunner;
+import io.batchserve.transform.source.Stores;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Runs jobs in-process for tests, with a recording sleeper and the log captured. The public fields are the harness
+ * options a test may change before {@link #run}.
+ */
+public final class Harness {
+  public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  private final ByteArrayOutputStream log = new ByteArrayOutputStream();
+  private final ServerCommand server;
+  private final List<URI> endpoints;
+  public Stores.S3Settings s3 = new Stores.S3Settings(null, false, null);
+  public long bytesPerMb = HarnessOptions.MEBIBYTE;
+  public boolean retryClientErrors;
+  public boolean alwaysNewline;
+  public boolean skipExisting;
+  public SliceEnd sliceEnd = SliceEnd.INCLUSIVE;
+
+  private Harness(ServerCommand server, List<URI> endpoints) {
+    this.server = server;
+    this.endpoints = List.copyOf(endpoints);
+  }
+
+  /** Against running servers. */
+  public static Harness endpoints(URI... urls) {
+    return new Harness(null, List.of(urls));
+  }
+
+  /** Against child servers started with {@code command}. */
+  public static Harness children(ServerCommand command) {
+    return new Harness(command, List.of());
+  }
+
+  public HarnessOptions options() {
+    return new HarnessOptions(server, endpoints, s3, bytesPerMb, retryClientErrors, alwaysNewline, sliceEnd,
+        skipExisting, Duration.ofSeconds(60), 3, 1, Progress.Mode.NONE, null);
+  }
+
+  /** A request with the fields every job needs. */
+  public static JobRequest job(Path input, Path output) {
+    return JobRequest.empty().set("TransformJobName", "test-job").set("ModelName", "test-model")
+        .set("TransformInput.DataSource.S3DataSource.S3Uri", input.toString())
+        .set("TransformOutput.S3OutputPath", output.toString());
+  }
+
+  /** A CSV, Line, MultiRecord job. */
+  public static JobRequest csvLines(Path input, Path output) {
+    return job(input, output).set("TransformInput.ContentType", "text/csv").set("TransformOutput.Accept", "text/csv")
+        .set("TransformInput.SplitType", "Line").set("TransformOutput.AssembleWith", "Line")
+        .set("BatchStrategy", "MultiRecord");
+  }
+
+  public JobOutcome run(JobRequest request) throws Exception {
+    PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
+    Sleeper recording = sleeps::add;
+    return new JobRunner(request.toSpec(), request.tree(), options(), out, recording).run();
+  }
+
+  public String log() {
+    return log.toString(StandardCharsets.UTF_8);
+  }
+}

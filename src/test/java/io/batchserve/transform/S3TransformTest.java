@@ -1,0 +1,158 @@
+package io.batchserve.transform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.batchserve.transform.FakeContainer.Reply;
+import io.batchserve.transform.run.JobOutcome;
+import io.batchserve.transform.source.Stores;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Inputs and outputs on the real S3 API, through an embedded S3Proxy. */
+class S3TransformTest {
+  private static S3Proxy proxy;
+  private static S3Client s3;
+  private static URI endpoint;
+
+  @BeforeAll
+  static void startS3() throws Exception {
+    System.setProperty("aws.accessKeyId", "test");
+    System.setProperty("aws.secretAccessKey", "test");
+    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
+        .awsAuthentication(AuthenticationType.NONE, null, null).build();
+    proxy.start();
+    while (!"STARTED".equals(proxy.getState())) {
+      Thread.sleep(10);
+    }
+    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+    s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+    s3.createBucket(b -> b.bucket("data"));
+    put("batch/test/a.csv", "1\n2\n");
+    put("batch/test/nested/b.csv", "3\n");
+    put("batch/test_small_sample/c.csv", "4\n");
+    put("batch/test/", "");
+    put("batch/gz/a.csv.gz", gzip("5\n6\n"));
+    put("batch/gz/b.csv.gz", gzip("7\n"));
+    put("batch/manifest.json", "[{\"prefix\": \"s3://data/batch/\"}, \"test/a.csv\", \"test/nested/b.csv\"]");
+  }
+
+  @AfterAll
+  static void stopS3() throws Exception {
+    s3.close();
+    proxy.stop();
+  }
+
+  private static void put(String key, String text) {
+    put(key, text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static void put(String key, byte[] bytes) {
+    s3.putObject(b -> b.bucket("data").key(key), RequestBody.fromBytes(bytes));
+  }
+
+  private static byte[] gzip(String text) throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+      gz.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+    return bytes.toByteArray();
+  }
+
+  private static String get(String key) {
+    return s3.getObjectAsBytes(b -> b.bucket("data").key(key)).asUtf8String();
+  }
+
+  private static List<String> keys(String prefix) {
+    return s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket("data").prefix(prefix).build())
+        .contents().stream().map(S3Object::key).toList();
+  }
+
+  private static Harness harness(FakeContainer fake) {
+    Harness harness = Harness.endpoints(fake.uri());
+    harness.s3 = new Stores.S3Settings(endpoint, true, "us-east-1");
+    return harness;
+  }
+
+  private static io.batchserve.transform.job.JobRequest job(String in, String out) {
+    return io.batchserve.transform.job.JobRequest.empty().set("TransformJobName", "s3-job").set("ModelName", "m")
+        .set("TransformInput.DataSource.S3DataSource.S3Uri", in).set("TransformOutput.S3OutputPath", out)
+        .set("TransformInput.ContentType", "text/csv").set("TransformInput.SplitType", "Line")
+        .set("TransformOutput.AssembleWith", "Line");
+  }
+
+  @Test
+  void prefix_isLiteral_takesSiblingsAndKeepsNestedKeys() throws Exception {
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      JobOutcome outcome = harness(fake).run(job("s3://data/batch/test", "s3://data/out1"));
+      assertTrue(outcome.completed());
+      assertEquals("r:1\nr:2\n", get("out1/a.csv.out"));
+      assertEquals("r:3\n", get("out1/nested/b.csv.out"));
+      assertEquals("r:4\n", get("out1/test_small_sample/c.csv.out"), "the literal-prefix trap");
+      assertTrue(get("out1/job.json").contains("\"Completed\""));
+    }
+  }
+
+  @Test
+  void prefixWithSlash_takesOnlyThatFolder() throws Exception {
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      assertTrue(harness(fake).run(job("s3://data/batch/test/", "s3://data/out2/")).completed());
+      assertEquals(List.of("out2/a.csv.out", "out2/job.json", "out2/nested/b.csv.out"), keys("out2/"));
+    }
+  }
+
+  @Test
+  void manifest_readsTheListedObjectsKeyedByTheirEntries() throws Exception {
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      var request = job("s3://data/batch/manifest.json", "s3://data/out3")
+          .set("TransformInput.DataSource.S3DataSource.S3DataType", "ManifestFile");
+      assertTrue(harness(fake).run(request).completed());
+      assertEquals(List.of("out3/job.json", "out3/test/a.csv.out", "out3/test/nested/b.csv.out"), keys("out3/"));
+      assertEquals("r:3\n", get("out3/test/nested/b.csv.out"));
+    }
+  }
+
+  @Test
+  void gzip_isDecompressedAndAFailedFileLeavesNoObject() throws Exception {
+    try (FakeContainer fake = FakeContainer.start(r -> r.text().startsWith("7") ? Reply.status(400, "bad")
+        : FakeContainer.ECHO.reply(r))) {
+      var request = job("s3://data/batch/gz/", "s3://data/out4").set("TransformInput.CompressionType", "Gzip");
+      Harness harness = harness(fake);
+      JobOutcome outcome = harness.run(request);
+      assertEquals("Failed", outcome.status());
+      assertEquals(List.of("out4/a.csv.gz.out", "out4/job.json"), keys("out4/"));
+      assertEquals("r:5\nr:6\n", get("out4/a.csv.gz.out"));
+      assertTrue(harness.log().contains("data/batch/gz/b.csv.gz: ClientError: 400"), harness.log());
+      assertTrue(get("out4/job.json").contains("\"Failed\""));
+    }
+  }
+
+  @Test
+  void gzipFlagOnPlainObjects_failsEachFileClearly() throws Exception {
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      var request = job("s3://data/batch/test/a", "s3://data/out5").set("TransformInput.CompressionType", "Gzip");
+      Harness harness = harness(fake);
+      assertFalse(harness.run(request).completed());
+      assertTrue(harness.log().contains("data/batch/test/a.csv: Not in GZIP format"), harness.log());
+      assertEquals(List.of("out5/job.json"), keys("out5/"));
+    }
+  }
+}
