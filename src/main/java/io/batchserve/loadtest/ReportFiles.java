@@ -1,0 +1,84 @@
+package io.batchserve.loadtest;
+
+import io.batchserve.loadtest.report.Chart;
+import io.batchserve.loadtest.report.Charts;
+import io.batchserve.loadtest.report.Html;
+import io.batchserve.loadtest.report.JsonFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Writes a load test report as {@code NAME.json}, a self-contained {@code NAME.html} (tables and inline SVG charts)
+ * and {@code NAME.png} (the same charts).
+ */
+public final class ReportFiles {
+  private ReportFiles() {}
+
+  /** Returns the files written. */
+  public static List<Path> write(LoadTestReport report, Path directory, String name) throws IOException {
+    Path json = directory.resolve(name + ".json");
+    Path html = directory.resolve(name + ".html");
+    Path png = directory.resolve(name + ".png");
+    JsonFiles.write(report, json);
+    List<Chart> charts = charts(report.runs());
+    Files.writeString(html, html(report, charts));
+    Charts.writePng(charts, 2, png);
+    return List.of(json, html, png);
+  }
+
+  /** Records/s and p99 against concurrency, one line per payload; p99 against rate too when there are open runs. */
+  static List<Chart> charts(List<RunResult> runs) {
+    List<RunResult> closed = runs.stream().filter(RunResult::closed).toList();
+    List<RunResult> open = runs.stream().filter(run -> !run.closed()).toList();
+    List<Chart> charts = new ArrayList<>();
+    charts.add(new Chart("Throughput", "requests in flight (MaxConcurrentTransforms)", "records per second", true,
+        series(closed, RunResult::concurrency, run -> run.throughput().recordsPerSecond())));
+    charts.add(new Chart("p99 latency", "requests in flight (MaxConcurrentTransforms)", "p99 latency (ms)", true,
+        series(closed, RunResult::concurrency, run -> run.latency().p99())));
+    if (!open.isEmpty()) {
+      charts.add(new Chart("Open loop: p99 latency", "offered rate (requests per second)", "p99 latency (ms)",
+          false, series(open, RunResult::rate, run -> run.latency().p99())));
+    }
+    return charts;
+  }
+
+  private static List<Chart.Series> series(List<RunResult> runs, ToDoubleFunction<RunResult> x,
+      ToDoubleFunction<RunResult> y) {
+    Map<String, List<Chart.Point>> byPayload = new LinkedHashMap<>();
+    for (RunResult run : runs) {
+      String name = run.strategy().equals(Payload.SINGLE_RECORD) ? Payload.SINGLE_RECORD : run.payloadMb() + " MB";
+      byPayload.computeIfAbsent(name, k -> new ArrayList<>()).add(new Chart.Point(x.applyAsDouble(run),
+          y.applyAsDouble(run)));
+    }
+    return byPayload.entrySet().stream().map(e -> new Chart.Series(e.getKey(), e.getValue())).toList();
+  }
+
+  static String html(LoadTestReport report, List<Chart> charts) {
+    Html page = new Html(report.title());
+    page.paragraph("Started " + report.startedAt() + " on " + report.machine() + ". Server: "
+        + report.server() + ".");
+    page.heading(2, "Recommendation").code(RecommendationText.of(report.recommendation()));
+    page.charts(charts);
+    page.heading(2, "Runs").table(RunTable.HEADERS, report.runs().stream().map(RunTable::cells).toList());
+    if (!report.skipped().isEmpty()) {
+      page.paragraph("Skipped:").list(report.skipped());
+    }
+    List<String> errors = report.runs().stream()
+        .flatMap(run -> run.errors().stream().map(error -> run.label() + ": " + error)).toList();
+    if (!errors.isEmpty()) {
+      page.heading(2, "Error answers (first of each kind)").list(errors);
+    }
+    page.heading(2, "Settings").table(List.of("setting", "value"),
+        report.settings().entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
+    page.heading(2, "Command").code(report.command());
+    page.paragraph("Latency is measured from the send (open loop: from when the request was due) to the last byte "
+        + "of a 2xx answer; failed requests are counted by status. 1 MB = 1,048,576 bytes.");
+    return page.page();
+  }
+}
