@@ -9,7 +9,7 @@ import io.batchserve.loadtest.plan.PlanReport;
 import io.batchserve.loadtest.plan.Planner;
 import io.batchserve.loadtest.plan.PriceTable;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -105,9 +105,9 @@ final class PlanCommand implements Callable<Integer> {
     InstancePrice price = table.find(instanceType);
     MeasuredRate rate = rate(price);
     PlanInput input = new PlanInput(records, rate.recordsPerSecond(), price, Instances.parse(instances),
-        minutes(coldStartMinutes), files, runsPerWeek, endpointInstances, minutes(asyncScaleInMinutes));
+        coldStartMinutes * 60, files, runsPerWeek, endpointInstances, asyncScaleInMinutes * 60);
     Plan plan = Planner.plan(input, table.source());
-    String title = String.format("Plan: %,d records on %s (%s)", records, instanceType, rate.description());
+    String title = String.format(Locale.ROOT, "Plan: %,d records on %s (%s)", records, instanceType, rate.description());
     stdout.println(title);
     stdout.println(PlanReport.text(plan));
     if (out != null) {
@@ -128,9 +128,5 @@ final class PlanCommand implements Callable<Integer> {
           + speed.secondsPerRecord + " s each");
     }
     return new MeasuredRate(speed.recordsPerSecond, 0, speed.recordsPerSecond + " records/s per instance");
-  }
-
-  private static Duration minutes(double minutes) {
-    return Duration.ofMillis(Math.round(minutes * 60_000));
   }
 }

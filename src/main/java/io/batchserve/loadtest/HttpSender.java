@@ -1,5 +1,6 @@
 package io.batchserve.loadtest;
 
+import io.batchserve.loadtest.report.Format;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,7 +47,7 @@ final class HttpSender implements Sender {
       boolean ok = response.statusCode() >= 200 && response.statusCode() < 300;
       return new Reply(response.statusCode(), ok ? lines(answer) : 0, ok ? "" : snippet(answer));
     } catch (HttpTimeoutException e) {
-      return Reply.noAnswer("no answer within " + target.timeout().toSeconds() + " s");
+      return Reply.noAnswer("no answer within " + Format.millis(target.timeout().toMillis()));
     } catch (IOException e) {
       return Reply.noAnswer(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }

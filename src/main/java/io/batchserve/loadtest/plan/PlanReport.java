@@ -82,7 +82,7 @@ public final class PlanReport {
     return "Always-on real-time endpoint, " + e.instances() + " x " + plan.input().price().type() + ": "
         + usd(e.costPerWeek()) + " a week, " + usd(e.costPerMonth()) + " a month; a run takes "
         + duration(e.runSeconds()) + " on it" + keepUp + "; " + usd(e.costPerRun()) + " per run at "
-        + String.format(Locale.ROOT, "%s", trim(plan.input().runsPerWeek())) + " runs a week.";
+        + Planner.trim(plan.input().runsPerWeek()) + " run(s) a week.";
   }
 
   static String usd(double amount) {
@@ -96,9 +96,5 @@ public final class PlanReport {
     }
     return seconds < 3600 ? String.format(Locale.ROOT, "%.1f min", seconds / 60)
         : String.format(Locale.ROOT, "%.2f h", seconds / 3600);
-  }
-
-  private static String trim(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
   }
 }

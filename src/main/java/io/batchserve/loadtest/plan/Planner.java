@@ -29,10 +29,9 @@ public final class Planner {
     double busiestRecords = input.files() == 0 ? (double) input.records() / instances
         : Math.ceil((double) input.files() / instances) * input.records() / input.files();
     double processing = busiestRecords / input.recordsPerSecond();
-    double cold = input.coldStart().toMillis() / 1000.0;
-    double wall = cold + processing;
+    double wall = input.coldStartSeconds() + processing;
     double batch = instances * hours(wall) * input.price().batchPerHour();
-    double asyncHours = hours(wall + input.asyncScaleIn().toMillis() / 1000.0);
+    double asyncHours = hours(wall + input.asyncScaleInSeconds());
     double async = instances * asyncHours * input.price().asyncPerHour();
     return new Plan.Row(instances, busy, processing, wall, batch, batch * input.runsPerWeek(), async,
         async * input.runsPerWeek());
@@ -49,9 +48,9 @@ public final class Planner {
 
   private static List<String> notes(PlanInput input) {
     List<String> notes = new ArrayList<>();
-    notes.add(String.format(Locale.ROOT, "%,d records at %s records/s per instance; cold start %d s per run; "
+    notes.add(String.format(Locale.ROOT, "%,d records at %s records/s per instance; cold start %s s per run; "
         + "%s runs a week; prices per instance-hour of %s: batch $%s, real-time $%s, async $%s",
-        input.records(), trim(input.recordsPerSecond()), input.coldStart().toSeconds(), trim(input.runsPerWeek()),
+        input.records(), trim(input.recordsPerSecond()), trim(input.coldStartSeconds()), trim(input.runsPerWeek()),
         input.price().type(), trim(input.price().batchPerHour()), trim(input.price().realtimePerHour()),
         trim(input.price().asyncPerHour())));
     notes.add("Batch Transform bills every instance from start-up (cold start included) to the end of the job; the "
@@ -59,7 +58,7 @@ public final class Planner {
     notes.add("the real-time endpoint is up 24 h a day: " + trim(HOURS_PER_WEEK) + " h a week, "
         + trim(HOURS_PER_MONTH) + " h a month");
     notes.add("the async endpoint scales from zero for each run: cold start, processing, then "
-        + input.asyncScaleIn().toMinutes() + " min before it scales back to zero");
+        + trim(input.asyncScaleInSeconds() / 60) + " min before it scales back to zero");
     if (input.files() > 0) {
       notes.add(input.files() + " input files: each goes to one instance, so more than " + input.files()
           + " instances leave some idle (still billed)");
@@ -75,7 +74,11 @@ public final class Planner {
     return seconds / 3600;
   }
 
-  private static String trim(double value) {
-    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  /** 7, 0.1333, 2.5: whole numbers without a fraction, others to 4 significant digits. */
+  static String trim(double value) {
+    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return Long.toString((long) value);
+    }
+    return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
   }
 }

@@ -1,0 +1,42 @@
+package io.batchserve.loadtest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SweeperTest {
+  private final FakeClock clock = new FakeClock();
+
+  private LoadSettings.Sweep sweep(int maxConcurrency, List<Double> rates) {
+    return new LoadSettings.Sweep(maxConcurrency, rates, 4, Duration.ZERO, Duration.ofSeconds(1), 5);
+  }
+
+  @Test
+  void concurrencies_doubleUpToTheMaximum() {
+    assertEquals(List.of(1, 2, 4, 8), sweep(8, List.of()).concurrencies());
+    assertEquals(List.of(1, 2, 4, 6), sweep(6, List.of()).concurrencies());
+    assertEquals(List.of(), sweep(0, List.of(1.0)).concurrencies());
+  }
+
+  @Test
+  void run_overTheHundredMegabyteLimit_skipsAndSaysWhy() throws Exception {
+    Payload big = new Payload(Payload.MULTI_RECORD, 30, Fixtures.payload(1, 1).bodies());
+    StringWriter printed = new StringWriter();
+    Sender instant = Fixtures::ok;
+
+    Sweeper.Outcome outcome = new Sweeper(instant, sweep(8, List.of(10.0)), clock, new PrintWriter(printed))
+        .run(List.of(big));
+
+    assertEquals(List.of("30 MB x 1", "30 MB x 2", "30 MB @ 10/s"), outcome.runs().stream().map(RunResult::label)
+        .toList());
+    assertEquals(List.of("30 MB x 4: 4 x 30 MB is over SageMaker's limit of 100",
+        "30 MB x 8: 8 x 30 MB is over SageMaker's limit of 100"), outcome.skipped());
+    assertTrue(printed.toString().contains("30 MB x 2 "), printed.toString());
+    assertEquals(2 + 1, Sweeper.plannedSeconds(sweep(8, List.of(10.0)), List.of(big)), 1e-9);
+  }
+}
