@@ -15,6 +15,8 @@ import java.util.Optional;
 final class Recommender {
   /** SageMaker's limit on MaxConcurrentTransforms x MaxPayloadInMB. */
   static final int MAX_CONCURRENT_MB = 100;
+  /** Below this many answers a run's p99 is little more than its maximum. */
+  static final int FEW_REQUESTS = 50;
 
   private Recommender() {}
 
@@ -42,6 +44,10 @@ final class Recommender {
           + " % of the fastest (" + Format.percent(rate(choice) / rate(best) - 1) + ") with the lowest p99 of those");
     }
     nextStep(choice, runs).ifPresent(reasons::add);
+    if (choice.counts().ok() < FEW_REQUESTS) {
+      reasons.add("only " + choice.counts().ok() + " requests measured at that setting: its percentiles are rough; "
+          + "run longer (--duration-seconds) for firmer numbers");
+    }
     reasons.add("MaxConcurrentTransforms x MaxPayloadInMB = " + choice.concurrency() + " x " + choice.payloadMb()
         + " = " + choice.concurrency() * choice.payloadMb() + " <= " + MAX_CONCURRENT_MB);
     reasons.addAll(excluded);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecommenderTest {
@@ -43,6 +44,18 @@ class RecommenderTest {
     assertTrue(reasons.contains("not 20 MB x 4: 3 of 103 requests failed"), reasons);
     assertTrue(reasons.contains("not 20 MB x 8: 8 x 20 MB is over SageMaker's limit of 100"), reasons);
     assertTrue(reasons.contains("not 10 MB x 4: p99 2.50 s is over the bound of 2.00 s"), reasons);
+  }
+
+  @Test
+  void recommend_fewRequestsMeasured_warnsThatPercentilesAreRough() {
+    RunResult base = closed(6, 1, 1000, 100, 0);
+    RunResult few = new RunResult("closed", Payload.MULTI_RECORD, 6, 1, 0, 10,
+        new RunResult.Counts(12, 12, 120, 1200, Map.of("200", 12L), 0), base.latency(), base.throughput(), List.of());
+
+    Recommendation r = Recommender.recommend(List.of(few), CRITERIA);
+
+    assertTrue(r.reasons().contains("only 12 requests measured at that setting: its percentiles are rough; run "
+        + "longer (--duration-seconds) for firmer numbers"), r.reasons().toString());
   }
 
   @Test
