@@ -19,8 +19,8 @@ public record LoadTestReport(String title, String command, String startedAt, Map
     skipped = List.copyOf(skipped);
   }
 
-  /** Whether some setting qualified for a recommendation. */
-  public boolean recommends() {
-    return recommendation.found();
+  /** False when closed-loop runs were made and none qualified for a recommendation (open-loop runs make none). */
+  public boolean recommendsOrOpenOnly() {
+    return recommendation.found() || runs.stream().noneMatch(RunResult::closed);
   }
 }

@@ -27,6 +27,9 @@ final class Recommender {
       Optional<String> why = exclusion(run, criteria);
       why.ifPresentOrElse(reason -> excluded.add("not " + run.label() + ": " + reason), () -> qualified.add(run));
     }
+    if (runs.stream().noneMatch(RunResult::closed)) {
+      return Recommendation.none(List.of("open-loop runs only: the recommendation comes from the closed-loop sweep"));
+    }
     if (qualified.isEmpty()) {
       List<String> reasons = new ArrayList<>(List.of("no closed-loop setting qualified"));
       reasons.addAll(excluded);

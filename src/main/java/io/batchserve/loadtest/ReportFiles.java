@@ -32,18 +32,24 @@ public final class ReportFiles {
     return List.of(json, html, png);
   }
 
-  /** Records/s and p99 against concurrency, one line per payload; p99 against rate too when there are open runs. */
+  /** Records/s and p99 against concurrency (closed loop) and against the offered rate (open loop), a line per payload. */
   static List<Chart> charts(List<RunResult> runs) {
     List<RunResult> closed = runs.stream().filter(RunResult::closed).toList();
     List<RunResult> open = runs.stream().filter(run -> !run.closed()).toList();
     List<Chart> charts = new ArrayList<>();
-    charts.add(new Chart("Throughput", "requests in flight (MaxConcurrentTransforms)", "records per second", true,
-        series(closed, RunResult::concurrency, run -> run.throughput().recordsPerSecond())));
-    charts.add(new Chart("p99 latency", "requests in flight (MaxConcurrentTransforms)", "p99 latency (ms)", true,
-        series(closed, RunResult::concurrency, run -> run.latency().p99())));
+    String inFlight = "requests in flight (MaxConcurrentTransforms)";
+    String offered = "offered rate (requests per second)";
+    if (!closed.isEmpty()) {
+      charts.add(new Chart("Throughput", inFlight, "records per second", true,
+          series(closed, RunResult::concurrency, run -> run.throughput().recordsPerSecond())));
+      charts.add(new Chart("p99 latency", inFlight, "p99 latency (ms)", true,
+          series(closed, RunResult::concurrency, run -> run.latency().p99())));
+    }
     if (!open.isEmpty()) {
-      charts.add(new Chart("Open loop: p99 latency", "offered rate (requests per second)", "p99 latency (ms)",
-          false, series(open, RunResult::rate, run -> run.latency().p99())));
+      charts.add(new Chart("Open loop: throughput", offered, "records per second", false,
+          series(open, RunResult::rate, run -> run.throughput().recordsPerSecond())));
+      charts.add(new Chart("Open loop: p99 latency from the due time", offered, "p99 latency (ms)", false,
+          series(open, RunResult::rate, run -> run.latency().p99())));
     }
     return charts;
   }

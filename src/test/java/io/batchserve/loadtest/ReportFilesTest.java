@@ -58,9 +58,10 @@ class ReportFilesTest {
 
     var charts = ReportFiles.charts(runs);
 
-    assertEquals(3, charts.size());
+    assertEquals(4, charts.size());
     assertEquals(List.of("1 MB", "6 MB"), charts.get(0).series().stream().map(s -> s.name()).toList());
     assertEquals(2, charts.get(0).series().get(1).points().size());
     assertEquals(1, charts.get(2).series().size());
+    assertEquals(2, ReportFiles.charts(List.of(open)).size());
   }
 }
