@@ -83,6 +83,11 @@ public final class LoadTest {
     machine.put("processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
     machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    if (load >= 0) {
+      // Other work on the machine takes cores from the server and the load generator: say how busy it was.
+      machine.put("load average at start", String.format(java.util.Locale.ROOT, "%.2f", load));
+    }
     return machine;
   }
 }

@@ -18,6 +18,8 @@ import java.util.function.ToDoubleFunction;
  * and {@code NAME.png} (the same charts).
  */
 public final class ReportFiles {
+  private static final ToDoubleFunction<RunResult> P99 = run -> run.latency().p99();
+
   private ReportFiles() {}
 
   /** Returns the files written. */
@@ -42,16 +44,26 @@ public final class ReportFiles {
     if (!closed.isEmpty()) {
       charts.add(new Chart("Throughput", inFlight, "records per second", true,
           series(closed, RunResult::concurrency, run -> run.throughput().recordsPerSecond())));
-      charts.add(new Chart("p99 latency", inFlight, "p99 latency (ms)", true,
-          series(closed, RunResult::concurrency, run -> run.latency().p99())));
+      charts.add(latency("p99 latency", inFlight, true, series(closed, RunResult::concurrency, P99)));
     }
     if (!open.isEmpty()) {
       charts.add(new Chart("Open loop: throughput", offered, "records per second", false,
           series(open, RunResult::rate, run -> run.throughput().recordsPerSecond())));
-      charts.add(new Chart("Open loop: p99 latency from the due time", offered, "p99 latency (ms)", false,
-          series(open, RunResult::rate, run -> run.latency().p99())));
+      charts.add(latency("Open loop: p99 latency from the due time", offered, false,
+          series(open, RunResult::rate, P99)));
     }
     return charts;
+  }
+
+  /** A latency chart in ms, or in seconds when its values go past 5 s. */
+  private static Chart latency(String title, String xLabel, boolean logX, List<Chart.Series> ms) {
+    double max = ms.stream().flatMap(s -> s.points().stream()).mapToDouble(Chart.Point::y).max().orElse(0);
+    if (max <= 5000) {
+      return new Chart(title, xLabel, "p99 latency (ms)", logX, ms);
+    }
+    List<Chart.Series> seconds = ms.stream().map(s -> new Chart.Series(s.name(), s.points().stream()
+        .map(p -> new Chart.Point(p.x(), p.y() / 1000)).toList())).toList();
+    return new Chart(title, xLabel, "p99 latency (s)", logX, seconds);
   }
 
   private static List<Chart.Series> series(List<RunResult> runs, ToDoubleFunction<RunResult> x,

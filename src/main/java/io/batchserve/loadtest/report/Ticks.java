@@ -42,6 +42,9 @@ final class Ticks {
 
   /** {@code 12k}, {@code 1.5M}, {@code 0.25}, {@code 40}: the unit chosen by the axis maximum {@code max}. */
   static String label(double value, double max) {
+    if (value == 0) {
+      return "0";
+    }
     if (Math.abs(max) >= 1e6) {
       return trim(value / 1e6) + "M";
     }
