@@ -48,7 +48,7 @@ final class LoadtestCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     var out = spec.commandLine().getOut();
-    String command = "java -jar target/batchserve.jar loadtest " + String.join(" ", quoted(spec));
+    String command = "java -jar target/batchserve.jar " + String.join(" ", quoted(spec));
     LoadTestReport report;
     if (server.url != null) {
       report = LoadTest.run(options.settings(server.url), options.title(), command, out);
@@ -72,7 +72,8 @@ final class LoadtestCommand implements Callable<Integer> {
     return ModelServer.start(SageMakerEnv.resolve(flags, System.getenv(), Runtime.getRuntime().availableProcessors()));
   }
 
-  private static List<String> quoted(picocli.CommandLine.Model.CommandSpec spec) {
+  /** The original arguments (from the subcommand's name on), quoted for a POSIX shell where needed. */
+  static List<String> quoted(picocli.CommandLine.Model.CommandSpec spec) {
     List<String> args = spec.commandLine().getParseResult() == null ? Collections.emptyList()
         : spec.commandLine().getParseResult().originalArgs();
     return args.stream().map(arg -> arg.matches("[A-Za-z0-9_./:=,@%+-]+") ? arg : "'" + arg.replace("'", "'\\''")

@@ -107,13 +107,12 @@ final class PlanCommand implements Callable<Integer> {
     PlanInput input = new PlanInput(records, rate.recordsPerSecond(), price, Instances.parse(instances),
         coldStartMinutes * 60, files, runsPerWeek, endpointInstances, asyncScaleInMinutes * 60);
     Plan plan = Planner.plan(input, table.source());
-    String title = String.format(Locale.ROOT, "Plan: %,d records on %s (%s)", records, instanceType, rate.description());
-    stdout.println(title);
+    String title = String.format(Locale.ROOT, "Plan: %,d records on %s", records, instanceType);
+    stdout.println(title + " (speed: " + rate.description() + ")");
     stdout.println(PlanReport.text(plan));
     if (out != null) {
-      String command = "java -jar target/batchserve.jar plan "
-          + String.join(" ", spec.commandLine().getParseResult().originalArgs());
-      PlanReport.write(plan, title, command, out, name).forEach(file -> stdout.println("wrote " + file));
+      String command = "java -jar target/batchserve.jar " + String.join(" ", LoadtestCommand.quoted(spec));
+      PlanReport.write(plan, title, rate.description(), command, out, name).forEach(file -> stdout.println("wrote " + file));
     }
     return 0;
   }

@@ -79,8 +79,7 @@ public final class ReportFiles {
 
   static String html(LoadTestReport report, List<Chart> charts) {
     Html page = new Html(report.title());
-    page.paragraph("Started " + report.startedAt() + " on " + report.machine() + ". Server: "
-        + report.server() + ".");
+    page.paragraph("Started " + report.startedAt() + ". Server's /execution-parameters: " + report.server() + ".");
     page.heading(2, "Recommendation").code(RecommendationText.of(report.recommendation()));
     page.charts(charts);
     page.heading(2, "Runs").table(RunTable.HEADERS, report.runs().stream().map(RunTable::cells).toList());
@@ -92,8 +91,8 @@ public final class ReportFiles {
     if (!errors.isEmpty()) {
       page.heading(2, "Error answers (first of each kind)").list(errors);
     }
-    page.heading(2, "Settings").table(List.of("setting", "value"),
-        report.settings().entrySet().stream().map(e -> List.of(e.getKey(), e.getValue())).toList());
+    page.heading(2, "Settings").keyValues(report.settings());
+    page.heading(2, "Machine").keyValues(report.machine());
     page.heading(2, "Command").code(report.command());
     page.paragraph("Latency is measured from the send (open loop: from when the request was due) to the last byte "
         + "of a 2xx answer; failed requests are counted by status. 1 MB = 1,048,576 bytes.");

@@ -32,14 +32,16 @@ public final class PlanReport {
     return text.toString().stripTrailing();
   }
 
-  public static List<Path> write(Plan plan, String title, String command, Path directory, String name)
+  /** @param speed where the per-instance records/s came from */
+  public static List<Path> write(Plan plan, String title, String speed, String command, Path directory, String name)
       throws IOException {
     Path json = directory.resolve(name + ".json");
     Path html = directory.resolve(name + ".html");
     Path png = directory.resolve(name + ".png");
     JsonFiles.write(plan, json);
     List<Chart> charts = charts(plan);
-    Html page = new Html(title).paragraph(plan.notes().get(0)).charts(charts)
+    Html page = new Html(title).paragraph("Speed per instance: " + speed + ".").paragraph(plan.notes().get(0))
+        .charts(charts)
         .table(HEADERS, plan.rows().stream().map(PlanReport::cells).toList())
         .paragraph(endpointLine(plan)).heading(2, "Assumptions").list(plan.notes())
         .paragraph("Prices: " + plan.priceSource() + " (example numbers; edit a copy and pass --prices).")

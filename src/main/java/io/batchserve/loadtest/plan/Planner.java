@@ -74,10 +74,10 @@ public final class Planner {
     return seconds / 3600;
   }
 
-  /** 7, 0.1333, 2.5: whole numbers without a fraction, others to 4 significant digits. */
+  /** 7, 246,700, 0.1333, 2.5: whole numbers without a fraction, others to 4 significant digits. */
   static String trim(double value) {
-    if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-      return Long.toString((long) value);
+    if (Math.abs(value) >= 1000 || value == Math.rint(value) && Math.abs(value) < 1e15) {
+      return String.format(Locale.ROOT, "%,d", Math.round(value));
     }
     return new java.math.BigDecimal(value).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
   }

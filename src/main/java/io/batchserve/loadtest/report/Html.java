@@ -8,7 +8,7 @@ public final class Html {
       + "table{border-collapse:collapse;font-size:13px;margin:8px 0 16px}"
       + "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f2f2f2}"
       + "td:first-child,th:first-child,td.l{text-align:left}pre{background:#f6f6f6;padding:8px;white-space:pre-wrap}"
-      + "svg{margin:4px 12px 4px 0;border:1px solid #eee}";
+      + "svg{margin:4px 12px 4px 0;border:1px solid #eee}table.kv td{text-align:left}";
 
   private final StringBuilder body = new StringBuilder();
   private final String title;
@@ -53,6 +53,15 @@ public final class Html {
       row.forEach(cell -> body.append("<td>").append(escape(cell)).append("</td>"));
       body.append("</tr>\n");
     }
+    body.append("</table>\n");
+    return this;
+  }
+
+  /** A two-column table of names and values, left-aligned. */
+  public Html keyValues(java.util.Map<String, String> entries) {
+    body.append("<table class=\"kv\">\n");
+    entries.forEach((key, value) -> body.append("<tr><td>").append(escape(key)).append("</td><td>")
+        .append(escape(value)).append("</td></tr>\n"));
     body.append("</table>\n");
     return this;
   }
