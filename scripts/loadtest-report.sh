@@ -1,17 +1,18 @@
 #!/usr/bin/env bash
 # Reproduces the load-test and plan figures of docs/benchmarks.md ("Load tester and plan") and the reports in
 # docs/loadtest/: a closed-loop sweep of the bundled models (payloads 1, 2 and 6 MB x concurrency 1, 2, 4, 8,
-# 2 workers), an open-loop run of churn at fixed rates, a plan from the churn report and the seed example's plan.
+# 2 workers, each setting run 3 times and the median reported), an open-loop run of churn at fixed rates, a plan from the churn report and the seed example's plan.
 # The load generator runs in the same JVM as the server and shares the machine's cores with it.
-# Usage: scripts/loadtest-report.sh [seconds per run, default 20] [output folder, default docs/loadtest]
+# Usage: scripts/loadtest-report.sh [seconds per run, default 10] [output folder, default docs/loadtest]
+# Takes about 6 minutes per model and 2 for the open loop at the default length.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-lib.sh
 require_jar
-duration=${1:-20}
+duration=${1:-10}
 out=${2:-docs/loadtest}
 bs() { java ${BENCH_JAVA_OPTS:-} -jar "$BATCHSERVE_JAR" "$@"; }
-sweep=(--workers 2 --payload-mb 1,2,6 --max-concurrency 8 --warmup-seconds 3 --duration-seconds "$duration"
+sweep=(--workers 2 --payload-mb 1,2,6 --max-concurrency 8 --repeat 3 --warmup-seconds 3 --duration-seconds "$duration"
   --out "$out")
 
 bs loadtest --model-dir model/churn --data test/data/churn/customers-001.csv,test/data/churn/customers-002.csv \

@@ -38,9 +38,11 @@ public record LoadSettings(Target target, Workload workload, Sweep sweep, Criter
    * @param maxConcurrency closed-loop sweep 1, 2, 4, ... up to this (0: no closed loop)
    * @param rates open-loop runs, requests per second (empty: no open loop)
    * @param openMaxInFlight requests in flight at most in an open-loop run
+   * @param repeat runs per closed-loop setting; the one with the median records/s is reported, so that a burst of
+   *     other work on the machine during one of them does not decide the result
    */
   public record Sweep(int maxConcurrency, List<Double> rates, int openMaxInFlight, Duration warmup, Duration duration,
-      long maxRequests) {
+      long maxRequests, int repeat) {
     public Sweep {
       rates = List.copyOf(rates);
       if (maxConcurrency < 0 || maxConcurrency > 256) {
@@ -51,6 +53,9 @@ public record LoadSettings(Target target, Workload workload, Sweep sweep, Criter
       }
       if (rates.stream().anyMatch(rate -> !(rate > 0))) {
         throw new IllegalArgumentException("rates must be above 0: " + rates);
+      }
+      if (repeat < 1 || repeat > 9) {
+        throw new IllegalArgumentException("repeat must be 1..9: " + repeat);
       }
       if (openMaxInFlight < 1) {
         throw new IllegalArgumentException("open-loop max in flight < 1: " + openMaxInFlight);

@@ -72,7 +72,8 @@ public final class LoadTest {
             + sweep.openMaxInFlight() + " in flight");
     described.put("each run", "at most " + sweep.duration().toMillis() / 1000.0 + " s and "
         + Format.number(sweep.maxRequests()) + " requests, after a warm-up of " + sweep.warmup().toMillis() / 1000.0
-        + " s per payload");
+        + " s per payload" + (sweep.repeat() == 1 ? "" : "; each closed-loop setting run " + sweep.repeat()
+        + " times, the median records/s reported (spread: max - min over it)"));
     described.put("recommendation", "p99 at most " + Format.millis(settings.criteria().p99BoundMs()) + ", knee "
         + Format.number(settings.criteria().knee() * 100) + " %");
     return described;

@@ -59,7 +59,8 @@ final class Recorder {
     var counts = new RunResult.Counts(requests, ok, records, bytes, Collections.unmodifiableMap(new TreeMap<>(byStatus)), wrongCount);
     var throughput = new RunResult.Throughput(records / seconds, ok / seconds, bytes / 1_048_576.0 / seconds);
     return new RunResult(setting.mode(), setting.payload().strategy(), setting.payload().payloadMb(),
-        setting.concurrency(), setting.rate(), seconds, counts, latency(), throughput, List.copyOf(errors));
+        setting.concurrency(), setting.rate(), seconds, counts, latency(), throughput, List.copyOf(errors),
+        List.of(throughput.recordsPerSecond()));
   }
 
   private RunResult.Latency latency() {

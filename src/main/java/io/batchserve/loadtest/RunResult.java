@@ -13,9 +13,10 @@ import java.util.Map;
  * @param payloadMb the MaxPayloadInMB the bodies were packed under (1 for SingleRecord)
  * @param seconds from the first send to the last answer
  * @param errors a few distinct error answers, to say why
+ * @param repeats records/s of every repetition of this setting; this result is the median one
  */
 record RunResult(String mode, String strategy, int payloadMb, int concurrency, double rate, double seconds,
-    Counts counts, Latency latency, Throughput throughput, List<String> errors) {
+    Counts counts, Latency latency, Throughput throughput, List<String> errors, List<Double> repeats) {
 
   /**
    * @param ok requests answered 2xx; only these count towards records, bytes and latency
@@ -34,6 +35,12 @@ record RunResult(String mode, String strategy, int payloadMb, int concurrency, d
 
   /** Successful work per second; 1 MB = 1,048,576 bytes, as in MaxPayloadInMB. */
   record Throughput(double recordsPerSecond, double requestsPerSecond, double mbPerSecond) {}
+
+  /** This result, standing for all the repetitions of its setting. */
+  RunResult withRepeats(List<Double> recordsPerSecond) {
+    return new RunResult(mode, strategy, payloadMb, concurrency, rate, seconds, counts, latency, throughput, errors,
+        List.copyOf(recordsPerSecond));
+  }
 
   boolean closed() {
     return mode.equals("closed");

@@ -5,6 +5,7 @@ import io.batchserve.loadtest.report.TextTable;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ final class Sweeper {
               + " MB is over SageMaker's limit of " + Recommender.MAX_CONCURRENT_MB);
           continue;
         }
-        runs.add(print(ClosedLoop.run(sender, RunSetting.closed(payload, concurrency), sweep.limits(), clock)));
+        runs.add(print(closed(RunSetting.closed(payload, concurrency))));
       }
       for (double rate : sweep.rates()) {
         RunSetting setting = RunSetting.open(payload, rate, sweep.openMaxInFlight());
@@ -53,6 +54,17 @@ final class Sweeper {
     return new Outcome(runs, skipped);
   }
 
+  /** The setting run {@code repeat} times; the run with the median records/s stands for all. */
+  private RunResult closed(RunSetting setting) throws InterruptedException {
+    List<RunResult> tries = new ArrayList<>();
+    for (int i = 0; i < sweep.repeat(); i++) {
+      tries.add(ClosedLoop.run(sender, setting, sweep.limits(), clock));
+    }
+    List<Double> rates = tries.stream().map(run -> run.throughput().recordsPerSecond()).toList();
+    tries.sort(Comparator.comparingDouble(run -> run.throughput().recordsPerSecond()));
+    return tries.get(tries.size() / 2).withRepeats(rates);
+  }
+
   /** Seconds the sweep takes at most, not counting the wait for the last answers of each run. */
   static double plannedSeconds(LoadSettings.Sweep sweep, List<Payload> payloads) {
     double seconds = 0;
@@ -60,7 +72,7 @@ final class Sweeper {
       long levels = sweep.concurrencies().stream()
           .filter(c -> c * payload.payloadMb() <= Recommender.MAX_CONCURRENT_MB).count();
       seconds += sweep.warmup().toMillis() / 1000.0
-          + (levels + sweep.rates().size()) * sweep.duration().toMillis() / 1000.0;
+          + (levels * sweep.repeat() + sweep.rates().size()) * sweep.duration().toMillis() / 1000.0;
     }
     return seconds;
   }

@@ -34,6 +34,7 @@ final class Fixtures {
         : Map.of("200", 100L, "503", failed), 0);
     return new RunResult("closed", Payload.MULTI_RECORD, payloadMb, concurrency, 0, 10, counts,
         new RunResult.Latency(p99 / 2, p99 * 0.8, p99, p99, p99, p99 / 2),
-        new RunResult.Throughput(recordsPerSecond, recordsPerSecond / 1000, payloadMb), List.of());
+        new RunResult.Throughput(recordsPerSecond, recordsPerSecond / 1000, payloadMb), List.of(),
+        List.of(recordsPerSecond));
   }
 }

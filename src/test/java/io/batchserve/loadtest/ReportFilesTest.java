@@ -52,7 +52,7 @@ class ReportFilesTest {
   @Test
   void charts_closedAndOpenRuns_oneSeriesPerPayload() {
     RunResult open = new RunResult("open", Payload.MULTI_RECORD, 6, 64, 5, 10, closed(6, 1, 1, 1, 0).counts(),
-        closed(6, 1, 1, 1, 0).latency(), closed(6, 1, 1, 1, 0).throughput(), List.of());
+        closed(6, 1, 1, 1, 0).latency(), closed(6, 1, 1, 1, 0).throughput(), List.of(), List.of(1.0));
     List<RunResult> runs = new java.util.ArrayList<>(report().runs());
     runs.add(open);
 

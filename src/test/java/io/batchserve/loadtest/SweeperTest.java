@@ -7,13 +7,14 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class SweeperTest {
   private final FakeClock clock = new FakeClock();
 
   private LoadSettings.Sweep sweep(int maxConcurrency, List<Double> rates) {
-    return new LoadSettings.Sweep(maxConcurrency, rates, 4, Duration.ZERO, Duration.ofSeconds(1), 5);
+    return new LoadSettings.Sweep(maxConcurrency, rates, 4, Duration.ZERO, Duration.ofSeconds(1), 5, 1);
   }
 
   @Test
@@ -21,6 +22,25 @@ class SweeperTest {
     assertEquals(List.of(1, 2, 4, 8), sweep(8, List.of()).concurrencies());
     assertEquals(List.of(1, 2, 4, 6), sweep(6, List.of()).concurrencies());
     assertEquals(List.of(), sweep(0, List.of(1.0)).concurrencies());
+  }
+
+  @Test
+  void run_repeated_reportsTheMedianRunAndTheSpread() throws Exception {
+    AtomicInteger sent = new AtomicInteger();
+    // Three repetitions of 5 requests of 3 records: 10 ms, 30 ms, then 20 ms per request.
+    Sender varying = body -> {
+      int i = sent.getAndIncrement();
+      clock.advanceMillis(i < 5 ? 10 : i < 10 ? 30 : 20);
+      return Fixtures.ok(body);
+    };
+    var sweep = new LoadSettings.Sweep(1, List.of(), 4, Duration.ZERO, Duration.ofHours(1), 5, 3);
+
+    RunResult run = new Sweeper(varying, sweep, clock, new PrintWriter(new StringWriter()))
+        .run(List.of(Fixtures.payload(1, 3))).runs().get(0);
+
+    assertEquals(150, run.throughput().recordsPerSecond(), 1e-9);
+    assertEquals(List.of(300.0, 100.0, 150.0), run.repeats());
+    assertEquals("133%", RunTable.spread(run));
   }
 
   @Test
