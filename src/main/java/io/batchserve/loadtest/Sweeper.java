@@ -9,9 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Runs the sweep, one bounded run after another, and prints each row as it finishes: per payload a warm-up, then the
- * closed loop at 1, 2, 4, ... requests in flight, then the open loop at each rate. Closed-loop settings over
- * SageMaker's MaxConcurrentTransforms x MaxPayloadInMB limit are skipped, since no job could use them.
+ * Runs the sweep, one bounded run after another, and prints each row as it finishes: the closed loop at 1, 2, 4, ...
+ * requests in flight for every payload (in rounds when repeated), then the open loop at each rate. Closed-loop settings
+ * over SageMaker's MaxConcurrentTransforms x MaxPayloadInMB limit are skipped, since no job could use them.
  */
 final class Sweeper {
   /** What the sweep measured and what it left out. */
@@ -31,20 +31,12 @@ final class Sweeper {
   }
 
   Outcome run(List<Payload> payloads) throws InterruptedException {
-    List<RunResult> runs = new ArrayList<>();
     List<String> skipped = new ArrayList<>();
+    List<RunSetting> settings = closedSettings(payloads, skipped);
     out.println(table.row(RunTable.HEADERS));
     out.println(table.rule());
+    List<RunResult> runs = new ArrayList<>(closedRuns(settings));
     for (Payload payload : payloads) {
-      warmUp(payload);
-      for (int concurrency : sweep.concurrencies()) {
-        if (concurrency * payload.payloadMb() > Recommender.MAX_CONCURRENT_MB) {
-          skipped.add(payload.label() + " x " + concurrency + ": " + concurrency + " x " + payload.payloadMb()
-              + " MB is over SageMaker's limit of " + Recommender.MAX_CONCURRENT_MB);
-          continue;
-        }
-        runs.add(print(closed(RunSetting.closed(payload, concurrency))));
-      }
       for (double rate : sweep.rates()) {
         RunSetting setting = RunSetting.open(payload, rate, sweep.openMaxInFlight());
         runs.add(print(OpenLoop.run(sender, setting, sweep.limits(), drain(), clock)));
@@ -54,15 +46,59 @@ final class Sweeper {
     return new Outcome(runs, skipped);
   }
 
-  /** The setting run {@code repeat} times; the run with the median records/s stands for all. */
-  private RunResult closed(RunSetting setting) throws InterruptedException {
-    List<RunResult> tries = new ArrayList<>();
-    for (int i = 0; i < sweep.repeat(); i++) {
-      tries.add(ClosedLoop.run(sender, setting, sweep.limits(), clock));
+  private List<RunSetting> closedSettings(List<Payload> payloads, List<String> skipped) {
+    List<RunSetting> settings = new ArrayList<>();
+    for (Payload payload : payloads) {
+      for (int concurrency : sweep.concurrencies()) {
+        if (concurrency * payload.payloadMb() > Recommender.MAX_CONCURRENT_MB) {
+          skipped.add(payload.label() + " x " + concurrency + ": " + concurrency + " x " + payload.payloadMb()
+              + " MB is over SageMaker's limit of " + Recommender.MAX_CONCURRENT_MB);
+        } else {
+          settings.add(RunSetting.closed(payload, concurrency));
+        }
+      }
     }
+    return settings;
+  }
+
+  /**
+   * Every closed-loop setting, in rounds: each round runs every setting once, so that the repetitions of a setting are
+   * spread over the whole sweep instead of taken back to back, and a slow spell of the machine (other work) falls on
+   * one repetition of several settings rather than on every repetition of one. Each payload is warmed up before its
+   * first run; a setting's row is printed after its last round.
+   */
+  private List<RunResult> closedRuns(List<RunSetting> settings) throws InterruptedException {
+    List<List<RunResult>> tries = new ArrayList<>();
+    settings.forEach(setting -> tries.add(new ArrayList<>()));
+    List<Payload> warmed = new ArrayList<>();
+    List<RunResult> medians = new ArrayList<>();
+    for (int round = 1; round <= sweep.repeat(); round++) {
+      for (int i = 0; i < settings.size(); i++) {
+        RunSetting setting = settings.get(i);
+        if (!warmed.contains(setting.payload())) {
+          warmed.add(setting.payload());
+          warmUp(setting.payload());
+        }
+        RunResult run = ClosedLoop.run(sender, setting, sweep.limits(), clock);
+        tries.get(i).add(run);
+        if (round < sweep.repeat()) {
+          out.println("round " + round + "/" + sweep.repeat() + " " + run.label() + ": "
+              + Format.number(run.throughput().recordsPerSecond()) + " records/s, p99 "
+              + Format.millis(run.latency().p99()));
+        } else {
+          medians.add(print(median(tries.get(i))));
+        }
+      }
+    }
+    return medians;
+  }
+
+  /** The run with the median records/s, standing for all the repetitions of its setting. */
+  static RunResult median(List<RunResult> tries) {
     List<Double> rates = tries.stream().map(run -> run.throughput().recordsPerSecond()).toList();
-    tries.sort(Comparator.comparingDouble(run -> run.throughput().recordsPerSecond()));
-    return tries.get(tries.size() / 2).withRepeats(rates);
+    List<RunResult> sorted = new ArrayList<>(tries);
+    sorted.sort(Comparator.comparingDouble(run -> run.throughput().recordsPerSecond()));
+    return sorted.get(sorted.size() / 2).withRepeats(rates);
   }
 
   /** Seconds the sweep takes at most, not counting the wait for the last answers of each run. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,27 @@ class SweeperTest {
     assertEquals(List.of(1, 2, 4, 8), sweep(8, List.of()).concurrencies());
     assertEquals(List.of(1, 2, 4, 6), sweep(6, List.of()).concurrencies());
     assertEquals(List.of(), sweep(0, List.of(1.0)).concurrencies());
+  }
+
+  @Test
+  void run_repeated_interleavesTheRoundsAndReportsEverySettingOnce() throws Exception {
+    List<Integer> order = new ArrayList<>();
+    Sender recording = body -> {
+      order.add(body.records());
+      return Fixtures.ok(body);
+    };
+    // One request per run: round 1 runs every setting once, then round 2 does again.
+    var sweep = new LoadSettings.Sweep(2, List.of(), 4, Duration.ZERO, Duration.ofHours(1), 1, 2);
+    Payload small = Fixtures.payload(1, 1);
+    Payload large = new Payload(Payload.MULTI_RECORD, 2, Fixtures.payload(1, 9).bodies());
+
+    var runs = new Sweeper(recording, sweep, clock, new PrintWriter(new StringWriter())).run(List.of(small, large))
+        .runs();
+
+    assertEquals(List.of(1, 1, 9, 9, 1, 1, 9, 9), order);
+    assertEquals(List.of("1 MB x 1", "1 MB x 2", "2 MB x 1", "2 MB x 2"), runs.stream().map(RunResult::label)
+        .toList());
+    assertEquals(2, runs.get(0).repeats().size());
   }
 
   @Test
