@@ -36,16 +36,26 @@ final class Recommender {
       return Recommendation.none(reasons);
     }
     RunResult best = qualified.stream().max(Comparator.comparingDouble(Recommender::rate)).orElseThrow();
-    RunResult choice = qualified.stream().filter(run -> rate(run) >= rate(best) * (1 - criteria.knee()))
-        .min(Comparator.comparingDouble((RunResult run) -> run.latency().p99())
-            .thenComparingInt(RunResult::concurrency))
-        .orElseThrow();
+    List<RunResult> near = qualified.stream().filter(run -> rate(run) >= rate(best) * (1 - criteria.knee())).toList();
+    RunResult choice = near.stream().min(Comparator.comparingDouble((RunResult run) -> run.latency().p99())
+        .thenComparingInt(RunResult::concurrency)).orElseThrow();
+    List<String> reasons = reasons(best, choice, near, runs, criteria);
+    reasons.addAll(excluded);
+    return new Recommendation(true, choice.strategy(), choice.concurrency(), choice.payloadMb(), rate(choice),
+        choice.latency().p99(), reasons);
+  }
+
+  private static List<String> reasons(RunResult best, RunResult choice, List<RunResult> near, List<RunResult> runs,
+      LoadSettings.Criteria criteria) {
     List<String> reasons = new ArrayList<>();
     reasons.add("fastest: " + describe(best));
+    String knee = Format.number(criteria.knee() * 100) + " %";
     if (choice != best) {
-      reasons.add("chosen: " + describe(choice) + ", within " + Format.number(criteria.knee() * 100)
-          + " % of the fastest (" + Format.percent(rate(choice) / rate(best) - 1) + ") with the lowest p99 of those");
+      reasons.add("chosen: " + describe(choice) + ", within " + knee + " of the fastest ("
+          + Format.percent(rate(choice) / rate(best) - 1) + ") with the lowest p99 of those");
     }
+    near.stream().filter(run -> run != choice && run != best).forEach(run -> reasons.add("also within " + knee
+        + " of the fastest, with a higher p99: " + describe(run)));
     nextStep(choice, runs).ifPresent(reasons::add);
     if (choice.counts().ok() < FEW_REQUESTS) {
       reasons.add("only " + choice.counts().ok() + " requests measured at that setting: its percentiles are rough; "
@@ -53,9 +63,7 @@ final class Recommender {
     }
     reasons.add("MaxConcurrentTransforms x MaxPayloadInMB = " + choice.concurrency() + " x " + choice.payloadMb()
         + " = " + choice.concurrency() * choice.payloadMb() + " <= " + MAX_CONCURRENT_MB);
-    reasons.addAll(excluded);
-    return new Recommendation(true, choice.strategy(), choice.concurrency(), choice.payloadMb(), rate(choice),
-        choice.latency().p99(), reasons);
+    return reasons;
   }
 
   /** Why a run cannot be recommended, if it cannot. */
