@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the load-test and plan figures of docs/benchmarks.md ("Load tester and plan") and the reports in
 # docs/loadtest/: a closed-loop sweep of the bundled models (payloads 1, 2 and 6 MB x concurrency 1, 2, 4, 8,
-# 2 workers, each setting run 3 times and the median reported), an open-loop run of churn at fixed rates, a plan from the churn report and the seed example's plan.
+# 2 workers, each setting run 3 times and the median reported), an open-loop run of churn at fixed rates, plans
+# from the churn and forecast reports, and the seed example's plan.
 # The load generator runs in the same JVM as the server and shares the machine's cores with it.
 # Usage: scripts/loadtest-report.sh [seconds per run, default 10] [output folder, default docs/loadtest]
 # Takes about 6 minutes per model and 2 for the open loop at the default length.
@@ -19,7 +20,7 @@ bs loadtest --model-dir model/churn --data test/data/churn/customers-001.csv,tes
   --drop-first-column "${sweep[@]}" --name churn --title "Load test: churn (CSV), 2 workers"
 
 bs loadtest --model-dir model/churn --data test/data/churn/customers-001.csv,test/data/churn/customers-002.csv \
-  --drop-first-column --workers 2 --payload-mb 1 --max-concurrency 0 --rate 2,4,6,8,10 --warmup-seconds 3 \
+  --drop-first-column --workers 2 --payload-mb 1 --max-concurrency 0 --rate 4,8,10,12,14 --warmup-seconds 3 \
   --duration-seconds "$duration" --out "$out" --name churn-open --title "Load test: churn (CSV), open loop, 1 MB"
 
 if [ -f model/forecast/batchserve-model.json ]; then
@@ -32,6 +33,11 @@ fi
 # A nightly scoring of 100 million records, planned from the churn report, scaled to an ml.m5.xlarge's 4 vCPUs.
 bs plan --records 100000000 --from-report "$out/churn.json" --scale-to-vcpus --instance-type ml.m5.xlarge \
   --instances 1-10 --files 10 --out "$out" --name churn-plan
+# A weekly forecast of 50 million store-products (2,000 stores x 25,000 products), planned from the forecast report.
+if [ -f "$out/forecast.json" ]; then
+  bs plan --records 50000000 --from-report "$out/forecast.json" --scale-to-vcpus --instance-type ml.m5.xlarge \
+    --instances 1-10 --files 10 --runs-per-week 1 --out "$out" --name forecast-plan
+fi
 # The seed articles' example: 100,000 items, 30 s each, 4 in flight on each of 20 instances, no cold start,
 # against an endpoint of 3 instances up all week.
 bs plan --records 100000 --seconds-per-record 30 --concurrency 4 --instance-type ml.m5.4xlarge --instances 5,10,20,40 \
