@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code java -jar batchserve.jar <command>}. */
 @Command(name = "batchserve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = "A SageMaker model server for XGBoost batch inference, with a local Batch Transform harness.",
-    subcommands = {ServeCommand.class, TrainCommand.class, TransformCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, TrainCommand.class, TransformCommand.class, LoadtestCommand.class,
+        PlanCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

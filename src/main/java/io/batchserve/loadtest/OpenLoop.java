@@ -1,0 +1,88 @@
+package io.batchserve.loadtest;
+
+import java.time.Duration;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An open loop: requests are due at a fixed rate whatever the server does, request i at {@code start + i / rate}.
+ * Latency is measured from when a request was <em>due</em>, not from when it was sent, so a server that falls behind
+ * shows its queueing delay instead of hiding it (no coordinated omission). At most {@code concurrency} requests are
+ * in flight; due requests beyond that wait, and their wait counts.
+ */
+final class OpenLoop {
+  private OpenLoop() {}
+
+  /**
+   * Sends {@code min(maxRequests, rate x duration)} requests, then waits up to {@code drain} for the answers;
+   * requests still queued then are counted as not sent.
+   */
+  static RunResult run(Sender sender, RunSetting setting, Limits limits, Duration drain, Clock clock)
+      throws InterruptedException {
+    ExecutorService pool = Executors.newFixedThreadPool(setting.concurrency(), daemon());
+    try {
+      return run(sender, setting, limits, clock, pool, () -> awaitOrCut(pool, drain));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** The loop on a given executor; {@code drained} returns how many tasks never started. */
+  static RunResult run(Sender sender, RunSetting setting, Limits limits, Clock clock, Executor executor,
+      Drain drained) throws InterruptedException {
+    long total = Math.min(limits.maxRequests(),
+        (long) Math.floor(setting.rate() * limits.duration().toNanos() / 1e9));
+    double periodNanos = 1e9 / setting.rate();
+    Recorder recorder = new Recorder();
+    long start = clock.nanoTime();
+    AtomicLong lastAnswer = new AtomicLong(start);
+    for (long i = 0; i < total; i++) {
+      long due = start + (long) (i * periodNanos);
+      clock.sleepUntil(due);
+      Body body = setting.payload().body(i);
+      executor.execute(() -> {
+        try {
+          Reply reply = sender.send(body);
+          long answered = clock.nanoTime();
+          recorder.record(body, reply, answered - due);
+          lastAnswer.accumulateAndGet(answered, Math::max);
+        } catch (InterruptedException e) {
+          recorder.record(body, Reply.noAnswer("cut off at the end of the run"), clock.nanoTime() - due);
+          Thread.currentThread().interrupt();
+        }
+      });
+    }
+    recorder.notSent(drained.await());
+    return recorder.result(setting, lastAnswer.get() - start);
+  }
+
+  /** Waits for the queued and running requests; returns how many were never started. */
+  @FunctionalInterface
+  interface Drain {
+    long await() throws InterruptedException;
+  }
+
+  private static long awaitOrCut(ExecutorService pool, Duration drain) throws InterruptedException {
+    pool.shutdown();
+    if (pool.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
+      return 0;
+    }
+    long neverStarted = pool.shutdownNow().size();
+    // Those interrupted in flight record themselves as cut off; give them a moment to do so.
+    pool.awaitTermination(5, TimeUnit.SECONDS);
+    return neverStarted;
+  }
+
+  private static ThreadFactory daemon() {
+    AtomicLong count = new AtomicLong();
+    return task -> {
+      Thread thread = new Thread(task, "loadtest-open-" + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+}

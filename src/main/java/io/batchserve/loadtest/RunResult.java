@@ -1,0 +1,54 @@
+package io.batchserve.loadtest;
+
+import io.batchserve.loadtest.report.Format;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The outcome of one bounded run at one setting: a closed loop at {@code concurrency} requests in flight, or an open
+ * loop at {@code rate} requests per second.
+ *
+ * @param mode {@code closed} or {@code open}
+ * @param strategy {@code MultiRecord} or {@code SingleRecord}
+ * @param payloadMb the MaxPayloadInMB the bodies were packed under (1 for SingleRecord)
+ * @param seconds from the first send to the last answer
+ * @param errors a few distinct error answers, to say why
+ * @param repeats records/s of every repetition of this setting; this result is the median one
+ */
+record RunResult(String mode, String strategy, int payloadMb, int concurrency, double rate, double seconds,
+    Counts counts, Latency latency, Throughput throughput, List<String> errors, List<Double> repeats) {
+
+  /**
+   * @param ok requests answered 2xx; only these count towards records, bytes and latency
+   * @param byStatus every request by outcome: the HTTP status, {@code no-answer} (I/O failure or timeout) or
+   *     {@code not-sent} (an open-loop request still queued when the run was cut off)
+   * @param wrongCount 2xx answers whose line count differs from the records sent
+   */
+  record Counts(long requests, long ok, long records, long bytes, Map<String, Long> byStatus, long wrongCount) {
+    long failed() {
+      return requests - ok;
+    }
+  }
+
+  /** Latency of 2xx answers in milliseconds, from the (intended) send to the last byte of the answer. */
+  record Latency(double p50, double p90, double p99, double p999, double max, double mean) {}
+
+  /** Successful work per second; 1 MB = 1,048,576 bytes, as in MaxPayloadInMB. */
+  record Throughput(double recordsPerSecond, double requestsPerSecond, double mbPerSecond) {}
+
+  /** This result, standing for all the repetitions of its setting. */
+  RunResult withRepeats(List<Double> recordsPerSecond) {
+    return new RunResult(mode, strategy, payloadMb, concurrency, rate, seconds, counts, latency, throughput, errors,
+        List.copyOf(recordsPerSecond));
+  }
+
+  boolean closed() {
+    return mode.equals("closed");
+  }
+
+  /** The setting as a person reads it: {@code 6 MB x 4}, {@code SingleRecord x 8}, {@code 6 MB @ 20/s}. */
+  String label() {
+    String payload = strategy.equals("SingleRecord") ? "SingleRecord" : payloadMb + " MB";
+    return closed() ? payload + " x " + concurrency : payload + " @ " + Format.number(rate) + "/s";
+  }
+}

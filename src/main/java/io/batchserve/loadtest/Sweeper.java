@@ -1,0 +1,135 @@
+package io.batchserve.loadtest;
+
+import io.batchserve.loadtest.report.Format;
+import io.batchserve.loadtest.report.TextTable;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs the sweep, one bounded run after another, and prints each row as it finishes: the closed loop at 1, 2, 4, ...
+ * requests in flight for every payload (in rounds when repeated), then the open loop at each rate. Closed-loop settings
+ * over SageMaker's MaxConcurrentTransforms x MaxPayloadInMB limit are skipped, since no job could use them.
+ */
+final class Sweeper {
+  /** What the sweep measured and what it left out. */
+  record Outcome(List<RunResult> runs, List<String> skipped) {}
+
+  private final Sender sender;
+  private final LoadSettings.Sweep sweep;
+  private final Clock clock;
+  private final PrintWriter out;
+  private final TextTable table = new TextTable(RunTable.WIDTHS);
+
+  Sweeper(Sender sender, LoadSettings.Sweep sweep, Clock clock, PrintWriter out) {
+    this.sender = sender;
+    this.sweep = sweep;
+    this.clock = clock;
+    this.out = out;
+  }
+
+  Outcome run(List<Payload> payloads) throws InterruptedException {
+    List<String> skipped = new ArrayList<>();
+    List<RunSetting> settings = closedSettings(payloads, skipped);
+    out.println(table.row(RunTable.HEADERS));
+    out.println(table.rule());
+    List<RunResult> runs = new ArrayList<>(closedRuns(settings));
+    for (Payload payload : payloads) {
+      for (double rate : sweep.rates()) {
+        RunSetting setting = RunSetting.open(payload, rate, sweep.openMaxInFlight());
+        runs.add(print(OpenLoop.run(sender, setting, sweep.limits(), drain(), clock)));
+      }
+    }
+    skipped.forEach(line -> out.println("skipped " + line));
+    return new Outcome(runs, skipped);
+  }
+
+  private List<RunSetting> closedSettings(List<Payload> payloads, List<String> skipped) {
+    List<RunSetting> settings = new ArrayList<>();
+    for (Payload payload : payloads) {
+      for (int concurrency : sweep.concurrencies()) {
+        if (concurrency * payload.payloadMb() > Recommender.MAX_CONCURRENT_MB) {
+          skipped.add(payload.label() + " x " + concurrency + ": " + concurrency + " x " + payload.payloadMb()
+              + " MB is over SageMaker's limit of " + Recommender.MAX_CONCURRENT_MB);
+        } else {
+          settings.add(RunSetting.closed(payload, concurrency));
+        }
+      }
+    }
+    return settings;
+  }
+
+  /**
+   * Every closed-loop setting, in rounds: each round runs every setting once, so that the repetitions of a setting are
+   * spread over the whole sweep instead of taken back to back, and a slow spell of the machine (other work) falls on
+   * one repetition of several settings rather than on every repetition of one. Each payload is warmed up before its
+   * first run; a setting's row is printed after its last round.
+   */
+  private List<RunResult> closedRuns(List<RunSetting> settings) throws InterruptedException {
+    List<List<RunResult>> tries = new ArrayList<>();
+    settings.forEach(setting -> tries.add(new ArrayList<>()));
+    List<Payload> warmed = new ArrayList<>();
+    List<RunResult> medians = new ArrayList<>();
+    for (int round = 1; round <= sweep.repeat(); round++) {
+      for (int i = 0; i < settings.size(); i++) {
+        RunSetting setting = settings.get(i);
+        if (!warmed.contains(setting.payload())) {
+          warmed.add(setting.payload());
+          warmUp(setting.payload());
+        }
+        RunResult run = ClosedLoop.run(sender, setting, sweep.limits(), clock);
+        tries.get(i).add(run);
+        if (round < sweep.repeat()) {
+          out.println("round " + round + "/" + sweep.repeat() + " " + run.label() + ": "
+              + Format.number(run.throughput().recordsPerSecond()) + " records/s, p99 "
+              + Format.millis(run.latency().p99()));
+        } else {
+          medians.add(print(median(tries.get(i))));
+        }
+      }
+    }
+    return medians;
+  }
+
+  /** The run with the median records/s, standing for all the repetitions of its setting. */
+  static RunResult median(List<RunResult> tries) {
+    List<Double> rates = tries.stream().map(run -> run.throughput().recordsPerSecond()).toList();
+    List<RunResult> sorted = new ArrayList<>(tries);
+    sorted.sort(Comparator.comparingDouble(run -> run.throughput().recordsPerSecond()));
+    return sorted.get(sorted.size() / 2).withRepeats(rates);
+  }
+
+  /** Seconds the sweep takes at most, not counting the wait for the last answers of each run. */
+  static double plannedSeconds(LoadSettings.Sweep sweep, List<Payload> payloads) {
+    double seconds = 0;
+    for (Payload payload : payloads) {
+      long levels = sweep.concurrencies().stream()
+          .filter(c -> c * payload.payloadMb() <= Recommender.MAX_CONCURRENT_MB).count();
+      seconds += sweep.warmup().toMillis() / 1000.0
+          + (levels * sweep.repeat() + sweep.rates().size()) * sweep.duration().toMillis() / 1000.0;
+    }
+    return seconds;
+  }
+
+  private void warmUp(Payload payload) throws InterruptedException {
+    if (sweep.warmup().isZero()) {
+      return;
+    }
+    int concurrency = Math.max(1, Math.min(2, sweep.maxConcurrency()));
+    Limits limits = new Limits(sweep.warmup(), sweep.maxRequests());
+    RunResult warm = ClosedLoop.run(sender, RunSetting.closed(payload, concurrency), limits, clock);
+    out.println("warm-up " + payload.label() + ": " + Format.number(warm.counts().requests()) + " requests, "
+        + Format.number(warm.counts().failed()) + " failed, p50 " + Format.millis(warm.latency().p50()));
+  }
+
+  private RunResult print(RunResult run) {
+    out.println(table.row(RunTable.cells(run)));
+    return run;
+  }
+
+  private Duration drain() {
+    return sweep.duration().compareTo(Duration.ofSeconds(5)) > 0 ? sweep.duration() : Duration.ofSeconds(5);
+  }
+}
