@@ -37,10 +37,7 @@ while [ $# -gt 0 ]; do
     --tag) need_value "$@"; tag=$2; shift 2 ;;
     --base-image) need_value "$@"; base_image=$2; shift 2 ;;
     --no-build) build=false; shift ;;
-    --region) need_value "$@"; REGION=$2; shift 2 ;;
-    --dry-run) DRY_RUN=true; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) usage_error "unknown argument '$1'" ;;
+    *) common_flag "$@"; shift "$SHIFT" ;;
   esac
 done
 

@@ -36,10 +36,7 @@ while [ $# -gt 0 ]; do
       [[ $2 =~ ^[A-Za-z_][A-Za-z0-9_]*= ]] || usage_error "--env '$2' is not KEY=VALUE"
       env_json=$(jq -c --arg k "${2%%=*}" --arg v "${2#*=}" '. + {($k): $v}' <<<"$env_json")
       shift 2 ;;
-    --region) need_value "$@"; REGION=$2; shift 2 ;;
-    --dry-run) DRY_RUN=true; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) usage_error "unknown argument '$1'" ;;
+    *) common_flag "$@"; shift "$SHIFT" ;;
   esac
 done
 

@@ -34,10 +34,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --date) need_value "$@"; check_date "$1" "$2"; day=$2; shift 2 ;;
     --job-name) need_value "$@"; check_name "$1" "$2"; job_name=$2; shift 2 ;;
-    --region) need_value "$@"; REGION=$2; shift 2 ;;
-    --dry-run) DRY_RUN=true; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) usage_error "unknown argument '$1'" ;;
+    *) common_flag "$@"; shift "$SHIFT" ;;
   esac
 done
 

@@ -31,10 +31,7 @@ while [ $# -gt 0 ]; do
     --model) need_value "$@"; model=$2; shift 2 ;;
     --output) need_value "$@"; output=$2; shift 2 ;;
     --upload) need_value "$@"; upload=$2; shift 2 ;;
-    --region) need_value "$@"; REGION=$2; shift 2 ;;
-    --dry-run) DRY_RUN=true; shift ;;
-    -h|--help) usage; exit 0 ;;
-    *) usage_error "unknown argument '$1'" ;;
+    *) common_flag "$@"; shift "$SHIFT" ;;
   esac
 done
 

@@ -17,6 +17,18 @@ need_value() {
   if [ $# -lt 2 ] || [ -z "$2" ] || [[ $2 == --* ]]; then usage_error "$1 needs a value"; fi
 }
 
+# common_flag "$@": --region, --dry-run and --help, shared by every script (which defines usage); anything
+# else is an unknown argument. Sets SHIFT to the number of words consumed.
+# shellcheck disable=SC2034  # SHIFT is read by the caller
+common_flag() {
+  case "$1" in
+    --region) need_value "$@"; REGION=$2; SHIFT=2 ;;
+    --dry-run) DRY_RUN=true; SHIFT=1 ;;
+    -h|--help) usage; exit 0 ;;
+    *) usage_error "unknown argument '$1'" ;;
+  esac
+}
+
 require_tool() { command -v "$1" >/dev/null 2>&1 || fail "$1 not found on PATH ($2)"; }
 
 # quote_command ARG...: the arguments as one line that a POSIX shell reads back as the same words.
