@@ -7,10 +7,12 @@ import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
 
 /** What SageMaker reads from the image itself, and the settings it passes through the environment. */
 class ImageIT {
@@ -35,6 +37,26 @@ class ImageIT {
       var listing = container.execInContainer("ls", "-A", "/opt/ml/model");
       assertEquals(0, listing.getExitCode(), listing.getStderr());
       assertEquals("", listing.getStdout());
+    }
+  }
+
+  /** test/container/with-model.Dockerfile: the documented way to bake a sample model in for local tests. */
+  @Test
+  void withModelDockerfile_bakesTheModelIn() {
+    String model = BatchserveImage.models().get(0);
+    String baked = new ImageFromDockerfile("batchserve-it-" + model + ":" + UUID.randomUUID().toString().substring(0, 8))
+        .withFileFromPath("Dockerfile", BatchserveImage.PROJECT.resolve("test/container/with-model.Dockerfile"))
+        .withFileFromPath("model/" + model, BatchserveImage.PROJECT.resolve("model").resolve(model))
+        .withBuildArg("IMAGE", BatchserveImage.name())
+        .withBuildArg("MODEL", model)
+        .get();
+    try (GenericContainer<?> container = new GenericContainer<>(baked).withCommand("serve")
+        .withExposedPorts(BatchserveImage.PORT)
+        .waitingFor(Wait.forHttp("/ping").forStatusCode(200).withStartupTimeout(Duration.ofMinutes(4)))) {
+      container.start();
+      assertTrue(container.isRunning());
+    } finally {
+      DockerClientFactory.instance().client().removeImageCmd(baked).withForce(true).exec();
     }
   }
 
