@@ -2,8 +2,12 @@ package io.batchserve.container;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.batchserve.testing.Http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,5 +106,11 @@ final class BatchserveImage {
   /** The base URL of a started container's port 8080, as published on this host. */
   static String url(GenericContainer<?> container) {
     return "http://" + container.getHost() + ":" + container.getMappedPort(PORT);
+  }
+
+  /** GET PATH on a started container's port 8080. */
+  static HttpResponse<String> get(GenericContainer<?> container, String path) {
+    return Http.send(HttpRequest.newBuilder(URI.create(url(container) + path)).timeout(Duration.ofSeconds(10)).GET()
+        .build());
   }
 }

@@ -3,6 +3,7 @@ package io.batchserve.container;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.model.ExposedPort;
 import java.time.Duration;
@@ -57,6 +58,17 @@ class ImageIT {
       assertTrue(container.isRunning());
     } finally {
       DockerClientFactory.instance().client().removeImageCmd(baked).withForce(true).exec();
+    }
+  }
+
+  /** JAVA_OPTS comes after the image's JVM defaults, so it can set the processor count the server sizes itself by. */
+  @Test
+  void javaOpts_overridesTheProcessorCount() throws Exception {
+    try (GenericContainer<?> container = BatchserveImage.serving(BatchserveImage.models().get(0))
+        .withEnv("JAVA_OPTS", "-XX:ActiveProcessorCount=1")) {
+      container.start();
+      String parameters = BatchserveImage.get(container, "/execution-parameters").body();
+      assertEquals(1, new ObjectMapper().readTree(parameters).path("MaxConcurrentTransforms").asInt(), parameters);
     }
   }
 

@@ -62,8 +62,7 @@ class ServeContainerIT {
   }
 
   private static HttpResponse<String> get(String model, String path) {
-    return Http.send(HttpRequest.newBuilder(URI.create(BatchserveImage.url(container(model)) + path))
-        .timeout(Duration.ofSeconds(10)).GET().build());
+    return BatchserveImage.get(container(model), path);
   }
 
   private static HttpResponse<String> invoke(String model, String contentType, byte[] body) {

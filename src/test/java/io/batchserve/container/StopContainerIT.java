@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
-import io.batchserve.testing.Http;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,7 +24,7 @@ class StopContainerIT {
   void dockerStop_endsTheServerCleanlyWithinThirtySeconds(String model) {
     try (GenericContainer<?> container = BatchserveImage.serving(model)) {
       container.start();
-      Http.send(HttpRequest.newBuilder(URI.create(BatchserveImage.url(container) + "/ping")).GET().build());
+      BatchserveImage.get(container, "/ping");
       DockerClient docker = DockerClientFactory.instance().client();
 
       long start = System.nanoTime();
