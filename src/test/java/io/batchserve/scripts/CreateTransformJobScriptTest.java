@@ -28,7 +28,7 @@ class CreateTransformJobScriptTest {
         + "\"SplitType\":\"Line\"},\"TransformOutput\":{\"S3OutputPath\":\"s3://my-bucket/output/churn/2026-06-24/\","
         + "\"Accept\":\"text/csv\",\"AssembleWith\":\"Line\"},"
         + "\"TransformResources\":{\"InstanceType\":\"ml.m5.xlarge\",\"InstanceCount\":1},"
-        + "\"DataProcessing\":{\"InputFilter\":\"$[1:]\",\"JoinSource\":\"Input\"}}'";
+        + "\"DataProcessing\":{\"InputFilter\":\"$[1:]\",\"JoinSource\":\"Input\",\"OutputFilter\":\"$[0,-1]\"}}'";
     assertEquals(List.of(expected), run.commands());
   }
 
