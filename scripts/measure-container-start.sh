@@ -17,12 +17,12 @@ size and, per model, the median, minimum and maximum of both, as Markdown.
   --image IMAGE   the image (default: batchserve)
   --model NAME    a folder under model/ (repeatable; default: every folder under model/)
   --runs N        runs per model (default: 5)
-  --port PORT     the host port (default: 18080)
+  --port PORT     the host port (default: a free one)
   -h, --help      this text
 TXT
 }
 
-image=batchserve runs=5 port=18080 models=()
+image=batchserve runs=5 port="" models=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --image|--model|--runs|--port)
@@ -59,7 +59,7 @@ for model in "${models[@]}"; do
   for _ in $(seq 1 "$runs"); do
     start=$(now_ms)
     id=$(container_start "$image" "$root/model/$model" "$port")
-    wait_for_ping "http://127.0.0.1:$port" 240 || { docker rm -f "$id" >/dev/null; exit 1; }
+    wait_for_ping "$(container_url "$id")" 240 || { docker rm -f "$id" >/dev/null; exit 1; }
     ready+=($(($(now_ms) - start)))
     read -r stop_ms code < <(container_stop "$id")
     stops+=("$stop_ms") codes+=("$code")

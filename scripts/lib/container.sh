@@ -4,9 +4,15 @@
 
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 
-# container_start IMAGE MODEL_DIR HOST_PORT: starts a detached container; prints its id.
+# container_start IMAGE MODEL_DIR [HOST_PORT]: starts a detached container, its port 8080 published on
+# 127.0.0.1:HOST_PORT (a free port when empty); prints its id.
 container_start() {
-  docker run -d -v "$2:/opt/ml/model:ro" -p "127.0.0.1:$3:8080" "$1" serve
+  docker run -d -v "$2:/opt/ml/model:ro" -p "127.0.0.1:${3:-}:8080" "$1" serve
+}
+
+# container_url ID: http://127.0.0.1:PORT, where the container's port 8080 is published.
+container_url() {
+  echo "http://$(docker port "$1" 8080/tcp | head -n 1)"
 }
 
 # wait_for_ping URL TIMEOUT_SECONDS: polls URL/ping every 20 ms until it answers 200; fails after the timeout.

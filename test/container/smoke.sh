@@ -10,19 +10,19 @@ usage() {
   cat <<'TXT'
 Usage: test/container/smoke.sh [--image IMAGE] [--model NAME] [--port PORT]
 
-Runs `docker run -v model/NAME:/opt/ml/model -p PORT:8080 IMAGE serve`, waits for GET /ping = 200, prints
+Runs `docker run -v model/NAME:/opt/ml/model -p 127.0.0.1:PORT:8080 IMAGE serve`, waits for GET /ping = 200, prints
 GET /execution-parameters, POSTs every file in test/container/payloads/NAME/ (.csv as text/csv, .jsonl as
 application/jsonlines) and prints each answer, then `docker stop`s the container and prints the stop time
 and exit code (0 = drained cleanly; 137 = it had to be killed).
 
   --image IMAGE   the image (default: batchserve; build it with `docker build -t batchserve .`)
   --model NAME    a folder under model/ (default: churn)
-  --port PORT     the host port (default: 8080)
+  --port PORT     the host port (default: a free one)
   -h, --help      this text
 TXT
 }
 
-image=batchserve model=churn port=8080
+image=batchserve model=churn port=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --image|--model|--port)
@@ -34,13 +34,13 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ -d "$root/model/$model" ] || { echo "smoke.sh: --model '$model': no folder model/$model" >&2; exit 2; }
-[[ $port =~ ^[0-9]+$ ]] || { echo "smoke.sh: --port '$port' is not a port number" >&2; exit 2; }
+[[ -z $port || $port =~ ^[0-9]+$ ]] || { echo "smoke.sh: --port '$port' is not a port number" >&2; exit 2; }
 docker image inspect "$image" >/dev/null 2>&1 ||
   { echo "smoke.sh: --image '$image' not found (mvn -B package && docker build -t $image .)" >&2; exit 2; }
 
-url="http://127.0.0.1:$port"
 id=$(container_start "$image" "$root/model/$model" "$port")
 trap 'docker rm -f "$id" >/dev/null 2>&1 || true' EXIT
+url=$(container_url "$id")
 echo "== started $image serving model/$model on $url (container ${id:0:12})"
 wait_for_ping "$url" 240 || { docker logs "$id" | tail -n 20; exit 1; }
 echo "== GET /ping: 200"
