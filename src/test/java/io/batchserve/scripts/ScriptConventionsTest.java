@@ -22,16 +22,21 @@ class ScriptConventionsTest {
   }
 
   /**
-   * The shell scripts of the container and AWS path, relative to the project root: .ci/run, scripts/ (but the
-   * server benchmarks, scripts/bench-*.sh, which have their own conventions) and test/container/.
+   * The shell scripts of the container and AWS path, relative to the project root: .ci/run, scripts/ci/,
+   * test/container/, and in scripts/ the AWS scripts, the container measurement and their lib/ files. (The other
+   * scripts in scripts/, the server benchmarks and the sample-job and load-test runners, belong to their owners.)
    */
   static List<Path> allShellScripts() throws IOException {
     List<Path> scripts = new ArrayList<>(List.of(Path.of(".ci/run")));
-    for (String dir : List.of("scripts", "test/container")) {
-      try (Stream<Path> files = Files.walk(Scripts.PROJECT.resolve(dir))) {
-        files.map(Scripts.PROJECT::relativize)
-            .filter(file -> file.toString().endsWith(".sh") && !file.getFileName().toString().startsWith("bench-"))
-            .sorted().forEach(scripts::add);
+    awsScripts().map(name -> Path.of("scripts", name)).forEach(scripts::add);
+    for (String name : List.of("measure-container-start.sh", "lib/common.sh", "lib/transform-job.sh",
+        "lib/container.sh")) {
+      scripts.add(Path.of("scripts", name));
+    }
+    for (String dir : List.of("scripts/ci", "test/container")) {
+      try (Stream<Path> files = Files.list(Scripts.PROJECT.resolve(dir))) {
+        files.filter(file -> file.toString().endsWith(".sh")).map(Scripts.PROJECT::relativize).sorted()
+            .forEach(scripts::add);
       }
     }
     return scripts;
