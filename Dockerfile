@@ -1,0 +1,46 @@
+# batchserve: the SageMaker inference image. SageMaker runs it as `docker run IMAGE serve`.
+#
+# Build (after `mvn -B package`, which makes target/batchserve.jar; see docs/container.md for why the jar
+# is built outside the image):
+#   docker build -t batchserve .
+#   docker build --build-arg BASE_IMAGE=batchserve-base:bookworm-jre17 -t batchserve .   # no registry reachable
+# Run:
+#   docker run --rm -v "$PWD/model/churn:/opt/ml/model" -p 8080:8080 batchserve serve
+# A sample model baked in, for local tests only (SageMaker fills /opt/ml/model itself):
+#   docker build -f test/container/with-model.Dockerfile --build-arg MODEL=churn -t batchserve:churn .
+
+# Any glibc-based image with a Java 17+ runtime on PATH (Alpine/musl cannot load libxgboost4j.so).
+ARG BASE_IMAGE=eclipse-temurin:17-jre
+
+FROM ${BASE_IMAGE}
+
+# libxgboost4j.so needs libgomp.so.1; install it only where the base lacks it (the local base has it).
+RUN if ! ldconfig -p | grep -q 'libgomp\.so\.1'; then \
+      if command -v apt-get >/dev/null; then \
+        apt-get update && apt-get install -y --no-install-recommends libgomp1 && rm -rf /var/lib/apt/lists/*; \
+      elif command -v yum >/dev/null; then \
+        yum install -y libgomp && yum clean all && rm -rf /var/cache/yum; \
+      else \
+        echo "no apt-get or yum in the base image: install libgomp.so.1 in it" >&2; exit 1; \
+      fi; \
+    fi \
+ && mkdir -p /opt/ml/model
+
+# Container-aware JVM defaults, read by every `java` launch (JDK_JAVA_OPTIONS): the heap is a share of the
+# container's memory limit (the rest is for xgboost's native memory, thread stacks and metaspace), the
+# throughput collector suits batch scoring, and an OutOfMemoryError ends the process instead of leaving a
+# half-working server. JAVA_OPTS (read by `serve`) comes later on the command line and so overrides these,
+# e.g. `-e JAVA_OPTS=-XX:ActiveProcessorCount=4` sets the processor count the JVM and the worker pool see.
+# OMP_NUM_THREADS=1: one native thread per prediction; parallelism comes from the server's workers.
+ENV JDK_JAVA_OPTIONS="-XX:InitialRAMPercentage=25.0 -XX:MaxRAMPercentage=70.0 -XX:+UseParallelGC -XX:+ExitOnOutOfMemoryError" \
+    OMP_NUM_THREADS=1
+
+COPY serve /usr/local/bin/serve
+COPY target/batchserve.jar /opt/batchserve/batchserve.jar
+
+# SageMaker sends traffic to 8080, or to SAGEMAKER_BIND_TO_PORT when the label below says the image honours it.
+EXPOSE 8080
+LABEL com.amazonaws.sagemaker.capabilities.accept-bind-to-port=true
+WORKDIR /opt/batchserve
+# Exec form: `docker run IMAGE serve` replaces this CMD; `serve` execs the JVM, which is then PID 1 and gets SIGTERM.
+CMD ["serve"]
