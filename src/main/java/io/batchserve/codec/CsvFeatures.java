@@ -22,12 +22,14 @@ public final class CsvFeatures {
     if (start == length) {
       throw new BadInputException("request body is empty: send at least one CSV line");
     }
-    int rows = countLines(body, start, length);
     int width = columns.size();
-    float[] values = new float[Math.multiplyExact(rows, width)];
+    float[] values = new float[Math.multiplyExact(estimateRows(body, start, length), width)];
     Numbers.Scan scan = new Numbers.Scan();
-    int lineStart = start;
-    for (int row = 0; row < rows; row++) {
+    int row = 0;
+    for (int lineStart = start; lineStart < length; row++) {
+      if ((row + 1) * width > values.length) {
+        values = java.util.Arrays.copyOf(values, Math.multiplyExact(row + row / 2 + 16, width));
+      }
       int next = fastLine(body, lineStart, length, width, values, row * width, scan);
       if (next < 0) {
         int lineEnd = indexOf(body, (byte) '\n', lineStart, length);
@@ -37,7 +39,13 @@ public final class CsvFeatures {
       }
       lineStart = next;
     }
-    return new FloatMatrix(values, rows, width);
+    return new FloatMatrix(values, row, width);
+  }
+
+  /** Rows from the length of the first line; a guess that avoids a counting pass (the array grows if short). */
+  private static int estimateRows(byte[] body, int start, int length) {
+    int firstLine = indexOf(body, (byte) '\n', start, length) - start + 1;
+    return (int) Math.min((long) (length - start) / Math.max(firstLine, 1) + 16, Integer.MAX_VALUE / 1024);
   }
 
   /**
@@ -87,17 +95,6 @@ public final class CsvFeatures {
 
   private static boolean hasBom(byte[] body, int length) {
     return length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB && (body[2] & 0xff) == 0xBF;
-  }
-
-  /** Number of records: line ends, plus one for a last line without one. */
-  private static int countLines(byte[] body, int start, int length) {
-    int lines = 0;
-    for (int i = start; i < length; i++) {
-      if (body[i] == '\n') {
-        lines++;
-      }
-    }
-    return body[length - 1] == '\n' ? lines : lines + 1;
   }
 
   private static int indexOf(byte[] body, byte target, int from, int to) {

@@ -42,29 +42,19 @@ final class Numbers {
       i++;
     }
     long mantissa = 0;
-    int significant = 0;
-    int scale = 0;
-    int digitsStart = i;
-    for (; i < to && isDigit(bytes[i]); i++) {
-      if (significant < 18) {
-        mantissa = mantissa * 10 + (bytes[i] - '0');
-        significant += mantissa != 0 ? 1 : 0;
-      } else {
-        scale++;
-      }
+    int start = i;
+    for (int d; i < to && (d = bytes[i] - '0') >= 0 && d <= 9; i++) {
+      mantissa = mantissa * 10 + d;
     }
-    int digits = i - digitsStart;
+    int digits = i - start;
+    int fraction = 0;
     if (i < to && bytes[i] == '.') {
-      i++;
-      int fractionStart = i;
-      for (; i < to && isDigit(bytes[i]); i++) {
-        if (significant < 18) {
-          mantissa = mantissa * 10 + (bytes[i] - '0');
-          significant += mantissa != 0 ? 1 : 0;
-          scale--;
-        }
+      int fractionStart = ++i;
+      for (int d; i < to && (d = bytes[i] - '0') >= 0 && d <= 9; i++) {
+        mantissa = mantissa * 10 + d;
       }
-      digits += i - fractionStart;
+      fraction = i - fractionStart;
+      digits += fraction;
     }
     scan.end = i;
     if (digits == 0) {
@@ -72,43 +62,47 @@ final class Numbers {
     }
     int exponent = 0;
     if (i < to && (bytes[i] == 'e' || bytes[i] == 'E')) {
-      int mark = i;
-      i++;
-      boolean negativeExponent = false;
-      if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
-        negativeExponent = bytes[i] == '-';
-        i++;
-      }
-      int start = i;
-      for (; i < to && isDigit(bytes[i]); i++) {
-        if (exponent < 100_000) {
-          exponent = exponent * 10 + (bytes[i] - '0');
-        }
-      }
-      if (i == start) {
-        scan.end = mark;
+      exponent = scanExponent(bytes, i + 1, to, scan);
+      if (exponent == Integer.MIN_VALUE) {
         return INVALID;
       }
-      exponent = negativeExponent ? -exponent : exponent;
-      scan.end = i;
     }
-    double value = toDouble(mantissa, scale + exponent, significant, bytes, from, scan.end);
+    double value = digits <= 18 ? toDouble(mantissa, exponent - fraction) : slow(bytes, from, scan.end);
     return negative && value >= 0 ? -value : value;
   }
 
-  private static double toDouble(long mantissa, int power, int significant, byte[] bytes, int from, int to) {
-    if (mantissa == 0) {
-      return 0.0;
+  /** The exponent after an 'e' at {@code from - 1}; moves scan.end past it, or returns MIN_VALUE for none. */
+  private static int scanExponent(byte[] bytes, int from, int to, Scan scan) {
+    int i = from;
+    boolean negative = false;
+    if (i < to && (bytes[i] == '-' || bytes[i] == '+')) {
+      negative = bytes[i] == '-';
+      i++;
     }
-    if (significant <= 15 && power >= -22 && power <= 22) {
+    int start = i;
+    int exponent = 0;
+    for (int d; i < to && (d = bytes[i] - '0') >= 0 && d <= 9; i++) {
+      exponent = Math.min(exponent * 10 + d, 100_000);
+    }
+    if (i == start) {
+      return Integer.MIN_VALUE;
+    }
+    scan.end = i;
+    return negative ? -exponent : exponent;
+  }
+
+  /** mantissa x 10^power, correctly rounded when both are exact doubles, else through the JDK's parser. */
+  private static double toDouble(long mantissa, int power) {
+    if (mantissa < (1L << 53) && power >= -22 && power <= 22) {
       // Both operands are exact doubles, so one multiplication or division is correctly rounded.
       return power >= 0 ? mantissa * POW10[power] : mantissa / POW10[-power];
     }
-    double slow = Double.parseDouble(new String(bytes, from, to - from, java.nio.charset.StandardCharsets.US_ASCII));
-    return Math.abs(slow);
+    return Double.parseDouble(mantissa + "e" + power);
   }
 
-  private static boolean isDigit(byte b) {
-    return b >= '0' && b <= '9';
+  /** More than 18 digits: the JDK parses the text itself (the sign is applied by the caller). */
+  private static double slow(byte[] bytes, int from, int to) {
+    int start = bytes[from] == '-' || bytes[from] == '+' ? from + 1 : from;
+    return Double.parseDouble(new String(bytes, start, to - start, java.nio.charset.StandardCharsets.US_ASCII));
   }
 }

@@ -1,7 +1,5 @@
 package io.batchserve.codec;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Writes model scores, one entry per input record and in input order.
@@ -70,22 +68,39 @@ public final class ScoreEncoder {
     out.write('}');
   }
 
-  /** A byte buffer that writes ASCII and numbers without intermediate copies. */
-  static final class Sink extends ByteArrayOutputStream {
+  /** A growable byte buffer for ASCII text: no locks, no per-value byte arrays. */
+  static final class Sink {
+    private byte[] bytes;
+    private int size;
+
     Sink(int capacity) {
-      super(capacity);
+      bytes = new byte[Math.max(capacity, 16)];
     }
 
+    void write(char c) {
+      ensure(1);
+      bytes[size++] = (byte) c;
+    }
+
+    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies Latin-1 text without encoding
     void ascii(String text) {
-      writeBytes(text.getBytes(StandardCharsets.US_ASCII));
+      ensure(text.length());
+      text.getBytes(0, text.length(), bytes, size);
+      size += text.length();
     }
 
     /** A float in its shortest round-trip form; NaN (never produced by a tree model) is written as null. */
     void number(float value) {
-      if (Float.isNaN(value) || Float.isInfinite(value)) {
-        ascii("null");
-      } else {
-        ascii(Float.toString(value));
+      ascii(Float.isNaN(value) || Float.isInfinite(value) ? "null" : Float.toString(value));
+    }
+
+    byte[] toByteArray() {
+      return java.util.Arrays.copyOf(bytes, size);
+    }
+
+    private void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
       }
     }
   }

@@ -102,9 +102,9 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
     float[] values = new float[Math.multiplyExact(rows, columns)];
     int at = 0;
     for (Rows batch : batches) {
-      float[] part = batch.matrix().values();
-      System.arraycopy(part, 0, values, at, part.length);
-      at += part.length;
+      FloatMatrix part = batch.matrix();
+      System.arraycopy(part.values(), 0, values, at, part.size());
+      at += part.size();
     }
     return scorer.score(values, rows, columns);
   }

@@ -24,7 +24,7 @@ class CsvFeaturesTest {
   void parse_rowsAndMissingValues() {
     FloatMatrix m = parse("1,2,3\n,-4.5e1, NaN \n");
     assertEquals(2, m.rows());
-    assertArrayEquals(new float[] {1, 2, 3, Float.NaN, -45f, Float.NaN}, m.values());
+    assertArrayEquals(new float[] {1, 2, 3, Float.NaN, -45f, Float.NaN}, java.util.Arrays.copyOf(m.values(), m.size()));
   }
 
   @Test
@@ -41,8 +41,22 @@ class CsvFeaturesTest {
     }
   }
 
+  @Test
+  void parse_shortLinesAfterALongOne_growsTheMatrix() {
+    StringBuilder body = new StringBuilder("1000000000.123456,2000000000.123456,3000000000.123456\n");
+    for (int i = 0; i < 5000; i++) {
+      body.append(i).append(",1,2\n");
+    }
+    FloatMatrix m = parse(body.toString());
+    assertEquals(5001, m.rows());
+    assertEquals(4999f, m.values()[5000 * 3]);
+    assertEquals(2f, m.values()[m.size() - 1]);
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"1.", ".5", "+3", "-0", "1E5", "1e-5", "00012", "123456789012345678901234567890"})
+  @ValueSource(strings = {"1.", ".5", "+3", "-0", "1E5", "1e-5", "00012", "123456789012345678901234567890",
+      "0.0000000000000000000012345", "9007199254740993", "3.4028234e38", "1.4e-45", "4.9e-324", "-1e-30",
+      "123456789012345678", "0.1e25", "12.5e-23"})
   void parse_decimalSpellings(String value) {
     assertEquals((float) Double.parseDouble(value), parse(value + ",0,0").values()[0]);
   }
