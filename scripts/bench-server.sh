@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Server benchmarks (b) and (c) of docs/benchmarks.md, against the bundled churn model with 2 workers.
-#   (b) MultiRecord: ~6 MB CSV bodies at concurrency = workers, reported as records/s.
-#   (c) SingleRecord: 1-row requests at concurrency 1, 2, 8, 32, with coalescing (the default) and without
-#       (--max-batch-records 1: every request is its own native call).
+# Server benchmark (c) of docs/benchmarks.md, against the bundled churn model with 2 workers:
+# SingleRecord traffic, 1-row requests at concurrency 1, 2, 8, 32, with coalescing (the default) and without
+# (--max-batch-records 1: every request is its own native call).
+# (b), MultiRecord throughput, is scripts/bench-server-vs-inprocess.sh.
 # The load generator (wrk) shares the machine's cores with the server, as a co-located client would.
 # Usage: scripts/bench-server.sh [seconds per run, default 15]
 set -euo pipefail
@@ -14,16 +14,6 @@ duration=${1:-15}
 port=${BENCH_PORT:-18080}
 work=$(mktemp -d)
 trap 'stop_server; rm -rf "$work"' EXIT
-
-rows=80000
-churn_csv "$rows" "$work/big.csv"
-echo "(b) MultiRecord: $rows records, $(stat -c %s "$work/big.csv") bytes per request, concurrency 2"
-start_server "$port" "$work/server-b.log" --model-dir model/churn --workers 2
-script=$(wrk_post_script "$work/big.csv" text/csv)
-wrk -t2 -c2 -d"${duration}s" --latency -s "$script" "http://127.0.0.1:$port" | tee "$work/b.txt"
-rps=$(awk '/Requests\/sec/ {print $2}' "$work/b.txt")
-echo "(b) records/s: $(awk -v r="$rps" -v n="$rows" 'BEGIN {printf "%.0f", r * n}')"
-stop_server
 
 churn_csv 1 "$work/one.csv"
 script=$(wrk_post_script "$work/one.csv" text/csv)
