@@ -89,9 +89,17 @@ public final class ScoreEncoder {
       size += text.length();
     }
 
+    void write(byte[] text) {
+      ensure(text.length);
+      System.arraycopy(text, 0, bytes, size, text.length);
+      size += text.length;
+    }
+
     /** A float in its shortest round-trip form; NaN (never produced by a tree model) is written as null. */
     void number(float value) {
-      ascii(Float.isNaN(value) || Float.isInfinite(value) ? "null" : Float.toString(value));
+      if (!FloatText.append(value, this)) {
+        ascii(Float.isNaN(value) || Float.isInfinite(value) ? "null" : Float.toString(value));
+      }
     }
 
     byte[] toByteArray() {
