@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the benchmark scripts (sourced, not run).
 # Starts a batchserve server in the background and waits for /ping; stops it by pid.
 
@@ -14,6 +15,7 @@ require_jar() {
 start_server() {
   local port=$1 log=$2
   shift 2
+  # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of JVM flags on purpose
   java ${BENCH_JAVA_OPTS:-} -jar "$BATCHSERVE_JAR" serve --host 127.0.0.1 --port "$port" "$@" >"$log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 600); do

@@ -11,6 +11,7 @@ port=${BENCH_PORT:-18081}
 trap 'stop_server' EXIT
 for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
+  # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of JVM flags on purpose
   java ${BENCH_JAVA_OPTS:-} -jar "$BATCHSERVE_JAR" serve --host 127.0.0.1 --port "$port" --model-dir "$model" \
     >/dev/null 2>&1 &
   SERVER_PID=$!

@@ -12,7 +12,9 @@ source scripts/bench-lib.sh
 require_jar
 duration=${1:-10}
 out=${2:-docs/loadtest}
+# shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of JVM flags on purpose
 bs() { java ${BENCH_JAVA_OPTS:-} -jar "$BATCHSERVE_JAR" "$@"; }
+# shellcheck disable=SC2054  # the commas are inside flag values (1,2,6), not array separators
 sweep=(--workers 2 --payload-mb 1,2,6 --max-concurrency 8 --repeat 3 --warmup-seconds 3 --duration-seconds "$duration"
   --out "$out")
 
