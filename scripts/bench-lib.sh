@@ -33,6 +33,15 @@ start_server() {
   exit 1
 }
 
+# wrk_bench_setup: for the wrk-driven scripts: checks the jar and wrk, makes $work, and on exit stops the server
+# and removes $work.
+wrk_bench_setup() {
+  require_jar
+  command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+  work=$(mktemp -d)
+  trap 'stop_server; rm -rf "$work"' EXIT
+}
+
 stop_server() {
   if [ -n "${SERVER_PID:-}" ] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill -TERM "$SERVER_PID"

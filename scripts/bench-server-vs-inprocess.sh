@@ -7,14 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-lib.sh
-require_jar
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+wrk_bench_setup
 rounds=${1:-5}
 seconds=${2:-15}
 rows=80000
 port=${BENCH_PORT:-18082}
-work=$(mktemp -d)
-trap 'stop_server; rm -rf "$work"' EXIT
 mvn -B -q test-compile
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test
 classpath="target/test-classes:target/classes:$(cat "$work/cp.txt")"

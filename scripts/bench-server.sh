@@ -8,12 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-lib.sh
-require_jar
-command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+wrk_bench_setup
 duration=${1:-15}
 port=${BENCH_PORT:-18080}
-work=$(mktemp -d)
-trap 'stop_server; rm -rf "$work"' EXIT
 
 churn_csv 1 "$work/one.csv"
 script=$(wrk_post_script "$work/one.csv" text/csv)
