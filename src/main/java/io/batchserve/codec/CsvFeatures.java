@@ -24,13 +24,12 @@ public final class CsvFeatures {
     }
     int width = columns.size();
     float[] values = new float[Math.multiplyExact(estimateRows(body, start, length), width)];
-    Numbers.Scan scan = new Numbers.Scan();
     int row = 0;
     for (int lineStart = start; lineStart < length; row++) {
       if ((row + 1) * width > values.length) {
         values = java.util.Arrays.copyOf(values, Math.multiplyExact(row + row / 2 + 16, width));
       }
-      int next = fastLine(body, lineStart, length, width, values, row * width, scan);
+      int next = CsvFastPath.line(body, lineStart, length, width, values, row * width);
       if (next < 0) {
         int lineEnd = indexOf(body, (byte) '\n', lineStart, length);
         int contentEnd = lineEnd > lineStart && body[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
@@ -46,51 +45,6 @@ public final class CsvFeatures {
   private static int estimateRows(byte[] body, int start, int length) {
     int firstLine = indexOf(body, (byte) '\n', start, length) - start + 1;
     return (int) Math.min((long) (length - start) / Math.max(firstLine, 1) + 16, Integer.MAX_VALUE / 1024);
-  }
-
-  /**
-   * The common case in one pass: a line of exactly {@code width} plain numbers. Returns the start of the next line,
-   * or -1 when anything is unusual (spaces, missing values, NaN, errors), and the caller then re-reads the line with
-   * the full rules, which also produce the error messages.
-   */
-  private static int fastLine(byte[] body, int from, int length, int width, float[] out, int base,
-      Numbers.Scan scan) {
-    int pos = from;
-    for (int column = 0; column < width; column++) {
-      double value = Numbers.scan(body, pos, length, scan);
-      float narrowed = (float) value;
-      if (Numbers.isInvalid(value) || Float.isInfinite(narrowed)) {
-        return -1;
-      }
-      int end = scan.end;
-      if (column < width - 1) {
-        if (end == length || body[end] != ',') {
-          return -1;
-        }
-        pos = end + 1;
-      } else {
-        pos = afterLineEnd(body, end, length);
-        if (pos < 0) {
-          return -1;
-        }
-      }
-      out[base + column] = narrowed;
-    }
-    return pos;
-  }
-
-  /** The index after the line end at {@code at} ({@code \n}, {@code \r\n} or the end of the body), or -1. */
-  private static int afterLineEnd(byte[] body, int at, int length) {
-    if (at == length) {
-      return length;
-    }
-    if (body[at] == '\n') {
-      return at + 1;
-    }
-    if (body[at] == '\r' && at + 1 < length && body[at + 1] == '\n') {
-      return at + 2;
-    }
-    return -1;
   }
 
   private static boolean hasBom(byte[] body, int length) {

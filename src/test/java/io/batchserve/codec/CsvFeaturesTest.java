@@ -42,6 +42,23 @@ class CsvFeaturesTest {
   }
 
   @Test
+  void parse_emptyFields_areMissingAnywhereInTheLine() {
+    FloatMatrix m = parse(",,\n1,,\n,2,\n,,3\r\n-0,,");
+    assertEquals(5, m.rows());
+    float nan = Float.NaN;
+    assertArrayEquals(new float[] {nan, nan, nan, 1, nan, nan, nan, 2, nan, nan, nan, 3, -0f, nan, nan},
+        java.util.Arrays.copyOf(m.values(), m.size()));
+  }
+
+  @Test
+  void parse_oneColumnBlankLine_rejected() {
+    byte[] bytes = "1\n\n2\n".getBytes(StandardCharsets.UTF_8);
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> CsvFeatures.parse(bytes, bytes.length, List.of("a")));
+    assertTrue(e.getMessage().startsWith("line 2"), e.getMessage());
+  }
+
+  @Test
   void parse_shortLinesAfterALongOne_growsTheMatrix() {
     StringBuilder body = new StringBuilder("1000000000.123456,2000000000.123456,3000000000.123456\n");
     for (int i = 0; i < 5000; i++) {
