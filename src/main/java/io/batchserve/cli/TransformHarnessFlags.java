@@ -26,6 +26,10 @@ final class TransformHarnessFlags {
   @Option(names = "--retry-client-errors", description = "Retry 4xx answers too (default: only 5xx, timeouts "
       + "and connection errors).")
   boolean retryClientErrors;
+  @Option(names = "--retry-after-limit-seconds", defaultValue = "60", description = "Before a retry, wait what the "
+      + "answer's Retry-After asks, up to this many seconds, when that is longer than the backoff; 0 ignores the "
+      + "header, as the service may (default: ${DEFAULT-VALUE}).")
+  int retryAfterLimitSeconds;
   @Option(names = "--newline", defaultValue = "if-missing", description = "AssembleWith Line: add a newline after "
       + "each response 'if-missing' (default) or 'always'.")
   String newline;
@@ -65,10 +69,18 @@ final class TransformHarnessFlags {
           + instanceCount + "; give one per instance");
     }
     return new HarnessOptions(server, endpoints, new Stores.S3Settings(s3Endpoint, pathStyle, region), bytesPerMb,
-        retryClientErrors, choice("--newline", newline, "always", "if-missing"),
+        retryClientErrors, retryAfterLimit(), choice("--newline", newline, "always", "if-missing"),
         SliceEnd.valueOf(choice("--slice-end", sliceEnd, "inclusive", "exclusive") ? "INCLUSIVE" : "EXCLUSIVE"),
         skipExisting, Duration.ofSeconds(startupSeconds), maxRestarts, seed,
         Progress.Mode.valueOf(progress.toUpperCase(java.util.Locale.ROOT)), logDir);
+  }
+
+  private Duration retryAfterLimit() {
+    if (retryAfterLimitSeconds < 0) {
+      throw new IllegalArgumentException("--retry-after-limit-seconds: " + retryAfterLimitSeconds
+          + " is negative; give 0 to ignore Retry-After");
+    }
+    return Duration.ofSeconds(retryAfterLimitSeconds);
   }
 
   /** True for {@code yes}, false for {@code no}, an error naming the flag otherwise. */

@@ -37,22 +37,26 @@ public final class FakeContainer implements AutoCloseable {
     }
   }
 
-  /** An answer; {@code drop} closes the connection without one. */
-  public record Reply(int status, String body, long delayMillis, boolean drop) {
+  /** An answer; {@code drop} closes the connection without one; {@code retryAfter} (may be null) is that header. */
+  public record Reply(int status, String body, long delayMillis, boolean drop, String retryAfter) {
     public static Reply ok(String body) {
-      return new Reply(200, body, 0, false);
+      return new Reply(200, body, 0, false, null);
     }
 
     public static Reply status(int status, String body) {
-      return new Reply(status, body, 0, false);
+      return new Reply(status, body, 0, false, null);
     }
 
     public Reply after(long millis) {
-      return new Reply(status, body, millis, drop);
+      return new Reply(status, body, millis, drop, retryAfter);
+    }
+
+    public Reply retryAfter(String header) {
+      return new Reply(status, body, delayMillis, drop, header);
     }
 
     public static Reply dropped() {
-      return new Reply(0, "", 0, true);
+      return new Reply(0, "", 0, true, null);
     }
   }
 
@@ -116,6 +120,9 @@ public final class FakeContainer implements AutoCloseable {
         exchange.close();
         exchange.getHttpContext().getServer();
         throw new IOException("dropped on purpose");
+      }
+      if (reply.retryAfter() != null) {
+        exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
       }
       respond(exchange, reply.status(), reply.body());
     } catch (IOException e) {

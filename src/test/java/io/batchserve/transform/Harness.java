@@ -30,6 +30,7 @@ public final class Harness {
   public Stores.S3Settings s3 = new Stores.S3Settings(null, false, null);
   public long bytesPerMb = HarnessOptions.MEBIBYTE;
   public boolean retryClientErrors;
+  public Duration retryAfterLimit = Duration.ofSeconds(60);
   public boolean alwaysNewline;
   public boolean skipExisting;
   public SliceEnd sliceEnd = SliceEnd.INCLUSIVE;
@@ -50,8 +51,8 @@ public final class Harness {
   }
 
   public HarnessOptions options() {
-    return new HarnessOptions(server, endpoints, s3, bytesPerMb, retryClientErrors, alwaysNewline, sliceEnd,
-        skipExisting, Duration.ofSeconds(60), 3, 1, Progress.Mode.NONE, null);
+    return new HarnessOptions(server, endpoints, s3, bytesPerMb, retryClientErrors, retryAfterLimit, alwaysNewline,
+        sliceEnd, skipExisting, Duration.ofSeconds(60), 3, 1, Progress.Mode.NONE, null);
   }
 
   /** A request with the fields every job needs. */

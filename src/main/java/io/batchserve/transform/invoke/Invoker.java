@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -14,13 +15,21 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends one request to {@code POST /invocations} and returns its 2xx answer, retrying up to InvocationsMaxRetries
  * times after a 5xx, a timeout (InvocationsTimeoutInSeconds, over the whole exchange) or a connection failure,
- * with {@link Backoff} between tries. A 4xx is final unless {@code retryClientErrors}. A request whose server died
- * and was restarted is sent again without counting a retry. Blocks; safe to call from many threads.
+ * with {@link Backoff} between tries. A 4xx is final unless {@code retryClientErrors}. A retried answer's
+ * {@code Retry-After} (a 503 from a full queue carries one) lengthens the wait to what it asks, up to
+ * {@code retryAfterLimit} (zero: ignore the header, backoff only). A request whose server died and was restarted is
+ * sent again without counting a retry. Blocks; safe to call from many threads.
  */
 public final class Invoker {
   /** The job's invocation settings. A null content type or accept leaves that header out. */
   public record Settings(String contentType, String accept, Duration timeout, int maxRetries,
-      boolean retryClientErrors) {}
+      boolean retryClientErrors, Duration retryAfterLimit) {
+    public Settings {
+      if (retryAfterLimit.isNegative()) {
+        throw new IllegalArgumentException("retry-after limit " + retryAfterLimit + " is negative");
+      }
+    }
+  }
 
   /** Observes attempts, for the statistics. */
   public interface Listener {
@@ -54,6 +63,7 @@ public final class Invoker {
       long generation = endpoint.generation();
       InvocationException failure;
       boolean retryable = true;
+      Duration asked = Duration.ZERO;
       try {
         HttpResponse<byte[]> answer = send(payload);
         int status = answer.statusCode();
@@ -62,6 +72,8 @@ public final class Invoker {
         }
         failure = statusFailure(status, answer.body());
         retryable = status >= 500 || settings.retryClientErrors();
+        asked = RetryAfter.parse(answer.headers().firstValue("Retry-After").orElse(null), Instant.now())
+            .orElse(Duration.ZERO);
       } catch (TimeoutException e) {
         failure = new InvocationException(-1, "Unable to get response from algorithm", "no answer within "
             + settings.timeout().toSeconds() + " s (InvocationsTimeoutInSeconds)");
@@ -76,8 +88,14 @@ public final class Invoker {
       }
       retries++;
       listener.retried();
-      sleeper.sleep(backoff.delay(retries));
+      sleeper.sleep(wait(backoff.delay(retries), asked));
     }
+  }
+
+  /** The backoff, or what the server asked for when that is longer (capped by the limit). */
+  private Duration wait(Duration backoffDelay, Duration asked) {
+    Duration honoured = asked.compareTo(settings.retryAfterLimit()) > 0 ? settings.retryAfterLimit() : asked;
+    return honoured.compareTo(backoffDelay) > 0 ? honoured : backoffDelay;
   }
 
   private HttpResponse<byte[]> send(Payload payload) throws IOException, TimeoutException, InterruptedException {

@@ -110,7 +110,7 @@ final class Execution {
     pools.add(fileThreads);
     Invoker.Settings settings = new Invoker.Settings(job.contentType(), job.accept(),
         Duration.ofSeconds(job.invocationsTimeoutSeconds()), job.invocationsMaxRetries(),
-        options.retryClientErrors());
+        options.retryClientErrors(), options.retryAfterLimit());
     Invoker invoker = new Invoker(client, endpoint, settings, backoff, sleeper, stats);
     Worker worker = new Worker(job, plan, processor, invoker, requests, new Semaphore(2 * concurrency), stats,
         options, outputs, log);

@@ -55,8 +55,12 @@ class InvokerTest {
   }
 
   private Invoker invoker(Endpoint endpoint, int maxRetries) {
+    return invoker(endpoint, maxRetries, Duration.ofSeconds(60));
+  }
+
+  private Invoker invoker(Endpoint endpoint, int maxRetries, Duration retryAfterLimit) {
     Invoker.Settings settings = new Invoker.Settings("text/csv", "text/csv", Duration.ofSeconds(5), maxRetries,
-        false);
+        false, retryAfterLimit);
     return new Invoker(HttpClient.newHttpClient(), endpoint, settings,
         new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), 1), sleeps::add, listener);
   }
@@ -95,6 +99,35 @@ class InvokerTest {
       assertEquals("ClientError: 415", e.headline());
       assertEquals("{\"error\":\"unsupported\"}", e.body());
       assertEquals(1, fake.requests().size());
+    }
+  }
+
+  @Test
+  void invoke_busyWithRetryAfter_waitsWhatTheServerAsks() throws Exception {
+    try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1
+        ? Reply.status(503, "{\"error\":\"busy\"}").retryAfter("7") : Reply.ok("ok\n"))) {
+      invoker(restarting(fake.uri(), 0), 3).invoke(body("1\n"));
+      assertEquals(List.of(Duration.ofSeconds(7)), sleeps);
+    }
+  }
+
+  @Test
+  void invoke_retryAfterOverTheLimit_waitsTheLimit() throws Exception {
+    try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1
+        ? Reply.status(503, "").retryAfter("3600") : Reply.ok("ok\n"))) {
+      invoker(restarting(fake.uri(), 0), 3, Duration.ofSeconds(20)).invoke(body("1\n"));
+      assertEquals(List.of(Duration.ofSeconds(20)), sleeps);
+    }
+  }
+
+  @Test
+  void invoke_retryAfterShorterThanBackoffOrIgnored_waitsTheBackoff() throws Exception {
+    try (FakeContainer fake = FakeContainer.start(r -> r.number() < 3
+        ? Reply.status(503, "").retryAfter(r.number() == 1 ? "0" : "9") : Reply.ok("ok\n"))) {
+      invoker(restarting(fake.uri(), 0), 3, Duration.ZERO).invoke(body("1\n"));
+      assertEquals(2, sleeps.size());
+      assertTrue(sleeps.get(0).toMillis() >= 100 && sleeps.get(0).toMillis() <= 200, sleeps.toString());
+      assertTrue(sleeps.get(1).toMillis() >= 200 && sleeps.get(1).toMillis() <= 400, sleeps.toString());
     }
   }
 }
