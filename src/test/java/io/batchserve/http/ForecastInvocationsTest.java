@@ -80,6 +80,19 @@ class ForecastInvocationsTest {
   }
 
   @Test
+  void json_instances_answersPredictionsInOrder() throws Exception {
+    HttpResponse<String> response = post("{\"instances\":[" + String.join(",", records()) + "]}",
+        "application/json");
+
+    assertEquals(200, response.statusCode(), response.body());
+    JsonNode predictions = Json.MAPPER.readTree(response.body()).get("predictions");
+    assertEquals(HISTORY_DAYS.length, predictions.size(), response.body());
+    for (int i = 0; i < HISTORY_DAYS.length; i++) {
+      assertForecast(predictions.get(i), i);
+    }
+  }
+
+  @Test
   void json_array_answersArrayInOrder() throws Exception {
     HttpResponse<String> response = post("[" + String.join(",", records()) + "]", "application/json");
 

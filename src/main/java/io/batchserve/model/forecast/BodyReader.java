@@ -15,8 +15,8 @@ import java.util.List;
  * thousands of long histories costs far less than forecasting them.
  *
  * <p>{@code application/jsonlines}: one record per line (a trailing line end is fine, a blank line is an error).
- * {@code application/json}: one record object, or an array of them. Every error names the record ("line 3",
- * "record 3") and, when the record has one, its item_id.
+ * {@code application/json}: one record object, an array of them, or {@code {"instances":[...]}}. Every error names
+ * the record ("line 3", "record 3") and, when the record has one, its item_id.
  *
  * <p>Stateless apart from the rules; safe to call from many threads.
  */
@@ -46,7 +46,7 @@ final class BodyReader {
       series.add(line(records, body, start, trimmed, "line " + (series.size() + 1)));
       start = end + 1;
     }
-    return new ForecastRequest(series, false);
+    return new ForecastRequest(series, ForecastRequest.Shape.ARRAY);
   }
 
   private static Series line(RecordParser records, byte[] body, int from, int to, String where) {
@@ -69,6 +69,11 @@ final class BodyReader {
 
   private static ForecastRequest json(RecordParser records, byte[] body, int length) {
     try (JsonParser p = parser(body, 0, length)) {
+      boolean wrapped = isInstances(body, length);
+      if (wrapped) {
+        p.nextToken();
+        p.nextToken();
+      }
       JsonToken first = p.nextToken();
       List<Series> series = new ArrayList<>();
       if (first == JsonToken.START_ARRAY) {
@@ -79,19 +84,38 @@ final class BodyReader {
       } else {
         series.add(record(records, p, first, body, 0, length, "record 1"));
       }
+      if (wrapped && p.nextToken() != JsonToken.END_OBJECT) {
+        throw new BadInputException("{\"instances\": [...]} must hold nothing but the array of records");
+      }
       if (p.nextToken() != null) {
         throw new BadInputException("unexpected content after the first JSON value: an application/json body is "
-            + "one record object or one array of them (for one record per line, send application/jsonlines)");
+            + "one record object, one array of them or {\"instances\": [...]} (for one record per line, send "
+            + "application/jsonlines)");
       }
       if (series.isEmpty()) {
         throw new BadInputException("the JSON array is empty: send at least one record");
       }
-      return new ForecastRequest(series, first == JsonToken.START_OBJECT);
+      return new ForecastRequest(series, shape(first, wrapped));
     } catch (JsonProcessingException e) {
       throw new BadInputException("body is not valid JSON: " + e.getOriginalMessage() + location(e));
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
+  }
+
+  /** Whether the body starts {@code {"instances": [}: a look at its first three tokens with a second parser. */
+  private static boolean isInstances(byte[] body, int length) throws IOException {
+    try (JsonParser peek = parser(body, 0, length)) {
+      return peek.nextToken() == JsonToken.START_OBJECT && peek.nextToken() == JsonToken.FIELD_NAME
+          && "instances".equals(peek.currentName()) && peek.nextToken() == JsonToken.START_ARRAY;
+    }
+  }
+
+  private static ForecastRequest.Shape shape(JsonToken first, boolean wrapped) {
+    if (wrapped) {
+      return ForecastRequest.Shape.INSTANCES;
+    }
+    return first == JsonToken.START_OBJECT ? ForecastRequest.Shape.OBJECT : ForecastRequest.Shape.ARRAY;
   }
 
   private static Series record(RecordParser records, JsonParser p, JsonToken first, byte[] body, int from, int to,

@@ -11,7 +11,8 @@ import java.util.List;
  * Writes forecasts, one answer object per request record and in request order:
  * {@code {"item_id":"A001","forecast":[{"date":"2026-01-02","daily_sales":151.2},...]}}, with one key per requested
  * target. {@code application/jsonlines}: one object per line, every line ending with {@code \n}.
- * {@code application/json}: the object alone when the request was one object, else an array of them.
+ * {@code application/json}: the object alone when the request was one object, {@code {"predictions":[...]}} when it
+ * was {@code {"instances":[...]}}, else an array of them.
  *
  * <p>Forecast values are written rounded to 2 decimal places, with at least one ({@code 3.0}, {@code 0.37}).
  */
@@ -22,9 +23,15 @@ final class ForecastEncoder {
     List<Series> series = forecasts.series();
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 + series.size() * 64 * 32);
     boolean lines = MediaType.JSON_LINES.equals(type);
-    boolean array = !lines && !forecasts.request().singleObject();
+    ForecastRequest.Shape shape = forecasts.request().shape();
+    boolean array = !lines && shape != ForecastRequest.Shape.OBJECT;
+    boolean wrapped = !lines && shape == ForecastRequest.Shape.INSTANCES;
     try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
       g.setRootValueSeparator(null);
+      if (wrapped) {
+        g.writeStartObject();
+        g.writeFieldName("predictions");
+      }
       if (array) {
         g.writeStartArray();
       }
@@ -37,6 +44,9 @@ final class ForecastEncoder {
       }
       if (array) {
         g.writeEndArray();
+      }
+      if (wrapped) {
+        g.writeEndObject();
       }
       if (!lines) {
         g.writeRaw('\n');

@@ -65,6 +65,6 @@ public final class ForecastEvaluation {
           Arrays.copyOfRange(item.sales(), from, cut), Arrays.copyOfRange(item.promo(), from, cut), HORIZON, future,
           ForecastFeatures.TARGETS));
     }
-    return model.predict(List.of(new ForecastRequest(series, false))).get(0).values();
+    return model.predict(List.of(new ForecastRequest(series, ForecastRequest.Shape.ARRAY))).get(0).values();
   }
 }

@@ -116,6 +116,26 @@ class ForecastValidationTest {
   }
 
   @Test
+  void decode_instancesWrapper_readsEveryRecordAndNamesBadOnes() {
+    ForecastRequest request = decode(MediaType.JSON, "{\"instances\": [" + line("A") + "," + line("B") + "]}");
+    assertEquals(2, request.records());
+    assertEquals(ForecastRequest.Shape.INSTANCES, request.shape());
+    assertEquals("B", request.series().get(1).itemId());
+    ObjectNode bad = parse(line("C"));
+    bad.put("forecast_days", 0);
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> decode(MediaType.JSON, "{\"instances\": [" + line("A") + "," + bad + "]}"));
+    assertTrue(e.getMessage().startsWith("record 2 (item_id C): forecast_days must be between"), e.getMessage());
+  }
+
+  @Test
+  void decode_instancesWithAnotherField_isRejected() {
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> decode(MediaType.JSON, "{\"instances\": [" + line("A") + "], \"extra\": 1}"));
+    assertTrue(e.getMessage().contains("nothing but the array"), e.getMessage());
+  }
+
+  @Test
   void decode_emptyJsonArray_isRejected() {
     assertThrows(BadInputException.class, () -> decode(MediaType.JSON, "[]"));
   }
