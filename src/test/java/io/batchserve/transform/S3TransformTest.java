@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchserve.transform.FakeContainer.Reply;
 import io.batchserve.transform.run.JobOutcome;
+import io.batchserve.transform.source.Multipart;
 import io.batchserve.transform.source.Stores;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -143,6 +144,24 @@ class S3TransformTest {
       assertTrue(harness.log().contains("data/batch/gz/b.csv.gz: ClientError: 400"), harness.log());
       assertTrue(get("out4/job.json").contains("\"Failed\""));
     }
+  }
+
+  @Test
+  void largeOutput_goesUpInPartsAndLeavesNoUploadBehind() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 1_100_000; i++) {
+      text.append(100_000_000 + i).append('\n');
+    }
+    put("batch/big/input.csv", text.toString());
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      Harness harness = harness(fake);
+      harness.s3 = new Stores.S3Settings(endpoint, true, "us-east-1", new Multipart(5L << 20, 5L << 20));
+      assertTrue(harness.run(job("s3://data/batch/big/", "s3://data/out6")).completed(), harness.log());
+    }
+    String out = get("out6/input.csv.out");
+    assertEquals(1_100_000 * 12, out.length(), "every line, once, in order: 3 parts of at most 5 MiB");
+    assertTrue(out.startsWith("r:100000000\nr:100000001\n") && out.endsWith("r:101099999\n"));
+    assertEquals(List.of(), s3.listMultipartUploads(b -> b.bucket("data")).uploads());
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.batchserve.transform.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +17,18 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-/** S3 through the AWS SDK v2. Listing uses ListObjectsV2 with the literal prefix; outputs are single PUTs. */
+/**
+ * S3 through the AWS SDK v2. Listing uses ListObjectsV2 with the literal prefix. An output is one PUT up to
+ * {@link Multipart#threshold()} and a multipart upload above it (a single PUT stops at 5 GB); either way the object
+ * appears whole or not at all.
+ */
 final class S3Store implements Store {
   private final S3Client s3;
+  private final Multipart multipart;
 
-  S3Store(S3Client s3) {
+  S3Store(S3Client s3, Multipart multipart) {
     this.s3 = s3;
+    this.multipart = multipart;
   }
 
   @Override
@@ -68,8 +75,13 @@ final class S3Store implements Store {
   @Override
   public void publish(Path file, String bucket, String key) throws IOException {
     try {
-      s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(), RequestBody.fromFile(file));
-    } catch (SdkException e) {
+      long size = Files.size(file);
+      if (size > multipart.threshold()) {
+        multipart.upload(s3, file, size, bucket, key);
+      } else {
+        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(), RequestBody.fromFile(file));
+      }
+    } catch (SdkException | java.io.UncheckedIOException e) {
       throw new IOException("cannot write s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
     }
   }

@@ -20,8 +20,12 @@ public final class Stores implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** How to reach S3; every field may be null for the SDK's defaults. */
-  public record S3Settings(URI endpoint, boolean pathStyle, String region) {}
+  /** How to reach S3 (endpoint and region may be null for the SDK's defaults) and how to upload large outputs. */
+  public record S3Settings(URI endpoint, boolean pathStyle, String region, Multipart multipart) {
+    public S3Settings(URI endpoint, boolean pathStyle, String region) {
+      this(endpoint, pathStyle, region, Multipart.DEFAULT);
+    }
+  }
 
   public Store of(Location location) {
     return location.isS3() ? s3() : local;
@@ -35,7 +39,7 @@ public final class Stores implements AutoCloseable {
         builder.endpointOverride(settings.endpoint());
       }
       client = builder.build();
-      s3 = new S3Store(client);
+      s3 = new S3Store(client, settings.multipart());
     }
     return s3;
   }
