@@ -31,22 +31,12 @@ public final class JsonRecords {
 
   public static List<Located> jsonLines(byte[] body, int length) {
     List<Located> records = new ArrayList<>();
-    int lineStart = 0;
-    int line = 1;
-    while (lineStart < length) {
-      int lineEnd = lineStart;
-      while (lineEnd < length && body[lineEnd] != '\n') {
-        lineEnd++;
-      }
-      records.add(new Located(parseLine(body, lineStart, lineEnd, line), "line " + line));
-      lineStart = lineEnd + 1;
-      line++;
-    }
+    BodyLines.forEach(body, length,
+        (from, to, line) -> records.add(new Located(parseLine(body, from, to, line), "line " + line)));
     return records;
   }
 
-  private static JsonNode parseLine(byte[] body, int from, int to, int line) {
-    int end = to > from && body[to - 1] == '\r' ? to - 1 : to;
+  private static JsonNode parseLine(byte[] body, int from, int end, int line) {
     if (isBlank(body, from, end)) {
       throw BadInputException.at("line " + line, "the line is empty (every line must be one JSON record)");
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.batchserve.codec.BadInputException;
+import io.batchserve.codec.BodyLines;
 import io.batchserve.codec.Json;
 import io.batchserve.codec.MediaType;
 import java.io.IOException;
@@ -37,15 +38,7 @@ final class BodyReader {
 
   private static ForecastRequest lines(RecordParser records, byte[] body, int length) {
     List<Series> series = new ArrayList<>();
-    for (int start = 0; start < length; ) {
-      int end = start;
-      while (end < length && body[end] != '\n') {
-        end++;
-      }
-      int trimmed = end > start && body[end - 1] == '\r' ? end - 1 : end;
-      series.add(line(records, body, start, trimmed, "line " + (series.size() + 1)));
-      start = end + 1;
-    }
+    BodyLines.forEach(body, length, (from, to, number) -> series.add(line(records, body, from, to, "line " + number)));
     return new ForecastRequest(series, ForecastRequest.Shape.ARRAY);
   }
 
