@@ -1,10 +1,8 @@
 package io.batchserve.loadtest;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.batchserve.testing.LoopbackHttp;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -17,21 +15,20 @@ import java.util.concurrent.Executors;
  * 50 ms first; otherwise it answers 200 with one line per request line. {@code /ping} answers 200.
  */
 final class ScriptedServer implements AutoCloseable {
-  private final HttpServer server;
+  private final LoopbackHttp server;
   /** The last value seen of each request header, lower-case names. */
   final Map<String, String> headers = new ConcurrentHashMap<>();
 
   ScriptedServer() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    server.setExecutor(Executors.newFixedThreadPool(8));
-    server.createContext("/ping", exchange -> answer(exchange, 200, ""));
-    server.createContext("/execution-parameters", exchange -> answer(exchange, 404, ""));
-    server.createContext("/invocations", this::invocations);
-    server.start();
+    server = new LoopbackHttp(Executors.newFixedThreadPool(8))
+        .route("/ping", exchange -> LoopbackHttp.respond(exchange, 200, ""))
+        .route("/execution-parameters", exchange -> LoopbackHttp.respond(exchange, 404, ""))
+        .route("/invocations", this::invocations)
+        .start();
   }
 
   URI url() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return server.uri();
   }
 
   private void invocations(HttpExchange exchange) throws IOException {
@@ -48,23 +45,14 @@ final class ScriptedServer implements AutoCloseable {
     }
     if (first.startsWith("status=")) {
       int status = Integer.parseInt(first.substring(7));
-      answer(exchange, status, "{\"error\":\"Scripted\",\"message\":\"status " + status + "\"}");
+      LoopbackHttp.respond(exchange, status, "{\"error\":\"Scripted\",\"message\":\"status " + status + "\"}");
       return;
     }
-    answer(exchange, 200, "0.5\n".repeat(lines.length));
-  }
-
-  private static void answer(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
+    LoopbackHttp.respond(exchange, 200, "0.5\n".repeat(lines.length));
   }
 
   @Override
   public void close() {
-    server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    server.close();
   }
 }

@@ -1,11 +1,8 @@
 package io.batchserve.transform;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.batchserve.testing.LoopbackHttp;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -64,7 +61,7 @@ public final class FakeContainer implements AutoCloseable {
   public static final Script ECHO = request -> Reply.ok(request.lines().stream().map(l -> "r:" + l)
       .collect(Collectors.joining("\n", "", "\n")));
 
-  private final HttpServer server;
+  private final LoopbackHttp server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
@@ -72,13 +69,12 @@ public final class FakeContainer implements AutoCloseable {
 
   private FakeContainer(Script script, String executionParameters) throws IOException {
     this.script = script;
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool());
-    server.createContext("/ping", exchange -> respond(exchange, 200, ""));
-    server.createContext("/execution-parameters", exchange -> respond(exchange,
-        executionParameters == null ? 404 : 200, executionParameters == null ? "{}" : executionParameters));
-    server.createContext("/invocations", this::invoke);
-    server.start();
+    server = new LoopbackHttp(Executors.newCachedThreadPool())
+        .route("/ping", exchange -> LoopbackHttp.respond(exchange, 200, ""))
+        .route("/execution-parameters", exchange -> LoopbackHttp.respond(exchange,
+            executionParameters == null ? 404 : 200, executionParameters == null ? "{}" : executionParameters))
+        .route("/invocations", this::invoke)
+        .start();
   }
 
   public static FakeContainer start(Script script) throws IOException {
@@ -91,7 +87,7 @@ public final class FakeContainer implements AutoCloseable {
   }
 
   public URI uri() {
-    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    return server.uri();
   }
 
   public List<Request> requests() {
@@ -124,27 +120,18 @@ public final class FakeContainer implements AutoCloseable {
       if (reply.retryAfter() != null) {
         exchange.getResponseHeaders().add("Retry-After", reply.retryAfter());
       }
-      respond(exchange, reply.status(), reply.body());
+      LoopbackHttp.respond(exchange, reply.status(), reply.body());
     } catch (IOException e) {
       exchange.close();
     } catch (Exception e) {
-      respond(exchange, 500, "script failed: " + e);
+      LoopbackHttp.respond(exchange, 500, "script failed: " + e);
     } finally {
       inFlight.decrementAndGet();
     }
   }
 
-  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(bytes);
-    }
-  }
-
   @Override
   public void close() {
-    server.stop(0);
-    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    server.close();
   }
 }
