@@ -54,10 +54,14 @@ final class ServeCommand implements Callable<Integer> {
       + "else 60, or 3600 when SAGEMAKER_BATCH is true).")
   Integer timeoutSeconds;
 
+  @Option(names = "--libsvm-index-base", description = "Whether text/libsvm feature indices start at 0 (SageMaker's "
+      + "XGBoost 1.5-1 to 1.7-1) or 1 (default: BATCHSERVE_LIBSVM_INDEX_BASE, else 0).")
+  Integer libsvmIndexBase;
+
   @Override
   public Integer call() throws InterruptedException {
     ServeFlags flags = new ServeFlags(port, host, modelDir, workers, maxPayloadMb, maxRequestMb, queueCapacity,
-        maxBatchRecords, maxBatchDelayMs, timeoutSeconds);
+        maxBatchRecords, maxBatchDelayMs, timeoutSeconds, libsvmIndexBase);
     ServerConfig config = SageMakerEnv.resolve(flags, System.getenv(), Runtime.getRuntime().availableProcessors());
     ModelServer server = ModelServer.start(config);
     CountDownLatch stop = new CountDownLatch(1);

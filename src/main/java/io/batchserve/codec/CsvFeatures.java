@@ -116,7 +116,7 @@ public final class CsvFeatures {
     return narrowed;
   }
 
-  private static boolean isNan(byte[] body, int start, int end) {
+  static boolean isNan(byte[] body, int start, int end) {
     return end - start == 3 && (body[start] | 0x20) == 'n' && (body[start + 1] | 0x20) == 'a'
         && (body[start + 2] | 0x20) == 'n';
   }

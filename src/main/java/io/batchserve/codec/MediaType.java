@@ -5,12 +5,14 @@ import java.util.Map;
 
 /**
  * A media type without parameters, lower-cased: {@code text/csv; charset=utf-8} and {@code TEXT/CSV} are both
- * {@link #CSV}. Common aliases of the three supported types map to their canonical form.
+ * {@link #CSV}. Common aliases of the supported types map to their canonical form.
  */
 public record MediaType(String type, String subtype) {
   public static final MediaType CSV = new MediaType("text", "csv");
   public static final MediaType JSON = new MediaType("application", "json");
   public static final MediaType JSON_LINES = new MediaType("application", "jsonlines");
+  /** The sparse text format SageMaker's built-in XGBoost reads next to CSV. */
+  public static final MediaType LIBSVM = new MediaType("text", "libsvm");
   public static final MediaType ANY = new MediaType("*", "*");
 
   private static final Map<String, MediaType> ALIASES = Map.of(
@@ -21,7 +23,9 @@ public record MediaType(String type, String subtype) {
       "application/x-jsonlines", JSON_LINES,
       "application/jsonl", JSON_LINES,
       "application/x-ndjson", JSON_LINES,
-      "application/ndjson", JSON_LINES);
+      "application/ndjson", JSON_LINES,
+      "libsvm", LIBSVM,
+      "text/x-libsvm", LIBSVM);
 
   public MediaType {
     if (type.isEmpty() || subtype.isEmpty()) {

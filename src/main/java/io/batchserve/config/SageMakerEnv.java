@@ -24,7 +24,8 @@ import java.util.OptionalInt;
  *   <tr><td>SAGEMAKER_MAX_CONCURRENT_TRANSFORMS</td><td>the job's concurrency, at least 1</td></tr>
  *   <tr><td>SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT</td><td>answer type when Accept is missing or * / *</td></tr>
  *   <tr><td>BATCHSERVE_QUEUE_CAPACITY, BATCHSERVE_MAX_BATCH_RECORDS, BATCHSERVE_MAX_BATCH_DELAY_MS,
- *       BATCHSERVE_MAX_REQUEST_MB</td><td>batchserve's own tuning knobs, as the flags of the same names</td></tr>
+ *       BATCHSERVE_MAX_REQUEST_MB, BATCHSERVE_LIBSVM_INDEX_BASE</td><td>batchserve's own knobs, as the flags of
+ *       the same names</td></tr>
  * </table>
  */
 public final class SageMakerEnv {
@@ -64,7 +65,8 @@ public final class SageMakerEnv {
         Math.max(requestMb, payloadMb) * ServerConfig.MB,
         batch,
         vars.mediaType("SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT", ANSWER_TYPES).orElse(null),
-        SHUTDOWN_GRACE);
+        SHUTDOWN_GRACE,
+        first(flags.libsvmIndexBase(), vars.integer("BATCHSERVE_LIBSVM_INDEX_BASE", 0, 1), 0));
   }
 
   static BatchEnvironment batchEnvironment(EnvReader vars) {

@@ -22,10 +22,11 @@ import java.time.Duration;
  * @param batch what Batch Transform set in the environment
  * @param defaultAccept the answer type when a request's Accept is missing or * / *, or null for "same as input"
  * @param shutdownGrace how long SIGTERM waits for admitted requests
+ * @param libsvmIndexBase the number of the first feature in {@code text/libsvm} bodies: 0 or 1
  */
 public record ServerConfig(String host, int port, Path modelDir, int processors, int workers, int queueCapacity,
     int maxBatchRecords, Duration maxBatchDelay, Duration requestTimeout, int maxPayloadMb, long maxRequestBytes,
-    BatchEnvironment batch, MediaType defaultAccept, Duration shutdownGrace) {
+    BatchEnvironment batch, MediaType defaultAccept, Duration shutdownGrace, int libsvmIndexBase) {
   public static final long MB = 1L << 20;
   public static final int MAX_PAYLOAD_MB = 100;
 
@@ -38,6 +39,7 @@ public record ServerConfig(String host, int port, Path modelDir, int processors,
     require(requestTimeout.toMillis() >= 1, "request timeout must be positive: " + requestTimeout);
     require(maxPayloadMb >= 0 && maxPayloadMb <= MAX_PAYLOAD_MB,
         "max payload must be 0..100 MB: " + maxPayloadMb);
+    require(libsvmIndexBase == 0 || libsvmIndexBase == 1, "libsvm index base must be 0 or 1: " + libsvmIndexBase);
     require(maxRequestBytes >= maxPayloadMb * MB,
         "max request size " + maxRequestBytes + " bytes is below the advertised payload of " + maxPayloadMb + " MB");
   }

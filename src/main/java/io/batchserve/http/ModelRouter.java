@@ -2,6 +2,7 @@ package io.batchserve.http;
 
 import io.batchserve.codec.JsonRecords;
 import io.batchserve.codec.MediaType;
+import io.batchserve.codec.UnsupportedContentTypeException;
 import io.batchserve.model.Model;
 import java.util.List;
 import java.util.Locale;
@@ -9,8 +10,8 @@ import java.util.stream.Collectors;
 
 /**
  * Chooses the model for a request. One model loaded: every request goes to it. Several: {@code model=NAME} in
- * {@code X-Amzn-SageMaker-Custom-Attributes} decides; otherwise CSV goes to the first model (by name) that reads CSV,
- * and JSON goes to the model whose name or request types match the first record's {@code request_type}.
+ * {@code X-Amzn-SageMaker-Custom-Attributes} decides; otherwise CSV or libsvm goes to the first model (by name) that
+ * reads it, and JSON goes to the model whose name or request types match the first record's {@code request_type}.
  */
 final class ModelRouter {
   static final String CUSTOM_ATTRIBUTES = "X-Amzn-SageMaker-Custom-Attributes";
@@ -35,9 +36,10 @@ final class ModelRouter {
     if (models.size() == 1) {
       return models.get(0);
     }
-    if (MediaType.CSV.equals(contentType)) {
-      return models.stream().filter(m -> m.info().reads(MediaType.CSV)).findFirst()
-          .orElseThrow(() -> new UnknownModelException("no loaded model reads text/csv; loaded: " + names()));
+    if (!MediaType.JSON.equals(contentType) && !MediaType.JSON_LINES.equals(contentType)) {
+      return models.stream().filter(m -> m.info().reads(contentType)).findFirst()
+          .orElseThrow(() -> new UnsupportedContentTypeException(contentType.toString(), "any loaded model",
+              models.stream().flatMap(m -> m.info().contentTypes().stream()).distinct().toList()));
     }
     String requestType = JsonRecords.peekField(body.bytes(), body.length(), "request_type");
     if (requestType == null) {

@@ -3,6 +3,7 @@ package io.batchserve.http;
 import io.batchserve.config.ServerConfig;
 import io.batchserve.model.Model;
 import io.batchserve.model.ModelLoadException;
+import io.batchserve.model.LoadOptions;
 import io.batchserve.model.ModelLoader;
 import io.batchserve.worker.PoolConfig;
 import io.batchserve.worker.Ticker;
@@ -40,7 +41,7 @@ public final class ModelServer implements AutoCloseable {
   }
 
   public static ModelServer start(ServerConfig config) {
-    return start(config, () -> ModelLoader.load(config.modelDir()));
+    return start(config, () -> ModelLoader.load(config.modelDir(), new LoadOptions(config.libsvmIndexBase())));
   }
 
   public static ModelServer start(ServerConfig config, ModelSource source) {

@@ -31,24 +31,30 @@ public final class ModelLoader {
     Model<?, ?> load(ModelDescriptor descriptor) throws ModelLoadException;
   }
 
-  private static final Map<String, Factory> KINDS = Map.of(
-      TabularModel.KIND, TabularModel::load,
-      ForecastModel.KIND, ForecastModel::load);
-
   private ModelLoader() {}
 
+  private static Map<String, Factory> kinds(LoadOptions options) {
+    return Map.of(
+        TabularModel.KIND, descriptor -> TabularModel.load(descriptor, options),
+        ForecastModel.KIND, ForecastModel::load);
+  }
+
   public static List<Model<?, ?>> load(Path directory) throws ModelLoadException {
+    return load(directory, LoadOptions.DEFAULT);
+  }
+
+  public static List<Model<?, ?>> load(Path directory, LoadOptions options) throws ModelLoadException {
     if (!Files.isDirectory(directory)) {
       throw new ModelLoadException("model directory " + directory + " does not exist or is not a directory");
     }
-    Model<?, ?> single = loadOne(directory);
+    Model<?, ?> single = loadOne(directory, options);
     if (single != null) {
       return List.of(single);
     }
     List<Model<?, ?>> models = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (Path child : subdirectories(directory)) {
-      Model<?, ?> model = loadOne(child);
+      Model<?, ?> model = loadOne(child, options);
       if (model != null && !names.add(model.info().name())) {
         throw new ModelLoadException("two models in " + directory + " are named '" + model.info().name() + "'");
       }
@@ -64,18 +70,19 @@ public final class ModelLoader {
   }
 
   /** The model of a single-model folder, or null when the folder holds neither layout. */
-  private static Model<?, ?> loadOne(Path directory) throws ModelLoadException {
+  private static Model<?, ?> loadOne(Path directory, LoadOptions options) throws ModelLoadException {
     if (Files.isRegularFile(directory.resolve(ModelDescriptor.FILE_NAME))) {
       ModelDescriptor descriptor = ModelDescriptor.read(directory);
-      Factory factory = KINDS.get(descriptor.kind());
+      Map<String, Factory> kinds = kinds(options);
+      Factory factory = kinds.get(descriptor.kind());
       if (factory == null) {
         throw new ModelLoadException(descriptor.file() + ": unknown kind '" + descriptor.kind() + "'; known: "
-            + String.join(", ", KINDS.keySet().stream().sorted().toList()));
+            + String.join(", ", kinds.keySet().stream().sorted().toList()));
       }
       return factory.load(descriptor);
     }
     Path artifact = directory.resolve(SAGEMAKER_ARTIFACT);
-    return Files.isRegularFile(artifact) ? TabularModel.generic(artifact) : null;
+    return Files.isRegularFile(artifact) ? TabularModel.generic(artifact, options) : null;
   }
 
   private static List<Path> subdirectories(Path directory) throws ModelLoadException {

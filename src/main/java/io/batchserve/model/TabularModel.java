@@ -3,6 +3,7 @@ package io.batchserve.model;
 import io.batchserve.codec.CsvFeatures;
 import io.batchserve.codec.FloatMatrix;
 import io.batchserve.codec.JsonRecords;
+import io.batchserve.codec.LibsvmFeatures;
 import io.batchserve.codec.MediaType;
 import io.batchserve.codec.ScoreEncoder;
 import java.nio.file.Path;
@@ -19,11 +20,14 @@ import java.util.stream.IntStream;
 public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   /** The kind name in a descriptor. */
   public static final String KIND = "tabular";
-  private static final List<MediaType> TYPES = List.of(MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON);
+  private static final List<MediaType> READS =
+      List.of(MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON, MediaType.LIBSVM);
+  private static final List<MediaType> WRITES = List.of(MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON);
 
   private final ModelInfo info;
   private final Scorer scorer;
   private final JsonFeatures json;
+  private final int libsvmIndexBase;
 
   /** The decoded rows of one request. */
   public record Rows(FloatMatrix matrix) implements Model.Batch {
@@ -33,13 +37,14 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
     }
   }
 
-  TabularModel(ModelInfo info, Scorer scorer, JsonFeatures json) {
+  TabularModel(ModelInfo info, Scorer scorer, JsonFeatures json, int libsvmIndexBase) {
     this.info = info;
     this.scorer = scorer;
     this.json = json;
+    this.libsvmIndexBase = libsvmIndexBase;
   }
 
-  static TabularModel load(ModelDescriptor descriptor) throws ModelLoadException {
+  static TabularModel load(ModelDescriptor descriptor, LoadOptions options) throws ModelLoadException {
     List<String> features = descriptor.names("features");
     Scorer scorer = XgboostScorer.load(descriptor.artifactPath());
     if (scorer.features() != features.size()) {
@@ -47,22 +52,28 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
           + descriptor.artifact() + " was trained on " + scorer.features());
     }
     Set<String> requestTypes = Set.copyOf(descriptor.optionalNames("request_types"));
-    return create(descriptor.name(), scorer, features, descriptor.optionalNames("passthrough"), requestTypes);
+    return create(descriptor.name(), scorer, features, descriptor.optionalNames("passthrough"), requestTypes)
+        .withLibsvmIndexBase(options.libsvmIndexBase());
   }
 
   /** A bare {@code xgboost-model} file without a descriptor: features are called f0, f1, ... as in XGBoost. */
-  static TabularModel generic(Path artifact) throws ModelLoadException {
+  static TabularModel generic(Path artifact, LoadOptions options) throws ModelLoadException {
     Scorer scorer = XgboostScorer.load(artifact);
     List<String> features = IntStream.range(0, scorer.features()).mapToObj(i -> "f" + i).toList();
-    return create("xgboost", scorer, features, List.of(), Set.of());
+    return create("xgboost", scorer, features, List.of(), Set.of()).withLibsvmIndexBase(options.libsvmIndexBase());
   }
 
   /** A model over any scorer; used by loading, training and tests. */
   public static TabularModel create(String name, Scorer scorer, List<String> features, List<String> passthrough,
       Set<String> requestTypes) {
     String summary = features.size() + " features (" + features.get(0) + ", ...)";
-    ModelInfo info = new ModelInfo(name, KIND, TYPES, TYPES, requestTypes, summary);
-    return new TabularModel(info, scorer, new JsonFeatures(name, features, passthrough, requestTypes));
+    ModelInfo info = new ModelInfo(name, KIND, READS, WRITES, requestTypes, summary);
+    return new TabularModel(info, scorer, new JsonFeatures(name, features, passthrough, requestTypes), 0);
+  }
+
+  /** The same model reading {@code text/libsvm} feature indices from {@code base} (0 or 1). */
+  public TabularModel withLibsvmIndexBase(int base) {
+    return new TabularModel(info, scorer, json, new LoadOptions(base).libsvmIndexBase());
   }
 
   @Override
@@ -74,6 +85,9 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   public Rows decode(MediaType contentType, byte[] body, int length) {
     if (MediaType.CSV.equals(contentType)) {
       return new Rows(CsvFeatures.parse(body, length, json.features()));
+    }
+    if (MediaType.LIBSVM.equals(contentType)) {
+      return new Rows(LibsvmFeatures.parse(body, length, json.features(), libsvmIndexBase));
     }
     return new Rows(json.toMatrix(JsonRecords.read(contentType, body, length)));
   }

@@ -32,6 +32,7 @@ class SageMakerEnvTest {
     assertFalse(c.batch().batch());
     assertNull(c.defaultAccept());
     assertEquals(Duration.ZERO, c.maxBatchDelay());
+    assertEquals(0, c.libsvmIndexBase());
   }
 
   @Test
@@ -45,11 +46,12 @@ class SageMakerEnvTest {
     assertEquals(Duration.ofSeconds(120), c.requestTimeout());
     assertEquals(50L << 20, c.maxRequestBytes());
     assertEquals(MediaType.JSON_LINES, c.defaultAccept());
+    assertEquals(1, resolve(Map.of("BATCHSERVE_LIBSVM_INDEX_BASE", "1")).libsvmIndexBase());
   }
 
   @Test
   void resolve_flags_winOverVariables() {
-    ServeFlags flags = new ServeFlags(7000, "127.0.0.1", Path.of("model"), 1, 20, null, 8, 100, 5, 9);
+    ServeFlags flags = new ServeFlags(7000, "127.0.0.1", Path.of("model"), 1, 20, null, 8, 100, 5, 9, null);
     ServerConfig c = SageMakerEnv.resolve(flags, Map.of("SAGEMAKER_BIND_TO_PORT", "9090",
         "SAGEMAKER_MODEL_SERVER_WORKERS", "3", "SAGEMAKER_MAX_PAYLOAD_IN_MB", "50"), 4);
     assertEquals(7000, c.port());
@@ -96,7 +98,8 @@ class SageMakerEnvTest {
       "SAGEMAKER_MAX_CONCURRENT_TRANSFORMS|-1|must be between 1 and 10000",
       "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|text/html|is not one of",
       "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|html|is not a media type",
-      "BATCHSERVE_QUEUE_CAPACITY|none|is not a whole number"})
+      "BATCHSERVE_QUEUE_CAPACITY|none|is not a whole number",
+      "BATCHSERVE_LIBSVM_INDEX_BASE|2|must be between 0 and 1"})
   void resolve_malformedVariable_namesVariableAndValue(String name, String value, String problem) {
     ConfigException e = assertThrows(ConfigException.class, () -> resolve(Map.of(name, value)));
     assertTrue(e.getMessage().startsWith(name + "='" + value + "' " + problem), e.getMessage());

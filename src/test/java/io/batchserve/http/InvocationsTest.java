@@ -63,6 +63,33 @@ class InvocationsTest {
   }
 
   @Test
+  void libsvm_scoresAsTheSameRowsInCsv() {
+    String csv = post("1.5,0.9,\n,0.1,0.1\n", "Content-Type", "text/csv").body();
+    HttpResponse<String> response = post("1 0:1.5 1:0.9\n0 1:0.1 2:0.1\n", "Content-Type", "text/libsvm");
+    assertEquals(200, response.statusCode(), response.body());
+    assertEquals("text/csv", response.headers().firstValue("Content-Type").orElseThrow(), "CSV answers libsvm");
+    assertEquals(csv, response.body());
+  }
+
+  @Test
+  void libsvm_oneBasedServer_readsIndicesFromOne() {
+    String zeroBased = post("0:1.5 1:0.9\n", "Content-Type", "text/libsvm").body();
+    var flags = TestServers.flags(dir.resolve("m"), 1);
+    try (ModelServer oneBased = TestServers.awaitReady(ModelServer.start(
+        TestServers.config(flags, Map.of("BATCHSERVE_LIBSVM_INDEX_BASE", "1"))))) {
+      assertEquals(zeroBased, Http.post(oneBased.port(), "1:1.5 2:0.9\n", "Content-Type", "text/libsvm").body());
+    }
+  }
+
+  @Test
+  void libsvm_badToken_is400NamingTheLine() {
+    HttpResponse<String> response = post("0:1.5\n0:1 9:2\n", "Content-Type", "text/x-libsvm");
+    assertEquals(400, response.statusCode(), response.body());
+    assertTrue(response.body().contains("line 2: feature index 9 in '9:2' is outside the model's 3 features"),
+        response.body());
+  }
+
+  @Test
   void csv_emptyFieldsAreMissing() {
     HttpResponse<String> response = post(",,\n1.5,,0.1\n", "Content-Type", "text/csv");
     assertEquals(200, response.statusCode(), response.body());

@@ -108,7 +108,7 @@ class ModelLoaderTest {
   void load_bundledChurnModel_matchesItsSchema() throws Exception {
     Model<?, ?> churn = ModelLoader.load(Path.of("model/churn")).get(0);
     assertEquals("churn", churn.info().name());
-    assertArrayEquals(new Object[] {MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON},
+    assertArrayEquals(new Object[] {MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON, MediaType.LIBSVM},
         churn.info().contentTypes().toArray());
   }
 
