@@ -146,9 +146,23 @@ public final class CsvFeatures {
       hint = " (the line holds a bare carriage return: end lines with \\n or \\r\\n)";
     } else if (found == columns.size() + 1) {
       hint = " (an id or label column still in? drop it, e.g. with InputFilter \"$[1:]\")";
+    } else if (found == 1 && columns.size() > 1) {
+      hint = otherDelimiter(body, from, to);
     }
     return BadInputException.at("line " + line, "has " + found + " columns, expected " + columns.size()
         + " (" + preview(columns) + ")" + hint);
+  }
+
+  /** A hint when a one-field line is split by another delimiter (SageMaker's XGBoost sniffs ; tab and space). */
+  private static String otherDelimiter(byte[] body, int from, int to) {
+    for (byte delimiter : new byte[] {';', '\t', ' '}) {
+      if (indexOf(body, delimiter, from, to) < to) {
+        String name = delimiter == ';' ? "';'" : delimiter == '\t' ? "tabs" : "spaces";
+        return " (the fields seem separated by " + name + ": batchserve reads comma-separated values; for sparse "
+            + "index:value rows send text/libsvm)";
+      }
+    }
+    return "";
   }
 
   static String where(int line, int column, List<String> columns) {

@@ -94,7 +94,10 @@ class BadInputCorpusTest {
         csv("only newlines", "\n\n\n", 400, "line 1: the line is empty"),
         csv("interior blank line", row + "\n\n" + row + "\n", 400, "line 2: the line is empty"),
         csv("two trailing newlines", row + "\n\n", 400, "line 2: the line is empty"),
-        csv("semicolon delimiter", row.replace(',', ';'), 400, "has 1 columns, expected 20"),
+        csv("semicolon delimiter", row.replace(',', ';'), 400, "has 1 columns, expected 20 (account_length, "
+            + "international_plan, voice_mail_plan, number_vmail_messages, total_day_minutes, ..., data_gb) (the "
+            + "fields seem separated by ';': batchserve reads comma-separated values"),
+        csv("tab delimiter", row.replace(',', '\t'), 400, "(the fields seem separated by tabs"),
         csv("carriage returns only", row + "\r" + row, 400, "bare carriage return"),
         bytes("one byte over the limit", "text/csv", new byte[6 * 1024 * 1024 + 1], 413,
             "over the limit of 6291456 bytes (6 MB)"),
