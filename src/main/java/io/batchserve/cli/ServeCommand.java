@@ -58,10 +58,14 @@ final class ServeCommand implements Callable<Integer> {
       + "XGBoost 1.5-1 to 1.7-1) or 1 (default: BATCHSERVE_LIBSVM_INDEX_BASE, else 0).")
   Integer libsvmIndexBase;
 
+  @Option(names = "--stats-interval-seconds", description = "How often a busy server logs a line of traffic "
+      + "statistics; 0 for never (default: BATCHSERVE_STATS_INTERVAL_SECONDS, else 60).")
+  Integer statsIntervalSeconds;
+
   @Override
   public Integer call() throws InterruptedException {
     ServeFlags flags = new ServeFlags(port, host, modelDir, workers, maxPayloadMb, maxRequestMb, queueCapacity,
-        maxBatchRecords, maxBatchDelayMs, timeoutSeconds, libsvmIndexBase);
+        maxBatchRecords, maxBatchDelayMs, timeoutSeconds, libsvmIndexBase, statsIntervalSeconds);
     ServerConfig config = SageMakerEnv.resolve(flags, System.getenv(), Runtime.getRuntime().availableProcessors());
     ModelServer server = ModelServer.start(config);
     CountDownLatch stop = new CountDownLatch(1);

@@ -24,8 +24,8 @@ import java.util.OptionalInt;
  *   <tr><td>SAGEMAKER_MAX_CONCURRENT_TRANSFORMS</td><td>the job's concurrency, at least 1</td></tr>
  *   <tr><td>SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT</td><td>answer type when Accept is missing or * / *</td></tr>
  *   <tr><td>BATCHSERVE_QUEUE_CAPACITY, BATCHSERVE_MAX_BATCH_RECORDS, BATCHSERVE_MAX_BATCH_DELAY_MS,
- *       BATCHSERVE_MAX_REQUEST_MB, BATCHSERVE_LIBSVM_INDEX_BASE</td><td>batchserve's own knobs, as the flags of
- *       the same names</td></tr>
+ *       BATCHSERVE_MAX_REQUEST_MB, BATCHSERVE_LIBSVM_INDEX_BASE, BATCHSERVE_STATS_INTERVAL_SECONDS</td>
+ *       <td>batchserve's own knobs, as the flags of the same names</td></tr>
  * </table>
  */
 public final class SageMakerEnv {
@@ -35,6 +35,7 @@ public final class SageMakerEnv {
   public static final int DEFAULT_TIMEOUT_SECONDS = 60;
   public static final int BATCH_TIMEOUT_SECONDS = 3600;
   public static final int DEFAULT_MAX_BATCH_RECORDS = 10_000;
+  public static final int DEFAULT_STATS_SECONDS = 60;
   public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(25);
   static final List<MediaType> ANSWER_TYPES = List.of(MediaType.CSV, MediaType.JSON, MediaType.JSON_LINES);
 
@@ -66,7 +67,9 @@ public final class SageMakerEnv {
         batch,
         vars.mediaType("SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT", ANSWER_TYPES).orElse(null),
         SHUTDOWN_GRACE,
-        first(flags.libsvmIndexBase(), vars.integer("BATCHSERVE_LIBSVM_INDEX_BASE", 0, 1), 0));
+        first(flags.libsvmIndexBase(), vars.integer("BATCHSERVE_LIBSVM_INDEX_BASE", 0, 1), 0),
+        Duration.ofSeconds(first(flags.statsIntervalSeconds(),
+            vars.integer("BATCHSERVE_STATS_INTERVAL_SECONDS", 0, 86_400), DEFAULT_STATS_SECONDS)));
   }
 
   static BatchEnvironment batchEnvironment(EnvReader vars) {

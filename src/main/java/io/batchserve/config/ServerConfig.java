@@ -23,10 +23,12 @@ import java.time.Duration;
  * @param defaultAccept the answer type when a request's Accept is missing or * / *, or null for "same as input"
  * @param shutdownGrace how long SIGTERM waits for admitted requests
  * @param libsvmIndexBase the number of the first feature in {@code text/libsvm} bodies: 0 or 1
+ * @param statsInterval how often a busy server logs a line of traffic statistics; zero for never
  */
 public record ServerConfig(String host, int port, Path modelDir, int processors, int workers, int queueCapacity,
     int maxBatchRecords, Duration maxBatchDelay, Duration requestTimeout, int maxPayloadMb, long maxRequestBytes,
-    BatchEnvironment batch, MediaType defaultAccept, Duration shutdownGrace, int libsvmIndexBase) {
+    BatchEnvironment batch, MediaType defaultAccept, Duration shutdownGrace, int libsvmIndexBase,
+    Duration statsInterval) {
   public static final long MB = 1L << 20;
   public static final int MAX_PAYLOAD_MB = 100;
 
@@ -39,6 +41,7 @@ public record ServerConfig(String host, int port, Path modelDir, int processors,
     require(requestTimeout.toMillis() >= 1, "request timeout must be positive: " + requestTimeout);
     require(maxPayloadMb >= 0 && maxPayloadMb <= MAX_PAYLOAD_MB,
         "max payload must be 0..100 MB: " + maxPayloadMb);
+    require(!statsInterval.isNegative(), "stats interval is negative: " + statsInterval);
     require(libsvmIndexBase == 0 || libsvmIndexBase == 1, "libsvm index base must be 0 or 1: " + libsvmIndexBase);
     require(maxRequestBytes >= maxPayloadMb * MB,
         "max request size " + maxRequestBytes + " bytes is below the advertised payload of " + maxPayloadMb + " MB");

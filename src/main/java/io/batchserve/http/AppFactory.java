@@ -8,7 +8,9 @@ import io.javalin.Javalin;
 public final class AppFactory {
   private AppFactory() {}
 
-  public static Javalin create(ServerConfig config, ServerState state, WorkerPool pool) {
+  private static final String STARTED = "batchserve.started";
+
+  static Javalin create(ServerConfig config, ServerState state, WorkerPool pool, TrafficStats traffic) {
     InvocationsHandler invocations = new InvocationsHandler(config, state, pool);
     byte[] executionParameters = config.executionParameters().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return Javalin.create(cfg -> {
@@ -23,7 +25,12 @@ public final class AppFactory {
         ctx.status(state.phase() == ServerState.Phase.READY ? 200 : 503);
       });
       cfg.routes.get("/execution-parameters", ctx -> ctx.contentType("application/json").result(executionParameters));
+      cfg.routes.before("/invocations", ctx -> ctx.attribute(STARTED, System.nanoTime()));
       cfg.routes.post("/invocations", invocations);
+      cfg.routes.after("/invocations", ctx -> {
+        Long started = ctx.attribute(STARTED);
+        traffic.record(ctx.statusCode(), started == null ? 0 : System.nanoTime() - started);
+      });
       cfg.routes.exception(Exception.class, ErrorMapper::handle);
     });
   }

@@ -10,6 +10,9 @@ import io.batchserve.worker.Ticker;
 import io.batchserve.worker.WorkerPool;
 import io.javalin.Javalin;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,13 +34,23 @@ public final class ModelServer implements AutoCloseable {
   private final ServerState state = new ServerState();
   private final WorkerPool pool;
   private final Javalin app;
+  private final StatsReporter stats;
+  private final ScheduledExecutorService statsTimer;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private ModelServer(ServerConfig config) {
     this.config = config;
     this.pool = new WorkerPool(new PoolConfig(config.workers(), config.queueCapacity(), config.maxBatchRecords(),
         config.maxBatchDelay()), Ticker.system());
-    this.app = AppFactory.create(config, state, pool);
+    TrafficStats traffic = new TrafficStats();
+    this.app = AppFactory.create(config, state, pool, traffic);
+    this.stats = new StatsReporter(traffic, pool::stats, config.workers(), pool::queued, config.queueCapacity(),
+        Ticker.system());
+    this.statsTimer = config.statsInterval().isZero() ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread thread = new Thread(r, "stats");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   public static ModelServer start(ServerConfig config) {
@@ -55,6 +68,10 @@ public final class ModelServer implements AutoCloseable {
       }
     }
     LOG.info("listening on {}:{}; /ping answers 503 until the models are loaded", config.host(), server.port());
+    if (server.statsTimer != null) {
+      long every = config.statsInterval().toMillis();
+      server.statsTimer.scheduleAtFixedRate(server::logStats, every, every, TimeUnit.MILLISECONDS);
+    }
     Thread loader = new Thread(() -> server.load(source), "model-loader");
     loader.setDaemon(true);
     loader.start();
@@ -88,6 +105,23 @@ public final class ModelServer implements AutoCloseable {
         c.requestTimeout().toSeconds(), c.maxRequestBytes(), c.batch().batch(), c.executionParameters().toJson());
   }
 
+  /** Logs the traffic since the last line, if there was any; never throws (it runs on the scheduler). */
+  private synchronized void logStats() {
+    try {
+      String line = stats.report();
+      if (line != null) {
+        LOG.info(line);
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("could not write the stats line", e);
+    }
+  }
+
+  /** The stats line for the traffic since the last one (null when idle), for tests. */
+  synchronized String statsLine() {
+    return stats.report();
+  }
+
   public int port() {
     return app.port();
   }
@@ -107,6 +141,10 @@ public final class ModelServer implements AutoCloseable {
     state.draining();
     boolean drained = pool.shutdown(config.shutdownGrace());
     app.stop();
+    if (statsTimer != null) {
+      statsTimer.shutdownNow();
+      logStats();
+    }
     LOG.info("stopped{}", drained ? "" : " (some admitted requests were not answered in time)");
   }
 }

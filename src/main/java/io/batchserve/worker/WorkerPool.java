@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,10 @@ public final class WorkerPool {
   private final Ticker ticker;
   private final JobQueue queue;
   private final List<Thread> threads = new ArrayList<>();
+  private final LongAdder predictions = new LongAdder();
+  private final LongAdder requests = new LongAdder();
+  private final LongAdder records = new LongAdder();
+  private final LongAdder busyNanos = new LongAdder();
 
   public WorkerPool(PoolConfig config, Ticker ticker) {
     this.config = config;
@@ -80,6 +85,11 @@ public final class WorkerPool {
     return config;
   }
 
+  /** Totals since the pool started; safe to call from any thread (each total is read on its own). */
+  public PoolStats stats() {
+    return new PoolStats(predictions.sum(), requests.sum(), records.sum(), busyNanos.sum());
+  }
+
   private void work() {
     while (true) {
       List<Job<?, ?>> batch;
@@ -96,7 +106,7 @@ public final class WorkerPool {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static void run(List<Job<?, ?>> batch) {
+  private void run(List<Job<?, ?>> batch) {
     try {
       runTyped((List) batch);
     } catch (Throwable t) {
@@ -109,13 +119,24 @@ public final class WorkerPool {
     }
   }
 
-  private static <B extends Model.Batch, R> void runTyped(List<Job<B, R>> batch) {
+  private <B extends Model.Batch, R> void runTyped(List<Job<B, R>> batch) {
     Model<B, R> model = batch.get(0).model();
     List<B> inputs = new ArrayList<>(batch.size());
+    long batchRecords = 0;
     for (Job<B, R> job : batch) {
       inputs.add(job.batch());
+      batchRecords += job.batch().records();
     }
-    List<R> answers = model.predict(inputs);
+    long start = ticker.read();
+    List<R> answers;
+    try {
+      answers = model.predict(inputs);
+    } finally {
+      busyNanos.add(ticker.read() - start);
+      predictions.increment();
+      requests.add(batch.size());
+      records.add(batchRecords);
+    }
     if (answers.size() != batch.size()) {
       throw new IllegalStateException("model '" + model.info().name() + "' answered " + answers.size()
           + " of " + batch.size() + " requests");

@@ -33,6 +33,7 @@ class SageMakerEnvTest {
     assertNull(c.defaultAccept());
     assertEquals(Duration.ZERO, c.maxBatchDelay());
     assertEquals(0, c.libsvmIndexBase());
+    assertEquals(Duration.ofSeconds(60), c.statsInterval());
   }
 
   @Test
@@ -51,7 +52,7 @@ class SageMakerEnvTest {
 
   @Test
   void resolve_flags_winOverVariables() {
-    ServeFlags flags = new ServeFlags(7000, "127.0.0.1", Path.of("model"), 1, 20, null, 8, 100, 5, 9, null);
+    ServeFlags flags = new ServeFlags(7000, "127.0.0.1", Path.of("model"), 1, 20, null, 8, 100, 5, 9, null, null);
     ServerConfig c = SageMakerEnv.resolve(flags, Map.of("SAGEMAKER_BIND_TO_PORT", "9090",
         "SAGEMAKER_MODEL_SERVER_WORKERS", "3", "SAGEMAKER_MAX_PAYLOAD_IN_MB", "50"), 4);
     assertEquals(7000, c.port());
@@ -99,7 +100,8 @@ class SageMakerEnvTest {
       "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|text/html|is not one of",
       "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|html|is not a media type",
       "BATCHSERVE_QUEUE_CAPACITY|none|is not a whole number",
-      "BATCHSERVE_LIBSVM_INDEX_BASE|2|must be between 0 and 1"})
+      "BATCHSERVE_LIBSVM_INDEX_BASE|2|must be between 0 and 1",
+      "BATCHSERVE_STATS_INTERVAL_SECONDS|-1|must be between 0 and 86400"})
   void resolve_malformedVariable_namesVariableAndValue(String name, String value, String problem) {
     ConfigException e = assertThrows(ConfigException.class, () -> resolve(Map.of(name, value)));
     assertTrue(e.getMessage().startsWith(name + "='" + value + "' " + problem), e.getMessage());
