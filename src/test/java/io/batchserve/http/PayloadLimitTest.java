@@ -55,6 +55,20 @@ class PayloadLimitTest {
   }
 
   @Test
+  void invocations_bodyFarOverLimit_isAnswered413NotReset() throws Exception {
+    var config = TestServers.config(TestServers.flags(TinyModels.tabularFolder(dir, "t"), 1),
+        Map.of("SAGEMAKER_MAX_PAYLOAD_IN_MB", "1"));
+    try (ModelServer server = TestServers.awaitReady(ModelServer.start(config))) {
+      byte[] body = csvOfSize(24 << 20);
+      for (int i = 0; i < 3; i++) {
+        var response = Http.post(server.port(), body, "Content-Type", "text/csv");
+        assertEquals(413, response.statusCode(), "the client reads the answer while still sending, try " + i);
+      }
+      assertEquals(200, Http.post(server.port(), csvOfSize(1000), "Content-Type", "text/csv").statusCode());
+    }
+  }
+
+  @Test
   void invocations_chunkedBodyOverLimit_is413() throws Exception {
     ServeFlags flags = new ServeFlags(0, "127.0.0.1", TinyModels.tabularFolder(dir, "t"), 1, 1, null, null, null,
         null, null, null, null);
