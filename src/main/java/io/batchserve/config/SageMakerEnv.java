@@ -23,6 +23,8 @@ import java.util.OptionalInt;
  *   <tr><td>SAGEMAKER_BATCH_STRATEGY</td><td>SINGLE_RECORD or MULTI_RECORD</td></tr>
  *   <tr><td>SAGEMAKER_MAX_CONCURRENT_TRANSFORMS</td><td>the job's concurrency, at least 1</td></tr>
  *   <tr><td>SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT</td><td>answer type when Accept is missing or * / *</td></tr>
+ *   <tr><td>SAGEMAKER_INFERENCE_OUTPUT</td><td>refused: selectable output is not implemented, and answering scores
+ *       where a job expects labels would be a silent difference</td></tr>
  *   <tr><td>BATCHSERVE_QUEUE_CAPACITY, BATCHSERVE_MAX_BATCH_RECORDS, BATCHSERVE_MAX_BATCH_DELAY_MS,
  *       BATCHSERVE_MAX_REQUEST_MB, BATCHSERVE_LIBSVM_INDEX_BASE, BATCHSERVE_STATS_INTERVAL_SECONDS</td>
  *       <td>batchserve's own knobs, as the flags of the same names</td></tr>
@@ -43,6 +45,9 @@ public final class SageMakerEnv {
 
   public static ServerConfig resolve(ServeFlags flags, Map<String, String> env, int processors) {
     EnvReader vars = new EnvReader(env);
+    vars.refuse("SAGEMAKER_INFERENCE_OUTPUT", "asks for SageMaker XGBoost's selectable inference output "
+        + "(predicted_label, probabilities, ...), which batchserve does not implement: it answers each record's "
+        + "score(s). Unset the variable, or derive labels from the scores downstream");
     BatchEnvironment batch = batchEnvironment(vars);
     int workers = first(flags.workers(), vars.integer("SAGEMAKER_MODEL_SERVER_WORKERS", 1, 4096), processors);
     int payloadMb = first(flags.maxPayloadMb(), vars.integer("SAGEMAKER_MAX_PAYLOAD_IN_MB", 0, 100),

@@ -101,7 +101,8 @@ class SageMakerEnvTest {
       "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|html|is not a media type",
       "BATCHSERVE_QUEUE_CAPACITY|none|is not a whole number",
       "BATCHSERVE_LIBSVM_INDEX_BASE|2|must be between 0 and 1",
-      "BATCHSERVE_STATS_INTERVAL_SECONDS|-1|must be between 0 and 86400"})
+      "BATCHSERVE_STATS_INTERVAL_SECONDS|-1|must be between 0 and 86400",
+      "SAGEMAKER_INFERENCE_OUTPUT|predicted_label,probabilities|asks for SageMaker XGBoost's selectable inference"})
   void resolve_malformedVariable_namesVariableAndValue(String name, String value, String problem) {
     ConfigException e = assertThrows(ConfigException.class, () -> resolve(Map.of(name, value)));
     assertTrue(e.getMessage().startsWith(name + "='" + value + "' " + problem), e.getMessage());
