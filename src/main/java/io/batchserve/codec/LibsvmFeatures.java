@@ -15,27 +15,70 @@ import java.util.List;
  * a {@link BadInputException} naming the 1-based line and the token.
  */
 public final class LibsvmFeatures {
+  /** The most values a body may expand to when densified: 128 M floats, 512 MB. */
+  static final long MAX_VALUES = 128L << 20;
+
   private LibsvmFeatures() {}
 
   public static FloatMatrix parse(byte[] body, int length, List<String> columns, int indexBase) {
+    return parse(body, length, columns, indexBase, MAX_VALUES);
+  }
+
+  /** As {@link #parse(byte[], int, List, int)}, refusing bodies that would expand to more than {@code maxValues}. */
+  static FloatMatrix parse(byte[] body, int length, List<String> columns, int indexBase, long maxValues) {
     if (indexBase != 0 && indexBase != 1) {
       throw new IllegalArgumentException("libsvm index base must be 0 or 1: " + indexBase);
     }
     if (length == 0) {
       throw new BadInputException("request body is empty: send at least one libsvm line");
     }
-    int width = columns.size();
-    float[][] rows = {new float[Math.max(16, length / 16) * width]};
-    int[] count = {0};
+    Dense dense = new Dense(columns.size(), maxValues);
     BodyLines.forEach(body, length, (from, to, line) -> {
-      if ((count[0] + 1) * width > rows[0].length) {
-        rows[0] = Arrays.copyOf(rows[0], Math.multiplyExact(count[0] * 2 + 16, width));
-      }
-      Arrays.fill(rows[0], count[0] * width, (count[0] + 1) * width, Float.NaN);
-      parseLine(body, from, to, line, columns, indexBase, rows[0], count[0] * width);
-      count[0]++;
+      float[] out = dense.addRow(line);
+      parseLine(body, from, to, line, columns, indexBase, out, dense.lastRowStart());
     });
-    return new FloatMatrix(rows[0], count[0], width);
+    return dense.matrix();
+  }
+
+  /**
+   * The dense matrix being filled, grown by doubling. Sparse rows of a model with many features can expand far beyond
+   * the body's size, so it stops at a limit (default {@value #MAX_VALUES} values, 512 MB) with an error that says
+   * to send fewer records per request.
+   */
+  private static final class Dense {
+    private final int width;
+    private final long maxValues;
+    private float[] values = new float[0];
+    private int rows;
+
+    Dense(int width, long maxValues) {
+      this.width = width;
+      this.maxValues = maxValues;
+    }
+
+    /** Adds a row of missing values for {@code line} and returns the array that holds it. */
+    float[] addRow(int line) {
+      long needed = (long) (rows + 1) * width;
+      if (needed > maxValues) {
+        throw BadInputException.at("line " + line, "the request's records would expand to more than " + maxValues
+            + " values (" + width + " features each): send fewer records per request (a smaller MaxPayloadInMB)");
+      }
+      if (needed > values.length) {
+        long grown = Math.max(needed, Math.min((long) values.length * 2 + 16L * width, maxValues));
+        values = Arrays.copyOf(values, Math.toIntExact(grown));
+      }
+      Arrays.fill(values, rows * width, (rows + 1) * width, Float.NaN);
+      rows++;
+      return values;
+    }
+
+    int lastRowStart() {
+      return (rows - 1) * width;
+    }
+
+    FloatMatrix matrix() {
+      return new FloatMatrix(values, rows, width);
+    }
   }
 
   private static void parseLine(byte[] body, int from, int to, int line, List<String> columns, int indexBase,

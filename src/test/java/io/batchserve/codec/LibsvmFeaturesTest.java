@@ -66,6 +66,16 @@ class LibsvmFeaturesTest {
   }
 
   @Test
+  void parse_moreValuesThanTheLimit_rejectedAtTheLineThatCrossesIt() {
+    byte[] bytes = "0:1\n1:2\n2:3\n".getBytes(StandardCharsets.UTF_8);
+    BadInputException e = assertThrows(BadInputException.class,
+        () -> LibsvmFeatures.parse(bytes, bytes.length, COLUMNS, 0, 6));
+    assertEquals("line 3: the request's records would expand to more than 6 values (3 features each): send fewer "
+        + "records per request (a smaller MaxPayloadInMB)", e.getMessage());
+    assertEquals(2, LibsvmFeatures.parse(bytes, 8, COLUMNS, 0, 6).rows(), "two lines fit");
+  }
+
+  @Test
   void parse_emptyBody_rejected() {
     assertEquals("request body is empty: send at least one libsvm line", error("", 0));
   }
