@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a {@code text/libsvm} body, the sparse format SageMaker's built-in XGBoost accepts next to CSV, into a dense
- * {@link FloatMatrix} whose absent features are {@code NaN} (missing, as XGBoost treats absent sparse entries).
+ * Reads a {@code text/libsvm} body, the sparse format SageMaker's built-in XGBoost accepts next to CSV, into
+ * {@link SparseRows}: absent features (and {@code nan} values) are missing, and a wide model's rows stay as small as
+ * the body instead of expanding to every feature.
  *
  * <p>Rules: one record per line ({@code \n} or {@code \r\n}, one trailing line end allowed); tokens separated by
  * spaces or tabs; a first token without a colon is the label and is ignored; every other token is
@@ -15,74 +16,27 @@ import java.util.List;
  * a {@link BadInputException} naming the 1-based line and the token.
  */
 public final class LibsvmFeatures {
-  /** The most values a body may expand to when densified: 128 M floats, 512 MB. */
-  static final long MAX_VALUES = 128L << 20;
-
   private LibsvmFeatures() {}
 
-  public static FloatMatrix parse(byte[] body, int length, List<String> columns, int indexBase) {
-    return parse(body, length, columns, indexBase, MAX_VALUES);
-  }
-
-  /** As {@link #parse(byte[], int, List, int)}, refusing bodies that would expand to more than {@code maxValues}. */
-  static FloatMatrix parse(byte[] body, int length, List<String> columns, int indexBase, long maxValues) {
+  public static SparseRows parse(byte[] body, int length, List<String> columns, int indexBase) {
     if (indexBase != 0 && indexBase != 1) {
       throw new IllegalArgumentException("libsvm index base must be 0 or 1: " + indexBase);
     }
     if (length == 0) {
       throw new BadInputException("request body is empty: send at least one libsvm line");
     }
-    Dense dense = new Dense(columns.size(), maxValues);
+    SparseRows.Builder rows = new SparseRows.Builder(columns.size(), length / 8);
+    int[] seenInRow = new int[columns.size()];
+    Arrays.fill(seenInRow, -1);
     BodyLines.forEach(body, length, (from, to, line) -> {
-      float[] out = dense.addRow(line);
-      parseLine(body, from, to, line, columns, indexBase, out, dense.lastRowStart());
+      rows.startRow();
+      parseLine(body, from, to, line, columns, indexBase, rows, seenInRow);
     });
-    return dense.matrix();
-  }
-
-  /**
-   * The dense matrix being filled, grown by doubling. Sparse rows of a model with many features can expand far beyond
-   * the body's size, so it stops at a limit (default {@value #MAX_VALUES} values, 512 MB) with an error that says
-   * to send fewer records per request.
-   */
-  private static final class Dense {
-    private final int width;
-    private final long maxValues;
-    private float[] values = new float[0];
-    private int rows;
-
-    Dense(int width, long maxValues) {
-      this.width = width;
-      this.maxValues = maxValues;
-    }
-
-    /** Adds a row of missing values for {@code line} and returns the array that holds it. */
-    float[] addRow(int line) {
-      long needed = (long) (rows + 1) * width;
-      if (needed > maxValues) {
-        throw BadInputException.at("line " + line, "the request's records would expand to more than " + maxValues
-            + " values (" + width + " features each): send fewer records per request (a smaller MaxPayloadInMB)");
-      }
-      if (needed > values.length) {
-        long grown = Math.max(needed, Math.min((long) values.length * 2 + 16L * width, maxValues));
-        values = Arrays.copyOf(values, Math.toIntExact(grown));
-      }
-      Arrays.fill(values, rows * width, (rows + 1) * width, Float.NaN);
-      rows++;
-      return values;
-    }
-
-    int lastRowStart() {
-      return (rows - 1) * width;
-    }
-
-    FloatMatrix matrix() {
-      return new FloatMatrix(values, rows, width);
-    }
+    return rows.build();
   }
 
   private static void parseLine(byte[] body, int from, int to, int line, List<String> columns, int indexBase,
-      float[] out, int base) {
+      SparseRows.Builder rows, int[] seenInRow) {
     int pos = skipSpaces(body, from, to);
     if (pos == to) {
       throw BadInputException.at("line " + line, "the line is empty (every line must be one record; a record "
@@ -97,10 +51,14 @@ public final class LibsvmFeatures {
       }
       if (colon >= 0) {
         int column = column(body, pos, colon, end, line, columns.size(), indexBase);
-        if (!Float.isNaN(out[base + column])) {
+        if (seenInRow[column] == line) {
           throw BadInputException.at("line " + line, "feature index " + (column + indexBase) + " appears twice");
         }
-        out[base + column] = value(body, colon + 1, end, line, column, columns);
+        seenInRow[column] = line;
+        float value = value(body, colon + 1, end, line, column, columns);
+        if (!Float.isNaN(value)) {
+          rows.add(column, value);
+        }
       }
       first = false;
       pos = skipSpaces(body, end, to);

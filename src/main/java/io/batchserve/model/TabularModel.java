@@ -5,6 +5,7 @@ import io.batchserve.codec.FloatMatrix;
 import io.batchserve.codec.JsonRecords;
 import io.batchserve.codec.LibsvmFeatures;
 import io.batchserve.codec.MediaType;
+import io.batchserve.codec.SparseRows;
 import io.batchserve.codec.ScoreEncoder;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,11 +30,23 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   private final JsonFeatures json;
   private final int libsvmIndexBase;
 
-  /** The decoded rows of one request. */
-  public record Rows(FloatMatrix matrix) implements Model.Batch {
+  /** The decoded rows of one request: dense (CSV, JSON) or sparse (libsvm); exactly one is not null. */
+  public record Rows(FloatMatrix matrix, SparseRows sparse) implements Model.Batch {
+    public Rows(FloatMatrix matrix) {
+      this(matrix, null);
+    }
+
+    public Rows(SparseRows sparse) {
+      this(null, sparse);
+    }
+
     @Override
     public int records() {
-      return matrix.rows();
+      return matrix != null ? matrix.rows() : sparse.rows();
+    }
+
+    SparseRows asSparse() {
+      return sparse != null ? sparse : SparseRows.of(matrix);
     }
   }
 
@@ -92,13 +105,22 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
     return new Rows(json.toMatrix(JsonRecords.read(contentType, body, length)));
   }
 
+  /**
+   * One native call for all the batches: dense rows by {@code inplace_predict}; when any batch is sparse (libsvm),
+   * all of them as one sparse block, so that a wide model's rows never expand to every feature.
+   */
   @Override
   public List<float[][]> predict(List<Rows> batches) {
+    boolean sparse = batches.stream().anyMatch(b -> b.sparse() != null);
     if (batches.size() == 1) {
-      FloatMatrix m = batches.get(0).matrix();
-      return java.util.Collections.singletonList(scorer.score(m.values(), m.rows(), m.columns()));
+      Rows only = batches.get(0);
+      FloatMatrix m = only.matrix();
+      return java.util.Collections.singletonList(sparse ? scorer.scoreSparse(only.sparse())
+          : scorer.score(m.values(), m.rows(), m.columns()));
     }
-    float[][] all = scoreTogether(batches);
+    float[][] all = sparse
+        ? scorer.scoreSparse(SparseRows.concat(batches.stream().map(Rows::asSparse).toList(), json.features().size()))
+        : scoreTogether(batches);
     List<float[][]> answers = new ArrayList<>(batches.size());
     int offset = 0;
     for (Rows batch : batches) {

@@ -3,7 +3,9 @@ package io.batchserve.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.batchserve.codec.SparseRows;
 import ml.dmlc.xgboost4j.java.Booster;
+import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
@@ -56,6 +58,29 @@ public final class XgboostScorer implements Scorer {
       return booster.inplace_predict(values, rows, columns, Float.NaN);
     } catch (XGBoostError e) {
       throw new PredictionException("XGBoost prediction failed for " + rows + " rows: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Through a CSR {@code DMatrix} (inplace prediction takes only dense arrays here), built and freed per call; the
+   * booster's {@code predict} takes no lock, as {@code inplace_predict}.
+   */
+  @Override
+  public float[][] scoreSparse(SparseRows rows) {
+    DMatrix matrix = null;
+    try {
+      long[] starts = java.util.Arrays.copyOf(rows.rowStarts(), rows.rows() + 1);
+      int[] columns = java.util.Arrays.copyOf(rows.columns(), rows.size());
+      float[] values = java.util.Arrays.copyOf(rows.values(), rows.size());
+      matrix = new DMatrix(starts, columns, values, DMatrix.SparseType.CSR, rows.width(), Float.NaN, 1);
+      return booster.predict(matrix);
+    } catch (XGBoostError e) {
+      throw new PredictionException("XGBoost prediction failed for " + rows.rows() + " sparse rows: "
+          + e.getMessage(), e);
+    } finally {
+      if (matrix != null) {
+        matrix.dispose();
+      }
     }
   }
 

@@ -17,8 +17,7 @@ class LibsvmFeaturesTest {
 
   private static float[] parse(String body, int base) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    FloatMatrix m = LibsvmFeatures.parse(bytes, bytes.length, COLUMNS, base);
-    return Arrays.copyOf(m.values(), m.size());
+    return LibsvmFeatures.parse(bytes, bytes.length, COLUMNS, base).toDense();
   }
 
   private static String error(String body, int base) {
@@ -66,13 +65,14 @@ class LibsvmFeaturesTest {
   }
 
   @Test
-  void parse_moreValuesThanTheLimit_rejectedAtTheLineThatCrossesIt() {
-    byte[] bytes = "0:1\n1:2\n2:3\n".getBytes(StandardCharsets.UTF_8);
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> LibsvmFeatures.parse(bytes, bytes.length, COLUMNS, 0, 6));
-    assertEquals("line 3: the request's records would expand to more than 6 values (3 features each): send fewer "
-        + "records per request (a smaller MaxPayloadInMB)", e.getMessage());
-    assertEquals(2, LibsvmFeatures.parse(bytes, 8, COLUMNS, 0, 6).rows(), "two lines fit");
+  void parse_wideModel_keepsOnlyThePresentEntries() {
+    List<String> wide = java.util.stream.IntStream.range(0, 1_000_000).mapToObj(i -> "f" + i).toList();
+    byte[] bytes = "1 17:0.5 999999:2\n0 3:1\n".getBytes(StandardCharsets.UTF_8);
+    SparseRows rows = LibsvmFeatures.parse(bytes, bytes.length, wide, 0);
+    assertEquals(2, rows.rows());
+    assertEquals(3, rows.size());
+    assertArrayEquals(new int[] {17, 999_999, 3}, Arrays.copyOf(rows.columns(), 3));
+    assertArrayEquals(new long[] {0, 2, 3}, Arrays.copyOf(rows.rowStarts(), 3));
   }
 
   @Test

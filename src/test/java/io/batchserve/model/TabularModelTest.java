@@ -45,4 +45,40 @@ class TabularModelTest {
     assertArrayEquals(new float[][] {{30}}, answers.get(1));
     assertArrayEquals(new float[][] {{10}, {12}, {14}}, answers.get(2));
   }
+
+  @Test
+  void predict_denseAndSparseRequestsTogether_oneSparseCallInOrder() {
+    List<Integer> sparseCalls = new ArrayList<>();
+    SumScorer dense = new SumScorer();
+    Scorer scorer = new Scorer() {
+      @Override
+      public float[][] score(float[] values, int rows, int columns) {
+        float[] zeroed = values.clone();
+        for (int i = 0; i < zeroed.length; i++) {
+          zeroed[i] = Float.isNaN(zeroed[i]) ? 0 : zeroed[i];
+        }
+        return dense.score(zeroed, rows, columns);
+      }
+
+      @Override
+      public float[][] scoreSparse(io.batchserve.codec.SparseRows rows) {
+        sparseCalls.add(rows.rows());
+        return Scorer.super.scoreSparse(rows);
+      }
+
+      @Override
+      public int features() {
+        return 2;
+      }
+    };
+    TabularModel model = TabularModel.create("t", scorer, List.of("x", "y"), List.of(), Set.of());
+    var csv = new TabularModel.Rows(new FloatMatrix(new float[] {1, 2}, 1, 2));
+    byte[] libsvm = "0:10\n1:7\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    var sparse = new TabularModel.Rows(io.batchserve.codec.LibsvmFeatures.parse(libsvm, libsvm.length,
+        List.of("x", "y"), 0));
+    List<float[][]> answers = model.predict(List.of(csv, sparse));
+    assertEquals(List.of(3), sparseCalls, "one call, as sparse rows, for both requests");
+    assertArrayEquals(new float[][] {{3}}, answers.get(0));
+    assertArrayEquals(new float[][] {{10}, {7}}, answers.get(1));
+  }
 }
