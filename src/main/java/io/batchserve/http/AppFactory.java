@@ -8,10 +8,8 @@ import io.javalin.Javalin;
 public final class AppFactory {
   private AppFactory() {}
 
-  private static final String STARTED = "batchserve.started";
-
   static Javalin create(ServerConfig config, ServerState state, WorkerPool pool, TrafficStats traffic) {
-    InvocationsHandler invocations = new InvocationsHandler(config, state, pool);
+    InvocationsHandler invocations = new InvocationsHandler(config, state, pool, traffic);
     byte[] executionParameters = config.executionParameters().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
@@ -25,13 +23,14 @@ public final class AppFactory {
         ctx.status(state.phase() == ServerState.Phase.READY ? 200 : 503);
       });
       cfg.routes.get("/execution-parameters", ctx -> ctx.contentType("application/json").result(executionParameters));
-      cfg.routes.before("/invocations", ctx -> ctx.attribute(STARTED, System.nanoTime()));
       cfg.routes.post("/invocations", invocations);
-      cfg.routes.after("/invocations", ctx -> {
-        Long started = ctx.attribute(STARTED);
-        traffic.record(ctx.statusCode(), started == null ? 0 : System.nanoTime() - started);
+      cfg.routes.exception(Exception.class, (e, ctx) -> {
+        int status = ErrorMapper.handle(e, ctx);
+        Long started = ctx.attribute(InvocationsHandler.STARTED);
+        if (started != null) {
+          traffic.record(status, System.nanoTime() - started);
+        }
       });
-      cfg.routes.exception(Exception.class, ErrorMapper::handle);
     });
   }
 }

@@ -38,7 +38,8 @@ final class ErrorMapper {
 
   private ErrorMapper() {}
 
-  static void handle(Exception exception, Context ctx) {
+  /** Answers the exception and returns the status it was given. */
+  static int handle(Exception exception, Context ctx) {
     Throwable cause = unwrap(exception);
     Rule rule = TABLE.stream().filter(r -> r.type().isInstance(cause)).findFirst().orElse(FAULT);
     String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
@@ -52,6 +53,7 @@ final class ErrorMapper {
     }
     ctx.status(rule.status()).contentType("application/json")
         .result(body(rule.error(), message).getBytes(StandardCharsets.UTF_8));
+    return rule.status();
   }
 
   static String body(String error, String message) {

@@ -18,18 +18,25 @@ import java.util.concurrent.CompletableFuture;
  * record, in order. The answer is encoded in the pool's completion stage, which is cheap next to the prediction.
  */
 final class InvocationsHandler implements Handler {
+  /** The request attribute holding its start ({@link System#nanoTime}), for the error path's stats. */
+  static final String STARTED = "batchserve.started";
+
   private final ServerConfig config;
   private final ServerState state;
   private final WorkerPool pool;
+  private final TrafficStats traffic;
 
-  InvocationsHandler(ServerConfig config, ServerState state, WorkerPool pool) {
+  InvocationsHandler(ServerConfig config, ServerState state, WorkerPool pool, TrafficStats traffic) {
     this.config = config;
     this.state = state;
     this.pool = pool;
+    this.traffic = traffic;
   }
 
   @Override
   public void handle(Context ctx) throws IOException {
+    long started = System.nanoTime();
+    ctx.attribute(STARTED, started);
     ModelRouter router = state.router();
     String contentTypeHeader = ctx.header("Content-Type");
     Body body = Body.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), config.maxRequestBytes());
@@ -40,8 +47,10 @@ final class InvocationsHandler implements Handler {
     }
     MediaType accept = Negotiation.chooseAccept(ctx.header("Accept"), model.info().accepts(),
         fallbackAccept(model, contentType), model.info().name());
-    ctx.future(() -> run(model, contentType, accept, body).thenAccept(bytes ->
-        ctx.status(200).contentType(accept.toString()).result(bytes)));
+    ctx.future(() -> run(model, contentType, accept, body).thenAccept(bytes -> {
+      ctx.status(200).contentType(accept.toString()).result(bytes);
+      traffic.record(200, System.nanoTime() - started);
+    }));
   }
 
   private <B extends Model.Batch, R> CompletableFuture<byte[]> run(Model<B, R> model, MediaType contentType,
