@@ -62,10 +62,20 @@ final class ServeCommand implements Callable<Integer> {
       + "statistics; 0 for never (default: BATCHSERVE_STATS_INTERVAL_SECONDS, else 60).")
   Integer statsIntervalSeconds;
 
+  @Option(names = "--min-request-rate", description = "Slowest average rate, in bytes/s, at which a request body "
+      + "may arrive once the grace period is over; slower clients are cut off with 408; 0 for no limit "
+      + "(default: BATCHSERVE_MIN_REQUEST_RATE, else 65536).")
+  Integer minRequestRate;
+
+  @Option(names = "--request-grace-seconds", description = "How long any request body may take before "
+      + "--min-request-rate applies (default: BATCHSERVE_REQUEST_GRACE_SECONDS, else 10).")
+  Integer requestGraceSeconds;
+
   @Override
   public Integer call() throws InterruptedException {
     ServeFlags flags = new ServeFlags(port, host, modelDir, workers, maxPayloadMb, maxRequestMb, queueCapacity,
-        maxBatchRecords, maxBatchDelayMs, timeoutSeconds, libsvmIndexBase, statsIntervalSeconds);
+        maxBatchRecords, maxBatchDelayMs, timeoutSeconds, libsvmIndexBase, statsIntervalSeconds, minRequestRate,
+        requestGraceSeconds);
     ServerConfig config = SageMakerEnv.resolve(flags, System.getenv(), Runtime.getRuntime().availableProcessors());
     ModelServer server = ModelServer.start(config);
     CountDownLatch stop = new CountDownLatch(1);

@@ -121,7 +121,7 @@ public final class JsonRecords {
 
   /** Jackson's message without its source-location boilerplate. */
   private static String problem(JsonProcessingException e) {
-    return e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "")
+    return Snippet.text(e.getOriginalMessage(), 300).replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "")
         .replaceAll("\\s*at \\[Source: [^\\]]*\\]", "");
   }
 

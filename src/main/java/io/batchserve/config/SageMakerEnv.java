@@ -26,7 +26,8 @@ import java.util.OptionalInt;
  *   <tr><td>SAGEMAKER_INFERENCE_OUTPUT</td><td>refused: selectable output is not implemented, and answering scores
  *       where a job expects labels would be a silent difference</td></tr>
  *   <tr><td>BATCHSERVE_QUEUE_CAPACITY, BATCHSERVE_MAX_BATCH_RECORDS, BATCHSERVE_MAX_BATCH_DELAY_MS,
- *       BATCHSERVE_MAX_REQUEST_MB, BATCHSERVE_LIBSVM_INDEX_BASE, BATCHSERVE_STATS_INTERVAL_SECONDS</td>
+ *       BATCHSERVE_MAX_REQUEST_MB, BATCHSERVE_LIBSVM_INDEX_BASE, BATCHSERVE_STATS_INTERVAL_SECONDS,
+ *       BATCHSERVE_MIN_REQUEST_RATE, BATCHSERVE_REQUEST_GRACE_SECONDS</td>
  *       <td>batchserve's own knobs, as the flags of the same names</td></tr>
  * </table>
  */
@@ -38,6 +39,8 @@ public final class SageMakerEnv {
   public static final int BATCH_TIMEOUT_SECONDS = 3600;
   public static final int DEFAULT_MAX_BATCH_RECORDS = 10_000;
   public static final int DEFAULT_STATS_SECONDS = 60;
+  public static final int DEFAULT_MIN_REQUEST_RATE = 64 * 1024;
+  public static final int DEFAULT_REQUEST_GRACE_SECONDS = 10;
   public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(25);
   static final List<MediaType> ANSWER_TYPES = List.of(MediaType.CSV, MediaType.JSON, MediaType.JSON_LINES);
 
@@ -74,7 +77,11 @@ public final class SageMakerEnv {
         SHUTDOWN_GRACE,
         first(flags.libsvmIndexBase(), vars.integer("BATCHSERVE_LIBSVM_INDEX_BASE", 0, 1), 0),
         Duration.ofSeconds(first(flags.statsIntervalSeconds(),
-            vars.integer("BATCHSERVE_STATS_INTERVAL_SECONDS", 0, 86_400), DEFAULT_STATS_SECONDS)));
+            vars.integer("BATCHSERVE_STATS_INTERVAL_SECONDS", 0, 86_400), DEFAULT_STATS_SECONDS)),
+        first(flags.minRequestRate(), vars.integer("BATCHSERVE_MIN_REQUEST_RATE", 0, Integer.MAX_VALUE),
+            DEFAULT_MIN_REQUEST_RATE),
+        Duration.ofSeconds(first(flags.requestGraceSeconds(),
+            vars.integer("BATCHSERVE_REQUEST_GRACE_SECONDS", 0, 86_400), DEFAULT_REQUEST_GRACE_SECONDS)));
   }
 
   static BatchEnvironment batchEnvironment(EnvReader vars) {

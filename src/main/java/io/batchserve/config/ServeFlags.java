@@ -5,7 +5,8 @@ import java.nio.file.Path;
 /** The {@code serve} command's flags as given; null means "not given" (the environment or a default decides). */
 public record ServeFlags(Integer port, String host, Path modelDir, Integer workers, Integer maxPayloadMb,
     Integer maxRequestMb, Integer queueCapacity, Integer maxBatchRecords, Integer maxBatchDelayMs,
-    Integer timeoutSeconds, Integer libsvmIndexBase, Integer statsIntervalSeconds) {
+    Integer timeoutSeconds, Integer libsvmIndexBase, Integer statsIntervalSeconds, Integer minRequestRate,
+    Integer requestGraceSeconds) {
   public static final ServeFlags NONE =
-      new ServeFlags(null, null, null, null, null, null, null, null, null, null, null, null);
+      new ServeFlags(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 }

@@ -24,11 +24,14 @@ import java.time.Duration;
  * @param shutdownGrace how long SIGTERM waits for admitted requests
  * @param libsvmIndexBase the number of the first feature in {@code text/libsvm} bodies: 0 or 1
  * @param statsInterval how often a busy server logs a line of traffic statistics; zero for never
+ * @param minRequestRate the slowest average rate, in bytes per second, at which a request body may arrive after
+ *     {@code requestGrace}; slower clients are cut off with 408; 0 for no limit
+ * @param requestGrace how long any request body may take before {@code minRequestRate} applies
  */
 public record ServerConfig(String host, int port, Path modelDir, int processors, int workers, int queueCapacity,
     int maxBatchRecords, Duration maxBatchDelay, Duration requestTimeout, int maxPayloadMb, long maxRequestBytes,
     BatchEnvironment batch, MediaType defaultAccept, Duration shutdownGrace, int libsvmIndexBase,
-    Duration statsInterval) {
+    Duration statsInterval, long minRequestRate, Duration requestGrace) {
   public static final long MB = 1L << 20;
   public static final int MAX_PAYLOAD_MB = 100;
 
@@ -42,6 +45,8 @@ public record ServerConfig(String host, int port, Path modelDir, int processors,
     require(maxPayloadMb >= 0 && maxPayloadMb <= MAX_PAYLOAD_MB,
         "max payload must be 0..100 MB: " + maxPayloadMb);
     require(!statsInterval.isNegative(), "stats interval is negative: " + statsInterval);
+    require(minRequestRate >= 0, "minimum request rate is negative: " + minRequestRate);
+    require(!requestGrace.isNegative(), "request grace is negative: " + requestGrace);
     require(libsvmIndexBase == 0 || libsvmIndexBase == 1, "libsvm index base must be 0 or 1: " + libsvmIndexBase);
     require(maxRequestBytes >= maxPayloadMb * MB,
         "max request size " + maxRequestBytes + " bytes is below the advertised payload of " + maxPayloadMb + " MB");

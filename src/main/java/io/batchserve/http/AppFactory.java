@@ -3,14 +3,16 @@ package io.batchserve.http;
 import io.batchserve.config.ServerConfig;
 import io.batchserve.worker.WorkerPool;
 import io.javalin.Javalin;
+import java.nio.charset.StandardCharsets;
 
 /** Builds the Javalin app for the container contract, with every setting that differs from Javalin's written out. */
 public final class AppFactory {
   private AppFactory() {}
 
-  static Javalin create(ServerConfig config, ServerState state, WorkerPool pool, TrafficStats traffic) {
-    InvocationsHandler invocations = new InvocationsHandler(config, state, pool, traffic);
-    byte[] executionParameters = config.executionParameters().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+  static Javalin create(ServerConfig config, ServerState state, WorkerPool pool, TrafficStats traffic,
+      BodyRate bodyRate) {
+    InvocationsHandler invocations = new InvocationsHandler(config, state, pool, traffic, bodyRate);
+    byte[] executionParameters = config.executionParameters().toJson().getBytes(StandardCharsets.UTF_8);
     return Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.startup.showOldJavalinVersionWarning = false;
@@ -18,12 +20,19 @@ public final class AppFactory {
       cfg.http.maxRequestSize = config.maxRequestBytes();
       cfg.http.generateEtags = false;
       cfg.http.asyncTimeout = 0; // the worker pool enforces the request deadline itself
-      cfg.jetty.modifyServer(server -> server.setStopTimeout(config.shutdownGrace().toMillis()));
-      cfg.routes.get("/ping", ctx -> {
+      cfg.http.prefer405over404 = true;
+      cfg.jetty.modifyServer(server -> {
+        server.setStopTimeout(config.shutdownGrace().toMillis());
+        server.setErrorHandler(new JsonErrorHandler());
+      });
+      cfg.routes.get(Routes.PING, ctx -> {
         ctx.status(state.phase() == ServerState.Phase.READY ? 200 : 503);
       });
-      cfg.routes.get("/execution-parameters", ctx -> ctx.contentType("application/json").result(executionParameters));
-      cfg.routes.post("/invocations", invocations);
+      cfg.routes.get(Routes.EXECUTION_PARAMETERS,
+          ctx -> ctx.contentType("application/json").result(executionParameters));
+      cfg.routes.post(Routes.INVOCATIONS, invocations);
+      cfg.routes.error(404, ErrorMapper::routingError);
+      cfg.routes.error(405, ErrorMapper::routingError);
       cfg.routes.exception(Exception.class, (e, ctx) -> {
         int status = ErrorMapper.handle(e, ctx);
         Long started = ctx.attribute(InvocationsHandler.STARTED);

@@ -8,14 +8,17 @@ import io.batchserve.model.Model;
 import io.batchserve.worker.WorkerPool;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code POST /invocations}: read the body once, choose the model, check Content-Type and Accept (both before any
- * prediction), decode on this thread, hand the records to the worker pool, and answer with exactly one result per
- * record, in order. The answer is encoded in the pool's completion stage, which is cheap next to the prediction.
+ * {@code POST /invocations}: read the body once without holding a thread ({@link BodyReader}), choose the model,
+ * check Content-Type and Accept (both before any prediction), decode on the thread that read the last byte, hand
+ * the records to the worker pool, and answer with exactly one result per record, in order. The answer is encoded
+ * in the pool's completion stage, which is cheap next to the prediction.
  */
 final class InvocationsHandler implements Handler {
   /** The request attribute holding its start ({@link System#nanoTime}), for the error path's stats. */
@@ -25,9 +28,12 @@ final class InvocationsHandler implements Handler {
   private final ServerState state;
   private final WorkerPool pool;
   private final TrafficStats traffic;
+  private final BodyRate bodyRate;
 
-  InvocationsHandler(ServerConfig config, ServerState state, WorkerPool pool, TrafficStats traffic) {
+  InvocationsHandler(ServerConfig config, ServerState state, WorkerPool pool, TrafficStats traffic,
+      BodyRate bodyRate) {
     this.config = config;
+    this.bodyRate = bodyRate;
     this.state = state;
     this.pool = pool;
     this.traffic = traffic;
@@ -38,8 +44,18 @@ final class InvocationsHandler implements Handler {
     long started = System.nanoTime();
     ctx.attribute(STARTED, started);
     ModelRouter router = state.router();
+    long contentLength = ctx.req().getContentLengthLong();
+    // ctx.future starts async mode before it calls the supplier, so the body is read without holding this thread.
+    ctx.future(() -> BodyReader.read(inputStream(ctx), contentLength, config.maxRequestBytes(), bodyRate)
+        .thenCompose(body -> answer(ctx, router, body, started)));
+  }
+
+  /**
+   * Runs on the thread that read the body's last byte: routes, checks the types, decodes and submits. The answer
+   * is encoded and written in the pool's completion stage.
+   */
+  private CompletableFuture<Void> answer(Context ctx, ModelRouter router, Body body, long started) {
     String contentTypeHeader = ctx.header("Content-Type");
-    Body body = Body.read(ctx.req().getInputStream(), ctx.req().getContentLengthLong(), config.maxRequestBytes());
     MediaType contentType = parseContentType(contentTypeHeader, router);
     Model<?, ?> model = router.route(contentType, ctx.header(ModelRouter.CUSTOM_ATTRIBUTES), body);
     if (!model.info().reads(contentType)) {
@@ -47,10 +63,18 @@ final class InvocationsHandler implements Handler {
     }
     MediaType accept = Negotiation.chooseAccept(ctx.header("Accept"), model.info().accepts(),
         fallbackAccept(model, contentType), model.info().name());
-    ctx.future(() -> run(model, contentType, accept, body).thenAccept(bytes -> {
+    return run(model, contentType, accept, body).thenAccept(bytes -> {
       ctx.status(200).contentType(accept.toString()).result(bytes);
       traffic.record(200, System.nanoTime() - started);
-    }));
+    });
+  }
+
+  private static ServletInputStream inputStream(Context ctx) {
+    try {
+      return ctx.req().getInputStream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private <B extends Model.Batch, R> CompletableFuture<byte[]> run(Model<B, R> model, MediaType contentType,

@@ -1,5 +1,6 @@
 package io.batchserve.http;
 
+import io.batchserve.codec.Snippet;
 import io.batchserve.codec.JsonRecords;
 import io.batchserve.codec.MediaType;
 import io.batchserve.codec.UnsupportedContentTypeException;
@@ -31,7 +32,7 @@ final class ModelRouter {
   Model<?, ?> route(MediaType contentType, String customAttributes, Body body) {
     String named = modelAttribute(customAttributes);
     if (named != null) {
-      return byName(named, "X-Amzn-SageMaker-Custom-Attributes model=" + named);
+      return byName(named, "X-Amzn-SageMaker-Custom-Attributes model=" + Snippet.text(named));
     }
     if (models.size() == 1) {
       return models.get(0);
@@ -49,7 +50,7 @@ final class ModelRouter {
     return models.stream()
         .filter(m -> m.info().name().equals(requestType) || m.info().requestTypes().contains(requestType))
         .findFirst()
-        .orElseThrow(() -> new UnknownModelException("request_type '" + requestType + "' matches no loaded model; "
+        .orElseThrow(() -> new UnknownModelException("request_type '" + Snippet.text(requestType) + "' matches no loaded model; "
             + "loaded: " + names()));
   }
 

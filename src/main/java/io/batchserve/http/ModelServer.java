@@ -12,6 +12,8 @@ import io.javalin.Javalin;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -36,6 +38,7 @@ public final class ModelServer implements AutoCloseable {
   private final Javalin app;
   private final StatsReporter stats;
   private final ScheduledExecutorService statsTimer;
+  private final ScheduledExecutorService bodyTimer;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private ModelServer(ServerConfig config) {
@@ -43,14 +46,24 @@ public final class ModelServer implements AutoCloseable {
     this.pool = new WorkerPool(new PoolConfig(config.workers(), config.queueCapacity(), config.maxBatchRecords(),
         config.maxBatchDelay()), Ticker.system());
     TrafficStats traffic = new TrafficStats();
-    this.app = AppFactory.create(config, state, pool, traffic);
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("request-body-rate"));
+    timer.setRemoveOnCancelPolicy(true); // most checks are cancelled: their bodies arrived in time
+    this.bodyTimer = timer;
+    BodyRate bodyRate = new BodyRate(config.minRequestRate(), config.requestGrace().toNanos(), Ticker.system(),
+        bodyTimer);
+    this.app = AppFactory.create(config, state, pool, traffic, bodyRate);
     this.stats = new StatsReporter(traffic, pool::stats, config.workers(), pool::queued, config.queueCapacity(),
         Ticker.system());
-    this.statsTimer = config.statsInterval().isZero() ? null : Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "stats");
+    this.statsTimer = config.statsInterval().isZero() ? null
+        : Executors.newSingleThreadScheduledExecutor(daemon("stats"));
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return r -> {
+      Thread thread = new Thread(r, name);
       thread.setDaemon(true);
       return thread;
-    });
+    };
   }
 
   public static ModelServer start(ServerConfig config) {
@@ -141,6 +154,7 @@ public final class ModelServer implements AutoCloseable {
     state.draining();
     boolean drained = pool.shutdown(config.shutdownGrace());
     app.stop();
+    bodyTimer.shutdownNow();
     if (statsTimer != null) {
       statsTimer.shutdownNow();
       logStats();

@@ -13,12 +13,16 @@ final class TrafficStats {
 
   private final LongAdder ok = new LongAdder();
   private final LongAdder clientErrors = new LongAdder();
+  private final LongAdder slowBodies = new LongAdder();
   private final LongAdder busy = new LongAdder();
   private final LongAdder serverErrors = new LongAdder();
   private final Recorder latency = new Recorder(MAX_MICROS, 3);
 
-  /** One interval's answers; latency in microseconds. */
-  record Interval(long ok, long clientErrors, long busy, long serverErrors, Histogram latency) {
+  /**
+   * One interval's answers; latency in microseconds. {@code slowBodies} counts the 408s (bodies cut off for
+   * arriving too slowly), which are also among the {@code clientErrors}.
+   */
+  record Interval(long ok, long clientErrors, long slowBodies, long busy, long serverErrors, Histogram latency) {
     long answered() {
       return ok + clientErrors + busy + serverErrors;
     }
@@ -29,6 +33,9 @@ final class TrafficStats {
       ok.increment();
     } else if (status < 500) {
       clientErrors.increment();
+      if (status == 408) {
+        slowBodies.increment();
+      }
     } else if (status == 503) {
       busy.increment();
     } else {
@@ -39,7 +46,8 @@ final class TrafficStats {
 
   /** What was recorded since the previous call (or since the start). */
   Interval interval() {
-    return new Interval(ok.sumThenReset(), clientErrors.sumThenReset(), busy.sumThenReset(),
+    return new Interval(ok.sumThenReset(), clientErrors.sumThenReset(), slowBodies.sumThenReset(),
+        busy.sumThenReset(),
         serverErrors.sumThenReset(), latency.getIntervalHistogram());
   }
 }

@@ -1,5 +1,6 @@
 package io.batchserve.model;
 
+import io.batchserve.codec.Snippet;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.batchserve.codec.BadInputException;
 import io.batchserve.codec.FloatMatrix;
@@ -45,11 +46,11 @@ record JsonFeatures(String model, List<String> features, List<String> passthroug
       var field = fields.next();
       Integer column = index.get(field.getKey());
       if (column != null) {
-        out[base + column] = number(field.getValue(), record.where() + ", field '" + field.getKey() + "'");
+        out[base + column] = number(field.getValue(), record.where() + ", field '" + Snippet.text(field.getKey()) + "'");
       } else if (field.getKey().equals("request_type")) {
         checkRequestType(record, field.getValue());
       } else if (!passthrough.contains(field.getKey())) {
-        throw BadInputException.at(record.where(), "unknown field '" + field.getKey() + "': model '" + model
+        throw BadInputException.at(record.where(), "unknown field '" + Snippet.text(field.getKey()) + "': model '" + model
             + "' reads " + features.size() + " features named " + String.join(", ", features));
       }
     }
@@ -68,7 +69,7 @@ record JsonFeatures(String model, List<String> features, List<String> passthroug
   private void checkRequestType(Located record, JsonNode value) {
     String type = value.isTextual() ? value.asText() : null;
     if (type == null || !(type.equals(model) || requestTypes.contains(type))) {
-      throw BadInputException.at(record.where(), "request_type " + value + " is not for model '" + model + "'");
+      throw BadInputException.at(record.where(), "request_type " + Snippet.text(value.toString()) + " is not for model '" + model + "'");
     }
   }
 
@@ -77,11 +78,12 @@ record JsonFeatures(String model, List<String> features, List<String> passthroug
       return Float.NaN;
     }
     if (!value.isNumber()) {
-      throw BadInputException.at(where, "expected a number or null, got " + kind(value) + " " + value);
+      throw BadInputException.at(where, "expected a number or null, got " + kind(value) + " "
+          + Snippet.text(value.toString()));
     }
     float f = (float) value.doubleValue();
     if (Float.isInfinite(f)) {
-      throw BadInputException.at(where, value + " is out of the float range");
+      throw BadInputException.at(where, Snippet.text(value.toString()) + " is out of the float range");
     }
     return f;
   }

@@ -54,6 +54,9 @@ class S3TransformTest {
     put("batch/gz/a.csv.gz", gzip("5\n6\n"));
     put("batch/gz/b.csv.gz", gzip("7\n"));
     put("batch/manifest.json", "[{\"prefix\": \"s3://data/batch/\"}, \"test/a.csv\", \"test/nested/b.csv\"]");
+    put("dots/ok.csv", "8\n");
+    put("dots/../escape.csv", "9\n");
+    put("dots/manifest.json", "[{\"prefix\": \"s3://data/dots/\"}, \"ok.csv\", \"../escape.csv\"]");
   }
 
   @AfterAll
@@ -128,6 +131,35 @@ class S3TransformTest {
       assertTrue(harness(fake).run(request).completed());
       assertEquals(List.of("out3/job.json", "out3/test/a.csv.out", "out3/test/nested/b.csv.out"), keys("out3/"));
       assertEquals("r:3\n", get("out3/test/nested/b.csv.out"));
+    }
+  }
+
+  /** S3 never resolves "..": such keys are read and written verbatim under the output prefix. */
+  @Test
+  void dotDotKeys_toS3Output_areWrittenVerbatimUnderThePrefix() throws Exception {
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      var request = job("s3://data/dots/manifest.json", "s3://data/out-dots")
+          .set("TransformInput.DataSource.S3DataSource.S3DataType", "ManifestFile");
+      assertTrue(harness(fake).run(request).completed());
+      assertEquals("r:9\n", get("out-dots/../escape.csv.out"));
+      assertEquals("r:8\n", get("out-dots/ok.csv.out"));
+    }
+  }
+
+  /** A local output never resolves an S3 key's "..": that file fails, naming its key; the others complete. */
+  @Test
+  void dotDotKeys_toLocalOutput_failThatFileOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
+      Harness harness = harness(fake);
+      var request = job("s3://data/dots/manifest.json", dir.resolve("out").toString())
+          .set("TransformInput.DataSource.S3DataSource.S3DataType", "ManifestFile");
+      JobOutcome outcome = harness.run(request);
+      assertFalse(outcome.completed());
+      assertEquals("r:8\n", java.nio.file.Files.readString(dir.resolve("out/ok.csv.out")));
+      assertTrue(harness.log().contains("data/dots/../escape.csv: ClientError: its key '../escape.csv' has a '..' "
+          + "segment: the output would be written outside the output location"), harness.log());
+      assertFalse(java.nio.file.Files.exists(dir.resolve("escape.csv.out")));
     }
   }
 

@@ -1,5 +1,6 @@
 package io.batchserve.model.forecast;
 
+import io.batchserve.codec.Snippet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -54,7 +55,7 @@ final class BodyReader {
       }
       return s;
     } catch (JsonProcessingException e) {
-      throw BadInputException.at(located(where, body, from, to), "not valid JSON: " + e.getOriginalMessage());
+      throw BadInputException.at(located(where, body, from, to), "not valid JSON: " + jsonProblem(e));
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
@@ -90,7 +91,7 @@ final class BodyReader {
       }
       return new ForecastRequest(series, shape(first, wrapped));
     } catch (JsonProcessingException e) {
-      throw new BadInputException("body is not valid JSON: " + e.getOriginalMessage() + location(e));
+      throw new BadInputException("body is not valid JSON: " + jsonProblem(e) + location(e));
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
@@ -119,7 +120,7 @@ final class BodyReader {
     } catch (RecordProblem e) {
       throw BadInputException.at(located(where, body, from, to), e.getMessage());
     } catch (JsonProcessingException e) {
-      throw BadInputException.at(located(where, body, from, to), "not valid JSON: " + e.getOriginalMessage());
+      throw BadInputException.at(located(where, body, from, to), "not valid JSON: " + jsonProblem(e));
     }
   }
 
@@ -137,7 +138,12 @@ final class BodyReader {
   /** "line 3 (item_id A001)", or just "line 3" when the record names no item. */
   private static String located(String where, byte[] body, int from, int to) {
     String itemId = ItemIds.peek(body, from, to);
-    return itemId == null ? where : where + " (item_id " + itemId + ")";
+    return itemId == null ? where : where + " (item_id " + Snippet.text(itemId) + ")";
+  }
+
+  /** Jackson's message, which may quote the body: escaped and bounded like all client text. */
+  private static String jsonProblem(JsonProcessingException e) {
+    return Snippet.text(e.getOriginalMessage(), 300);
   }
 
   private static String location(JsonProcessingException e) {

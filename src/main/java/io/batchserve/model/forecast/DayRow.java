@@ -1,5 +1,6 @@
 package io.batchserve.model.forecast;
 
+import io.batchserve.codec.Snippet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -54,7 +55,7 @@ final class DayRow {
   }
 
   private static RecordProblem unknown(String name, String shape) {
-    return new RecordProblem("unknown field '" + name + "'; a row is " + shape);
+    return new RecordProblem("unknown field '" + Snippet.text(name) + "'; a row is " + shape);
   }
 
   /** Fails naming the first of {@code date}, {@code sales} (when wanted) and {@code promo} (when wanted) missing. */

@@ -1,5 +1,6 @@
 package io.batchserve.model.forecast;
 
+import io.batchserve.codec.Snippet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -67,7 +68,7 @@ final class RecordParser {
         targets = targets(p, t);
       }
       case "future_rows" -> future.read(p, t);
-      default -> throw new RecordProblem("unknown field '" + name + "'; a record has request_type, item_id, "
+      default -> throw new RecordProblem("unknown field '" + Snippet.text(name) + "'; a record has request_type, item_id, "
           + "historical_rows, forecast_days, target_cols and, optionally, future_rows");
     }
   }
@@ -108,7 +109,7 @@ final class RecordParser {
 
   private void checkRequestType(String requestType) {
     if (!rules.requestTypes().contains(requestType)) {
-      throw new RecordProblem("request_type \"" + requestType + "\" is not for this model; use "
+      throw new RecordProblem("request_type \"" + Snippet.text(requestType) + "\" is not for this model; use "
           + String.join(" or ", rules.requestTypes().stream().sorted().map(t -> "\"" + t + "\"").toList()));
     }
   }
@@ -121,11 +122,11 @@ final class RecordParser {
       String name = Tokens.text(p, t, "target_cols[" + targets.size() + "]");
       int known = rules.targets().indexOf(name);
       if (known < 0) {
-        throw new RecordProblem("unknown target_cols entry \"" + name + "\"; this model forecasts "
+        throw new RecordProblem("unknown target_cols entry \"" + Snippet.text(name) + "\"; this model forecasts "
             + String.join(", ", rules.targets()));
       }
       if (targets.contains(name)) {
-        throw new RecordProblem("target_cols names \"" + name + "\" twice");
+        throw new RecordProblem("target_cols names \"" + Snippet.text(name) + "\" twice");
       }
       targets.add(rules.targets().get(known));
     }

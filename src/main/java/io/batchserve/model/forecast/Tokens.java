@@ -1,5 +1,6 @@
 package io.batchserve.model.forecast;
 
+import io.batchserve.codec.Snippet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
@@ -18,7 +19,7 @@ final class Tokens {
   /** A field read a second time in one object (parsers run without Jackson's duplicate detection, see BodyReader). */
   static void once(boolean alreadyRead, String field) {
     if (alreadyRead) {
-      throw new RecordProblem("field '" + field + "' appears twice");
+      throw new RecordProblem("field '" + Snippet.text(field) + "' appears twice");
     }
   }
 
@@ -100,6 +101,6 @@ final class Tokens {
   }
 
   private static String shorten(String text) {
-    return text.length() <= 40 ? text : text.substring(0, 40) + "...";
+    return Snippet.text(text, 40);
   }
 }

@@ -104,7 +104,10 @@ public final class JobRunner {
       JobStats stats) {
     try {
       for (InputObject input : Inputs.list(job.inputUri(), job.dataType(), stores)) {
-        if (options.skipExisting() && outputs.exists(input.relativeKey())) {
+        String problem = input.problem() != null ? input.problem() : outputs.problem(input.relativeKey());
+        if (problem != null) {
+          refuse(input, problem, results, stats);
+        } else if (options.skipExisting() && outputs.exists(input.relativeKey())) {
           stats.filesSkipped.increment();
           results.add(new FileResult(input.display(), outputs.location().display(
               outputs.outputKey(input.relativeKey())), FileResult.Status.SKIPPED, null, 0, 0));
@@ -117,6 +120,14 @@ public final class JobRunner {
       log("input: " + e.getMessage());
       return "ClientError: " + e.getMessage();
     }
+  }
+
+  /** An input the job may not touch: failed without being read, the others go on. */
+  private void refuse(InputObject input, String problem, List<FileResult> results, JobStats stats) {
+    String reason = input.display() + ": ClientError: " + problem;
+    log(reason);
+    stats.filesFailed.increment();
+    results.add(new FileResult(input.display(), null, FileResult.Status.FAILED, reason, 0, 0));
   }
 
   private Path logDir(Outputs outputs, Path temp) {

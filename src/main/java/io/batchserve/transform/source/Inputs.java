@@ -2,9 +2,12 @@ package io.batchserve.transform.source;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.batchserve.codec.Json;
+import io.batchserve.codec.Snippet;
 import io.batchserve.transform.job.S3DataType;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +28,7 @@ public final class Inputs {
     List<InputObject> objects = new ArrayList<>();
     for (Store.Listed listed : store.list(location.bucket(), location.prefix())) {
       objects.add(new InputObject(store, location, listed.key(), relative(location.prefix(), listed.key()),
-          listed.size()));
+          listed.size(), listed.problem()));
     }
     return objects;
   }
@@ -69,11 +72,29 @@ public final class Inputs {
       }
       String relative = root.get(i).asText();
       String key = base.prefix() + relative;
+      String problem = base.isS3() ? null : Containment.localProblem(relative);
+      if (problem != null) {
+        result.add(new InputObject(objects, base, key, relative, 0, "manifest entry '" + Snippet.text(relative)
+            + "' " + problem + ": it would be read from outside the manifest's prefix " + base + "; not read"));
+        continue;
+      }
+      if (!base.isS3()) {
+        Path folder = Path.of(base.prefix().endsWith("/") ? base.prefix() : base.child("..")).normalize();
+        Path file = Path.of(key);
+        if (Files.exists(folder) && Containment.linked(folder, file)) {
+          String link = Containment.linkProblem(Containment.realPrefix(folder, base.prefix()), file);
+          if (link != null) {
+            result.add(new InputObject(objects, base, key, relative, 0, "manifest entry '" + Snippet.text(relative)
+                + "' " + link + "; not read"));
+            continue;
+          }
+        }
+      }
       long size = objects.size(base.bucket(), key);
       if (size < 0) {
         throw new IOException("manifest " + location + ": " + base.display(key) + " does not exist");
       }
-      result.add(new InputObject(objects, base, key, relative, size));
+      result.add(new InputObject(objects, base, key, relative, size, null));
     }
     return result;
   }

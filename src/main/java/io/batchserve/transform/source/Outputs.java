@@ -1,5 +1,6 @@
 package io.batchserve.transform.source;
 
+import io.batchserve.codec.Snippet;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,12 +31,26 @@ public final class Outputs {
     return location.child(relativeKey + ".out");
   }
 
+  /**
+   * Why no output can be written for this relative key, or null: on a local output location, a key that is
+   * absolute or has a {@code ..} segment would land outside it (S3 keys are written verbatim).
+   */
+  public String problem(String relativeKey) {
+    String problem = location.isS3() ? null : Containment.localProblem(relativeKey);
+    return problem == null ? null : "its key '" + Snippet.text(relativeKey) + "' " + problem + ": the output would "
+        + "be written outside the output location " + location + "; not written";
+  }
+
   public boolean exists(String relativeKey) throws IOException {
     return store.size(location.bucket(), outputKey(relativeKey)) >= 0;
   }
 
   /** A new pending output for an input's relative key. */
   public Pending begin(String relativeKey) throws IOException {
+    String problem = problem(relativeKey);
+    if (problem != null) {
+      throw new IOException(problem);
+    }
     Path directory = location.isS3() ? temp : Path.of(outputKey(relativeKey)).getParent();
     Files.createDirectories(directory);
     Path file = Files.createTempFile(directory, ".batchserve-", ".partial");

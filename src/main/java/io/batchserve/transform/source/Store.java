@@ -18,6 +18,10 @@ public interface Store {
   /** Makes {@code file} (complete) visible as {@code key} in one step: an atomic move, or one PUT. */
   void publish(Path file, String bucket, String key) throws IOException;
 
-  /** A key and its size in bytes. */
-  record Listed(String key, long size) {}
+  /** A key and its size in bytes; {@code problem} says why it must not be read (null when it may). */
+  record Listed(String key, long size, String problem) {
+    public Listed(String key, long size) {
+      this(key, size, null);
+    }
+  }
 }
