@@ -8,6 +8,7 @@ import io.batchserve.transform.job.JobValidationException;
 import io.batchserve.transform.run.HarnessOptions;
 import io.batchserve.transform.run.JobOutcome;
 import io.batchserve.transform.run.JobRunner;
+import io.batchserve.transform.run.StopSignal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import sun.misc.Signal;
 
 /** {@code transform}: run a Batch Transform job locally, exactly as the service would run it. */
 @Command(name = "transform", mixinStandardHelpOptions = true, sortOptions = false,
@@ -59,7 +61,15 @@ final class TransformCommand implements Callable<Integer> {
     }
     HarnessOptions options = harness.options(new ServerCommand(harness.serverMain(), modelDir, List.of()),
         endpoints, spec.instanceCount());
-    JobOutcome outcome = new JobRunner(spec, request.tree(), options, System.out, Sleeper.REAL).run();
+    StopSignal stop = StopSignal.forThread(Thread.currentThread());
+    // Ctrl-C and SIGTERM stop the job cleanly (servers stopped, partial outputs deleted, job.json says Stopped)
+    // instead of the JVM's default exit, which would leave both behind.
+    Signal.handle(new Signal("INT"), signal -> stop.request("SIGINT", 130));
+    Signal.handle(new Signal("TERM"), signal -> stop.request("SIGTERM", 143));
+    JobOutcome outcome = new JobRunner(spec, request.tree(), options, System.out, Sleeper.REAL, stop).run();
+    if (stop.requested()) {
+      return stop.exitCode();
+    }
     return outcome.completed() ? 0 : 1;
   }
 

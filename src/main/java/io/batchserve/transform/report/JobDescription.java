@@ -41,6 +41,7 @@ public final class JobDescription {
     numbers.put("FilesCompleted", stats.filesCompleted.sum());
     numbers.put("FilesFailed", stats.filesFailed.sum());
     numbers.put("FilesSkipped", stats.filesSkipped.sum());
+    numbers.put("FilesStopped", stats.filesStopped.sum());
     numbers.put("Records", stats.records.sum());
     numbers.put("Requests", stats.requests.sum());
     numbers.put("Retries", stats.retries.sum());

@@ -9,6 +9,7 @@ import org.HdrHistogram.Histogram;
 public final class JobStats implements Invoker.Listener {
   public final LongAdder filesCompleted = new LongAdder();
   public final LongAdder filesFailed = new LongAdder();
+  public final LongAdder filesStopped = new LongAdder();
   public final LongAdder filesSkipped = new LongAdder();
   public final LongAdder records = new LongAdder();
   public final LongAdder requests = new LongAdder();

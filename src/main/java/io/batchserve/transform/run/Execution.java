@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -37,6 +38,7 @@ final class Execution {
   private final JobStats stats;
   private final Consumer<String> log;
   private final Sleeper sleeper;
+  private final StopSignal stop;
   private final HttpClient client;
   private final Backoff backoff;
   private final RecordProcessor processor;
@@ -44,7 +46,8 @@ final class Execution {
   private long restarts;
 
   Execution(JobSpec job, HarnessOptions options, Outputs outputs, JobStats stats, Consumer<String> log,
-      Sleeper sleeper) {
+      Sleeper sleeper, StopSignal stop) {
+    this.stop = stop;
     this.job = job;
     this.options = options;
     this.outputs = outputs;
@@ -69,7 +72,11 @@ final class Execution {
     return Instances.start(launch, job.instanceCount(), client);
   }
 
-  /** Runs the files and returns their results in input order. */
+  /**
+   * Runs the files and returns their results in input order. When the job is stopped (its thread interrupted after
+   * a {@link StopSignal}), it cancels what is in flight, stops the instances, waits for every file to discard its
+   * unfinished output, and returns each file's state: completed, failed, or stopped.
+   */
   List<FileResult> run(Instances instances, List<InputObject> files) throws InterruptedException {
     List<Endpoint> endpoints = instances.endpoints();
     List<List<InputObject>> shares = new ArrayList<>();
@@ -90,9 +97,40 @@ final class Execution {
       }
       restarts = instances.restarts();
       return order(results, files);
+    } catch (InterruptedException e) {
+      if (!stop.requested()) {
+        throw e;
+      }
+      return stopped(instances, files, futures, pools);
     } finally {
       pools.forEach(ExecutorService::shutdownNow);
     }
+  }
+
+  private List<FileResult> stopped(Instances instances, List<InputObject> files, List<Future<FileResult>> futures,
+      List<ExecutorService> pools) throws InterruptedException {
+    log.accept("stopping (" + stop.signal() + "): cancelling requests in flight and stopping the servers");
+    pools.forEach(ExecutorService::shutdownNow);
+    instances.close();
+    for (ExecutorService pool : pools) {
+      pool.awaitTermination(30, TimeUnit.SECONDS);
+    }
+    restarts = instances.restarts();
+    List<FileResult> results = new ArrayList<>();
+    for (int i = 0; i < futures.size(); i++) {
+      Future<FileResult> future = futures.get(i);
+      if (future.isDone() && !future.isCancelled()) {
+        results.add(get(future));
+      }
+    }
+    List<FileResult> ordered = new ArrayList<>(order(results, files));
+    for (int i = 0; i < ordered.size(); i++) {
+      if (ordered.get(i) == null) {
+        stats.filesStopped.increment();
+        ordered.set(i, FileTransform.stopped(files.get(i), stop, 0, 0));
+      }
+    }
+    return ordered;
   }
 
   private List<Future<FileResult>> runInstance(Endpoint endpoint, List<InputObject> files,
@@ -113,7 +151,7 @@ final class Execution {
         options.retryClientErrors(), options.retryAfterLimit());
     Invoker invoker = new Invoker(client, endpoint, settings, backoff, sleeper, stats);
     Worker worker = new Worker(job, plan, processor, invoker, requests, new Semaphore(2 * concurrency), stats,
-        options, outputs, log);
+        options, outputs, log, stop);
     List<Future<FileResult>> futures = new ArrayList<>();
     for (InputObject file : files) {
       futures.add(fileThreads.submit(() -> new FileTransform(file, worker).run()));
@@ -132,7 +170,7 @@ final class Execution {
   private static List<FileResult> order(List<FileResult> results, List<InputObject> files) {
     Map<String, FileResult> byInput = new LinkedHashMap<>();
     results.forEach(r -> byInput.put(r.input(), r));
-    return files.stream().map(f -> byInput.get(f.display())).toList();
+    return files.stream().map(f -> byInput.get(f.display())).collect(java.util.stream.Collectors.toList());
   }
 
   /** The settings the job ran with, in DescribeTransformJob's keys. */

@@ -168,9 +168,19 @@ final class FileTransform {
     if (output != null) {
       output.abort();
     }
+    if (worker.stop().requested()) {
+      worker.stats().filesStopped.increment();
+      return stopped(input, worker.stop(), records, requests);
+    }
     worker.stats().filesFailed.increment();
     String reason = FailureLog.write(input.display(), e, worker.log());
     return new FileResult(input.display(), null, FileResult.Status.FAILED, reason, records, requests);
+  }
+
+  /** A file the job stopped before it completed: no output is written for it. */
+  static FileResult stopped(InputObject input, StopSignal stop, long records, long requests) {
+    return new FileResult(input.display(), null, FileResult.Status.STOPPED, "stopped by " + stop.signal()
+        + " before it completed; no output written", records, requests);
   }
 
   private record InFlight(Batch batch, CompletableFuture<Response> answer) {}

@@ -31,9 +31,17 @@ public final class JobRunner {
   private final HarnessOptions options;
   private final PrintStream out;
   private final Sleeper sleeper;
+  private final StopSignal stop;
   private volatile Progress progress;
 
   public JobRunner(JobSpec job, ObjectNode request, HarnessOptions options, PrintStream out, Sleeper sleeper) {
+    this(job, request, options, out, sleeper, StopSignal.NEVER);
+  }
+
+  /** A runner that {@code stop} can stop cleanly (SIGINT, SIGTERM): see {@link StopSignal}. */
+  public JobRunner(JobSpec job, ObjectNode request, HarnessOptions options, PrintStream out, Sleeper sleeper,
+      StopSignal stop) {
+    this.stop = stop;
     this.job = job;
     this.request = request;
     this.options = options;
@@ -47,17 +55,22 @@ public final class JobRunner {
     Path temp = Files.createTempDirectory("batchserve-transform-");
     try (Stores stores = new Stores(options.s3())) {
       Outputs outputs = new Outputs(job.outputUri(), stores, temp);
+      int stale = outputs.removeStalePartials();
+      if (stale > 0) {
+        log("removed " + stale + " partial output file(s) left by an interrupted run in " + outputs.location());
+      }
       List<FileResult> results = new ArrayList<>();
       List<InputObject> todo = new ArrayList<>();
       String listingFailure = list(stores, outputs, results, todo, stats);
       JobOutcome outcome;
       Instant started = Instant.now();
-      Execution execution = new Execution(job, options, outputs, stats, this::log, sleeper);
+      Execution execution = new Execution(job, options, outputs, stats, this::log, sleeper, stop);
       if (listingFailure != null) {
         outcome = new JobOutcome(JobOutcome.FAILED, listingFailure, results, stats);
       } else {
         outcome = runFiles(execution, todo, results, stats, logDir(outputs, temp));
       }
+      Thread.interrupted(); // a stop interrupts this thread; what follows (job.json, summary) must still run
       String description = JobDescription.json(request, execution.resolved(), outcome.status(),
           outcome.failureReason(), new JobDescription.Times(created, started, Instant.now()), outcome.files(),
           stats, execution.harnessSettings());
@@ -89,8 +102,17 @@ public final class JobRunner {
         progress = null;
       }
     } catch (IOException e) {
-      log("instances: " + e.getMessage());
-      return new JobOutcome(JobOutcome.FAILED, "AlgorithmError: " + e.getMessage(), results, stats);
+      if (!stop.requested()) {
+        log("instances: " + e.getMessage());
+        return new JobOutcome(JobOutcome.FAILED, "AlgorithmError: " + e.getMessage(), results, stats);
+      }
+    } catch (InterruptedException e) {
+      if (!stop.requested()) {
+        throw e;
+      }
+    }
+    if (stop.requested()) {
+      return stopped(todo, results, stats);
     }
     List<FileResult> failed = results.stream().filter(r -> r.status() == FileResult.Status.FAILED).toList();
     if (failed.isEmpty()) {
@@ -98,6 +120,19 @@ public final class JobRunner {
     }
     return new JobOutcome(JobOutcome.FAILED, failed.size() + " of " + results.size() + " files failed; first: "
         + failed.get(0).failure(), results, stats);
+  }
+
+  /** The outcome of a stopped job: every file not yet accounted for is stopped. */
+  private JobOutcome stopped(List<InputObject> todo, List<FileResult> results, JobStats stats) {
+    for (InputObject input : todo) {
+      if (results.stream().noneMatch(r -> r.input().equals(input.display()))) {
+        stats.filesStopped.increment();
+        results.add(FileTransform.stopped(input, stop, 0, 0));
+      }
+    }
+    String reason = "Stopped by " + stop.signal() + "; unfinished outputs were discarded, completed ones kept";
+    log(reason);
+    return new JobOutcome(JobOutcome.STOPPED, reason, results, stats);
   }
 
   private String list(Stores stores, Outputs outputs, List<FileResult> results, List<InputObject> todo,

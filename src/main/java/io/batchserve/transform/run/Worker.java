@@ -15,7 +15,8 @@ import java.util.function.Consumer;
  * 2 x MaxConcurrentTransforms, which bounds memory by concurrency x payload.
  */
 record Worker(JobSpec job, Plan plan, RecordProcessor processor, Invoker invoker, ExecutorService pool,
-    Semaphore window, JobStats stats, HarnessOptions options, Outputs outputs, Consumer<String> log) {
+    Semaphore window, JobStats stats, HarnessOptions options, Outputs outputs, Consumer<String> log,
+    StopSignal stop) {
 
   long limitBytes() {
     return plan.maxPayloadInMb() * options.bytesPerMb();

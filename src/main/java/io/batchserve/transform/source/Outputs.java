@@ -7,12 +7,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The output location: {@code <relative key>.out} for each input, written to a temporary file and published in
  * one step only when the whole input succeeded. A failed input leaves nothing behind. Thread-safe.
  */
 public final class Outputs {
+  private static final String PARTIAL_PREFIX = ".batchserve-";
+  private static final Pattern PARTIAL = Pattern.compile("\\.batchserve-(\\d+)(?:-\\d+)?\\.partial");
   private final Location location;
   private final Store store;
   private final Path temp;
@@ -21,6 +27,38 @@ public final class Outputs {
     this.location = Location.parse(uri);
     this.store = stores.of(location);
     this.temp = temp;
+  }
+
+  /**
+   * Deletes the partial outputs that a harness process which is no longer running (killed with kill -9, say) left
+   * in a local output location, and returns how many. Partials of a live process (another run writing into the
+   * same folder) are kept: each partial's name carries the process id that writes it.
+   */
+  public int removeStalePartials() throws IOException {
+    Path root = Path.of(location.prefix());
+    if (location.isS3() || !Files.isDirectory(root)) {
+      return 0;
+    }
+    List<Path> stale;
+    try (Stream<Path> files = Files.walk(root)) {
+      stale = files.filter(Outputs::isStalePartial).toList();
+    }
+    for (Path file : stale) {
+      Files.deleteIfExists(file);
+    }
+    return stale.size();
+  }
+
+  private static boolean isStalePartial(Path file) {
+    Matcher name = PARTIAL.matcher(file.getFileName().toString());
+    if (!name.matches() || !Files.isRegularFile(file)) {
+      return false;
+    }
+    try {
+      return ProcessHandle.of(Long.parseLong(name.group(1))).map(p -> !p.isAlive()).orElse(true);
+    } catch (NumberFormatException e) {
+      return true;
+    }
   }
 
   public Location location() {
@@ -53,7 +91,7 @@ public final class Outputs {
     }
     Path directory = location.isS3() ? temp : Path.of(outputKey(relativeKey)).getParent();
     Files.createDirectories(directory);
-    Path file = Files.createTempFile(directory, ".batchserve-", ".partial");
+    Path file = Files.createTempFile(directory, PARTIAL_PREFIX + ProcessHandle.current().pid() + "-", ".partial");
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     } catch (UnsupportedOperationException e) {
