@@ -81,6 +81,11 @@ class ChildServersTest {
     assertTrue(Files.exists(dir.resolve("model/env-2.txt")), "restarted once");
     var job = Json.MAPPER.readTree(dir.resolve("out/job.json").toFile());
     assertEquals(1, job.at("/Harness/Settings/ServerRestarts").asInt());
+    String log = harness.log();
+    assertTrue(log.matches("(?s).*instance-1 \\(http://127\\.0\\.0\\.1:\\d+\\) exited with code 1; restarting it "
+        + "\\(restart 1 of 3\\) and resending the [12] request\\(s\\) it had in flight\\. Its log: .*instance-1\\.log.*"),
+        log);
+    assertTrue(log.contains("instance-1 restarted on http://127.0.0.1:"), log);
   }
 
   @Test

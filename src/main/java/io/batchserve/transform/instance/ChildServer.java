@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * A server in a child process on a free loopback port, with the environment the service would give it. When it
@@ -25,13 +27,16 @@ final class ChildServer implements Endpoint, AutoCloseable {
   private final HttpClient client;
   private final Duration startupLimit;
   private final int maxRestarts;
+  private final Consumer<String> console;
+  private final AtomicInteger inFlight = new AtomicInteger();
   private volatile Process process;
   private volatile boolean closed;
   private volatile URI base;
   private volatile long generation;
 
   ChildServer(String name, ServerCommand command, Map<String, String> environment, Path log, HttpClient client,
-      Duration startupLimit, int maxRestarts) {
+      Duration startupLimit, int maxRestarts, Consumer<String> console) {
+    this.console = console;
     this.name = name;
     this.command = command;
     this.environment = Map.copyOf(environment);
@@ -77,16 +82,54 @@ final class ChildServer implements Endpoint, AutoCloseable {
       return true;
     }
     // a connection cut by a dying process can arrive before the process has exited: give it a moment
-    if (!process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS) || generation >= maxRestarts) {
+    if (!process.waitFor(EXIT_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+      return false;
+    }
+    String died = name + " (" + base + ") " + exit(process.exitValue());
+    if (generation >= maxRestarts) {
+      console.accept(died + "; not restarted: it was restarted " + generation + " time(s) already (--max-restarts); "
+          + "its requests fail. Its log: " + log);
       return false;
     }
     generation++;
+    console.accept(died + "; restarting it (restart " + generation + " of " + maxRestarts + ") and resending the "
+        + inFlight.get() + " request(s) it had in flight. Its log: " + log);
     try {
       start();
+      console.accept(name + " restarted on " + base);
       return true;
     } catch (IOException e) {
+      console.accept(name + " could not be restarted: " + e.getMessage());
       return false;
     }
+  }
+
+  @Override
+  public void requestStarted() {
+    inFlight.incrementAndGet();
+  }
+
+  @Override
+  public void requestEnded() {
+    inFlight.decrementAndGet();
+  }
+
+  /** "exited with code 3", or "was killed by signal 9 (SIGKILL)" (the JDK reports a signal as 128 + its number). */
+  static String exit(int code) {
+    if (code > 128 && code < 128 + 65) {
+      int signal = code - 128;
+      String signalName = switch (signal) {
+        case 1 -> " (SIGHUP)";
+        case 2 -> " (SIGINT)";
+        case 6 -> " (SIGABRT)";
+        case 9 -> " (SIGKILL: killed, e.g. by the kernel's out-of-memory killer)";
+        case 11 -> " (SIGSEGV)";
+        case 15 -> " (SIGTERM)";
+        default -> "";
+      };
+      return "was killed by signal " + signal + signalName;
+    }
+    return "exited with code " + code;
   }
 
   long restarts() {

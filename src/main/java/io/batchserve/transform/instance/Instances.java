@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * The job's instances: child servers started (in parallel) and stopped by the harness, or running servers given by
@@ -35,7 +36,7 @@ public final class Instances implements AutoCloseable {
 
   /** How to start children: the command, the environment, where logs go, how long start-up may take. */
   public record Launch(ServerCommand command, Map<String, String> environment, Path logDir, Duration startupLimit,
-      int maxRestarts) {}
+      int maxRestarts, Consumer<String> console) {}
 
   public static Instances start(Launch launch, int count, HttpClient client)
       throws IOException, InterruptedException {
@@ -43,7 +44,8 @@ public final class Instances implements AutoCloseable {
     List<ChildServer> children = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       children.add(new ChildServer("instance-" + i, launch.command(), launch.environment(),
-          launch.logDir().resolve("instance-" + i + ".log"), client, launch.startupLimit(), launch.maxRestarts()));
+          launch.logDir().resolve("instance-" + i + ".log"), client, launch.startupLimit(), launch.maxRestarts(),
+          launch.console()));
     }
     Instances instances = new Instances(new ArrayList<>(children), children);
     ExecutorService starter = Executors.newFixedThreadPool(count);

@@ -16,4 +16,10 @@ public interface Endpoint {
    * retry (a restart happened since it was sent), false otherwise.
    */
   boolean recover(long seenGeneration) throws InterruptedException;
+
+  /** A request is being sent to this server (paired with {@link #requestEnded}), so a restart can say how many
+   * requests it resends. */
+  default void requestStarted() {}
+
+  default void requestEnded() {}
 }

@@ -64,6 +64,7 @@ public final class Invoker {
       InvocationException failure;
       boolean retryable = true;
       Duration asked = Duration.ZERO;
+      endpoint.requestStarted();
       try {
         HttpResponse<byte[]> answer = send(payload);
         int status = answer.statusCode();
@@ -82,6 +83,8 @@ public final class Invoker {
           continue;
         }
         failure = new InvocationException(-1, "Unable to get response from algorithm", describe(e));
+      } finally {
+        endpoint.requestEnded();
       }
       if (!retryable || retries >= settings.maxRetries()) {
         throw failure;

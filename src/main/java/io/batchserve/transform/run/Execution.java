@@ -68,7 +68,7 @@ final class Execution {
     log.accept("starting " + job.instanceCount() + " server(s) on model directory " + options.server().modelDir()
         + "; their logs go to " + logDir);
     Instances.Launch launch = new Instances.Launch(options.server(), ContainerEnvironment.of(job), logDir,
-        options.startupLimit(), options.maxRestarts());
+        options.startupLimit(), options.maxRestarts(), log);
     return Instances.start(launch, job.instanceCount(), client);
   }
 

@@ -10,18 +10,28 @@ import java.util.function.Consumer;
 final class FailureLog {
   private FailureLog() {}
 
-  /** Logs the failure and returns the one-line reason for job.json. */
-  static String write(String file, Exception e, Consumer<String> log) {
+  /**
+   * Logs the failure in the service's lines, then (when {@code where} names the failed request's records in the
+   * file, see {@link RequestLocation}) one more line with the file's line, and returns the one-line reason for
+   * job.json, e.g. {@code customers-007.csv line 30,001 (request 12, line 2,581): ClientError: 400: ...}.
+   */
+  static String write(String input, String where, Exception e, Consumer<String> log) {
+    String message;
     if (e instanceof InvocationException invocation) {
-      log.accept(file + ": " + invocation.headline());
+      log.accept(input + ": " + invocation.headline());
       if (!invocation.body().isEmpty()) {
-        log.accept(file + ": Message:");
-        invocation.body().lines().forEach(line -> log.accept(file + ": " + line));
+        log.accept(input + ": Message:");
+        invocation.body().lines().forEach(line -> log.accept(input + ": " + line));
       }
-      return file + ": " + invocation.getMessage();
+      message = invocation.getMessage();
+      if (where == null) {
+        return input + ": " + message;
+      }
+    } else {
+      message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
-    String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    log.accept(file + ": " + message);
-    return file + ": " + message;
+    String located = (where == null ? input : input + " " + where) + ": " + message;
+    log.accept(located);
+    return located;
   }
 }

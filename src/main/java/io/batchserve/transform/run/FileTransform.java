@@ -37,6 +37,8 @@ final class FileTransform {
   private final AtomicBoolean failed = new AtomicBoolean();
   private long records;
   private long requests;
+  private long sent;
+  private String failedAt;
 
   FileTransform(InputObject input, Worker worker) {
     this.input = input;
@@ -82,7 +84,7 @@ final class FileTransform {
         }
         writeHead(inFlight, out);
       }
-      inFlight.add(new InFlight(batch, CompletableFuture.supplyAsync(() -> send(batch), worker.pool())));
+      inFlight.add(new InFlight(batch, ++sent, CompletableFuture.supplyAsync(() -> send(batch), worker.pool())));
       while (!inFlight.isEmpty() && inFlight.peek().answer.isDone()) {
         writeHead(inFlight, out);
       }
@@ -118,7 +120,7 @@ final class FileTransform {
     Payload payload = Payload.streamed(Payload.Opener.unchecked(this::open), 1);
     worker.window().acquire();
     Batch batch = new Batch(payload, 1, 1, null);
-    inFlight.add(new InFlight(batch, CompletableFuture.supplyAsync(() -> send(batch), worker.pool())));
+    inFlight.add(new InFlight(batch, ++sent, CompletableFuture.supplyAsync(() -> send(batch), worker.pool())));
     writeHead(inFlight, out);
   }
 
@@ -145,6 +147,9 @@ final class FileTransform {
       requests++;
       worker.stats().records.add(head.batch.records());
     } catch (CompletionException e) {
+      if (e.getCause() instanceof InvocationException failure) {
+        failedAt = RequestLocation.of(worker.job().splitType(), head.batch, head.request, failure.body());
+      }
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     } finally {
       worker.window().release();
@@ -173,7 +178,7 @@ final class FileTransform {
       return stopped(input, worker.stop(), records, requests);
     }
     worker.stats().filesFailed.increment();
-    String reason = FailureLog.write(input.display(), e, worker.log());
+    String reason = FailureLog.write(input.display(), failedAt, e, worker.log());
     return new FileResult(input.display(), null, FileResult.Status.FAILED, reason, records, requests);
   }
 
@@ -183,5 +188,5 @@ final class FileTransform {
         + " before it completed; no output written", records, requests);
   }
 
-  private record InFlight(Batch batch, CompletableFuture<Response> answer) {}
+  private record InFlight(Batch batch, long request, CompletableFuture<Response> answer) {}
 }
