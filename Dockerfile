@@ -38,6 +38,18 @@ ENV JDK_JAVA_OPTIONS="-XX:InitialRAMPercentage=25.0 -XX:MaxRAMPercentage=70.0 -X
 COPY serve /usr/local/bin/serve
 COPY target/batchserve.jar /opt/batchserve/batchserve.jar
 
+# The server runs as an unprivileged user with a fixed uid (it only reads the model and the jar, which stay owned by
+# root, and writes nothing but /tmp). Whether SageMaker needs root for hosting is UNCONFIRMED: this image does not
+# ask for it. To run as root anyway: `docker run --user 0 ...`, or build with `--build-arg RUN_AS=0:0` (SageMaker
+# cannot pass --user). A numeric USER, so that "run as non-root" checks can verify it without /etc/passwd.
+ARG RUN_AS=10001:10001
+RUN if ! getent passwd 10001 >/dev/null; then \
+      (groupadd --system --gid 10001 batchserve && useradd --system --uid 10001 --gid 10001 --no-create-home \
+        --home-dir /nonexistent --shell /usr/sbin/nologin batchserve) \
+      || (addgroup -S -g 10001 batchserve && adduser -S -D -H -u 10001 -G batchserve batchserve); \
+    fi
+USER ${RUN_AS}
+
 # SageMaker sends traffic to 8080, or to SAGEMAKER_BIND_TO_PORT when the label below says the image honours it.
 EXPOSE 8080
 LABEL com.amazonaws.sagemaker.capabilities.accept-bind-to-port=true

@@ -90,9 +90,14 @@ final class BatchserveImage {
 
   /** A not yet started container serving model/MODEL, mounted read-only at /opt/ml/model, as SageMaker does. */
   static GenericContainer<?> serving(String model) {
+    return serving(model, PROJECT.resolve("model").resolve(model));
+  }
+
+  /** A not yet started container serving the model folder {@code dir}, mounted read-only at /opt/ml/model. */
+  static GenericContainer<?> serving(String model, Path dir) {
     return new GenericContainer<>(DockerImageName.parse(name()))
         .withCommand("serve")
-        .withFileSystemBind(PROJECT.resolve("model").resolve(model).toString(), "/opt/ml/model", BindMode.READ_ONLY)
+        .withFileSystemBind(dir.toString(), "/opt/ml/model", BindMode.READ_ONLY)
         .withExposedPorts(PORT)
         .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withMemory(MEMORY_BYTES))
         .withLogConsumer(frame -> {
