@@ -2,9 +2,8 @@ package io.batchserve.http;
 
 import io.batchserve.worker.Ticker;
 import java.util.Locale;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The slowest a request body may arrive: after a grace period, on average at least {@code minBytesPerSecond}. A
@@ -17,15 +16,25 @@ import java.util.concurrent.TimeUnit;
  * ({@link BodyReader}), so the rate bounds how long a slow client keeps a connection and its buffer, not whether
  * the server can answer {@code /ping} meanwhile.
  *
- * @param minBytesPerSecond the minimum average rate after the grace period; 0 turns the check off
- * @param graceNanos how long any body may take before the rate applies
+ * <p>Bodies still arriving are {@link #watch watched}; {@link #sweep}, run every second by one scheduler thread,
+ * cuts off those past their deadline. One set and one sweep instead of a timer per request: a request whose body
+ * arrives at once costs an add and a remove in a concurrent set. Thread-safe.
  */
-record BodyRate(long minBytesPerSecond, long graceNanos, Ticker ticker, ScheduledExecutorService scheduler) {
-  BodyRate {
+final class BodyRate {
+  private final long minBytesPerSecond;
+  private final long graceNanos;
+  private final Ticker ticker;
+  private final Set<BodyReader> arriving = ConcurrentHashMap.newKeySet();
+
+  /** {@code minBytesPerSecond} 0 turns the check off. */
+  BodyRate(long minBytesPerSecond, long graceNanos, Ticker ticker) {
     if (minBytesPerSecond < 0 || graceNanos < 0) {
       throw new IllegalArgumentException("minimum body rate and grace must not be negative: " + minBytesPerSecond
           + " bytes/s, " + graceNanos + " ns");
     }
+    this.minBytesPerSecond = minBytesPerSecond;
+    this.graceNanos = graceNanos;
+    this.ticker = ticker;
   }
 
   boolean enabled() {
@@ -45,8 +54,31 @@ record BodyRate(long minBytesPerSecond, long graceNanos, Ticker ticker, Schedule
     return allowed >= Long.MAX_VALUE - started ? Long.MAX_VALUE : started + (long) allowed;
   }
 
-  ScheduledFuture<?> schedule(Runnable check, long delayNanos) {
-    return scheduler.schedule(check, delayNanos, TimeUnit.NANOSECONDS);
+  void watch(BodyReader body) {
+    if (enabled()) {
+      arriving.add(body);
+    }
+  }
+
+  void unwatch(BodyReader body) {
+    arriving.remove(body);
+  }
+
+  /** How many bodies are still arriving (for tests). */
+  int arriving() {
+    return arriving.size();
+  }
+
+  /** Cuts off every watched body that is past its deadline. Never throws (it runs on a scheduler). */
+  void sweep() {
+    long now = now();
+    for (BodyReader body : arriving) {
+      try {
+        body.checkRate(now);
+      } catch (RuntimeException e) {
+        arriving.remove(body);
+      }
+    }
   }
 
   String describe(long received, long contentLength, long elapsedNanos) {

@@ -7,7 +7,6 @@ import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -21,7 +20,7 @@ import java.util.concurrent.TimeoutException;
  * writing resets it and it never sees the 413), 400 (the body ended early or its chunked framing is broken), or 408
  * (it arrived more slowly than {@link BodyRate} allows: see there).
  *
- * <p>Concurrency: Jetty calls the listener methods one at a time; the rate check runs on the deadline scheduler.
+ * <p>Concurrency: Jetty calls the listener methods one at a time; {@link #checkRate} runs on the rate sweeper.
  * {@link #received} is the only field both read, hence volatile. The future is completed once, by whichever comes
  * first, and never under a lock.
  */
@@ -40,7 +39,6 @@ final class BodyReader implements ReadListener {
   private boolean overLimit;
   private long dropped;
   private volatile long received;
-  private volatile ScheduledFuture<?> check;
 
   private BodyReader(ServletInputStream in, long contentLength, long limit, BodyRate rate) {
     this.in = in;
@@ -59,10 +57,8 @@ final class BodyReader implements ReadListener {
    */
   static CompletableFuture<Body> read(ServletInputStream in, long contentLength, long limit, BodyRate rate) {
     BodyReader reader = new BodyReader(in, contentLength, limit, rate);
+    rate.watch(reader);
     in.setReadListener(reader);
-    if (!reader.future.isDone() && rate.enabled()) {
-      reader.scheduleCheck();
-    }
     return reader.future;
   }
 
@@ -105,7 +101,7 @@ final class BodyReader implements ReadListener {
     } else if (contentLength >= 0 && length < contentLength) {
       fail(endedEarly());
     } else {
-      cancelCheck();
+      rate.unwatch(this);
       future.complete(new Body(bytes, length));
     }
   }
@@ -126,7 +122,7 @@ final class BodyReader implements ReadListener {
   }
 
   private void fail(RuntimeException e) {
-    cancelCheck();
+    rate.unwatch(this);
     future.completeExceptionally(e);
   }
 
@@ -169,29 +165,13 @@ final class BodyReader implements ReadListener {
     return message;
   }
 
-  private void scheduleCheck() {
-    long delay = rate.deadline(started, received) - rate.now();
-    check = rate.schedule(this::checkRate, Math.max(0, delay));
-  }
-
-  /** On the scheduler: cuts the body off if it is too slow, else looks again at its new deadline. */
-  private void checkRate() {
-    if (future.isDone()) {
-      return;
-    }
-    long now = rate.now();
+  /** On the rate sweeper's thread: cuts the body off (408) if it is past its deadline at {@code now}. */
+  void checkRate(long now) {
     long got = received;
-    if (now >= rate.deadline(started, got)) {
-      future.completeExceptionally(new RequestTimeoutException(rate.describe(got, contentLength, now - started)));
-    } else {
-      scheduleCheck();
-    }
-  }
-
-  private void cancelCheck() {
-    ScheduledFuture<?> pending = check;
-    if (pending != null) {
-      pending.cancel(false);
+    if (future.isDone()) {
+      rate.unwatch(this);
+    } else if (now >= rate.deadline(started, got)) {
+      fail(new RequestTimeoutException(rate.describe(got, contentLength, now - started)));
     }
   }
 

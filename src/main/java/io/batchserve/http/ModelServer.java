@@ -12,7 +12,6 @@ import io.javalin.Javalin;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -39,6 +38,7 @@ public final class ModelServer implements AutoCloseable {
   private final StatsReporter stats;
   private final ScheduledExecutorService statsTimer;
   private final ScheduledExecutorService bodyTimer;
+  private final BodyRate bodyRate;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private ModelServer(ServerConfig config) {
@@ -46,11 +46,8 @@ public final class ModelServer implements AutoCloseable {
     this.pool = new WorkerPool(new PoolConfig(config.workers(), config.queueCapacity(), config.maxBatchRecords(),
         config.maxBatchDelay()), Ticker.system());
     TrafficStats traffic = new TrafficStats();
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, daemon("request-body-rate"));
-    timer.setRemoveOnCancelPolicy(true); // most checks are cancelled: their bodies arrived in time
-    this.bodyTimer = timer;
-    BodyRate bodyRate = new BodyRate(config.minRequestRate(), config.requestGrace().toNanos(), Ticker.system(),
-        bodyTimer);
+    this.bodyTimer = Executors.newSingleThreadScheduledExecutor(daemon("request-body-rate"));
+    this.bodyRate = new BodyRate(config.minRequestRate(), config.requestGrace().toNanos(), Ticker.system());
     this.app = AppFactory.create(config, state, pool, traffic, bodyRate);
     this.stats = new StatsReporter(traffic, pool::stats, config.workers(), pool::queued, config.queueCapacity(),
         Ticker.system());
@@ -81,6 +78,9 @@ public final class ModelServer implements AutoCloseable {
       }
     }
     LOG.info("listening on {}:{}; /ping answers 503 until the models are loaded", config.host(), server.port());
+    if (server.bodyRate.enabled()) {
+      server.bodyTimer.scheduleAtFixedRate(server.bodyRate::sweep, 1, 1, TimeUnit.SECONDS);
+    }
     if (server.statsTimer != null) {
       long every = config.statsInterval().toMillis();
       server.statsTimer.scheduleAtFixedRate(server::logStats, every, every, TimeUnit.MILLISECONDS);
