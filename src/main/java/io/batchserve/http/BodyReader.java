@@ -62,6 +62,24 @@ final class BodyReader implements ReadListener {
     return reader.future;
   }
 
+  /**
+   * The body when all of it has already arrived with the headers (Jetty has it buffered), read at once on this
+   * thread without going async; null otherwise (then {@link #read}). Bodies that arrive whole are most small
+   * requests, and reading them here saves the async read's hand-offs.
+   */
+  static Body readIfArrived(ServletInputStream in, long contentLength, long limit) throws IOException {
+    if (contentLength < 0 || contentLength > limit || in.available() < contentLength) {
+      return null;
+    }
+    byte[] bytes = new byte[(int) contentLength];
+    int n = in.readNBytes(bytes, 0, bytes.length);
+    if (n < bytes.length) {
+      throw new BadInputException("the request body ended after " + n + " of the " + contentLength
+          + " bytes its Content-Length announced");
+    }
+    return new Body(bytes, n);
+  }
+
   @Override
   public void onDataAvailable() throws IOException {
     while (!future.isDone() && in.isReady()) {

@@ -10,7 +10,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import jakarta.servlet.ServletInputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -45,14 +44,21 @@ final class InvocationsHandler implements Handler {
     ctx.attribute(STARTED, started);
     ModelRouter router = state.router();
     long contentLength = ctx.req().getContentLengthLong();
+    ServletInputStream in = ctx.req().getInputStream();
+    Body arrived = BodyReader.readIfArrived(in, contentLength, config.maxRequestBytes());
+    if (arrived != null) {
+      // the common case for small requests: the body came with the headers, so reading it cannot block
+      ctx.future(() -> answer(ctx, router, arrived, started));
+      return;
+    }
     // ctx.future starts async mode before it calls the supplier, so the body is read without holding this thread.
-    ctx.future(() -> BodyReader.read(inputStream(ctx), contentLength, config.maxRequestBytes(), bodyRate)
+    ctx.future(() -> BodyReader.read(in, contentLength, config.maxRequestBytes(), bodyRate)
         .thenCompose(body -> answer(ctx, router, body, started)));
   }
 
   /**
-   * Runs on the thread that read the body's last byte: routes, checks the types, decodes and submits. The answer
-   * is encoded and written in the pool's completion stage.
+   * Runs on the thread that read the body's last byte (the handler's own, for a body that came whole): routes,
+   * checks the types, decodes and submits. The answer is encoded and written in the pool's completion stage.
    */
   private CompletableFuture<Void> answer(Context ctx, ModelRouter router, Body body, long started) {
     String contentTypeHeader = ctx.header("Content-Type");
@@ -67,14 +73,6 @@ final class InvocationsHandler implements Handler {
       ctx.status(200).contentType(accept.toString()).result(bytes);
       traffic.record(200, System.nanoTime() - started);
     });
-  }
-
-  private static ServletInputStream inputStream(Context ctx) {
-    try {
-      return ctx.req().getInputStream();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private <B extends Model.Batch, R> CompletableFuture<byte[]> run(Model<B, R> model, MediaType contentType,
