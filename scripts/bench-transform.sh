@@ -36,7 +36,8 @@ transform() { # transform OUT_DIR LOG [flags...]: the harness at -Xmx256m under 
   local out=$1 log=$2
   shift 2
   /usr/bin/time -f 'wall_seconds %e maxrss_kb %M cpu_seconds %U %S' java -Xmx256m -jar "$BATCHSERVE_JAR" transform \
-    --endpoint "http://127.0.0.1:$port" --output "$out" --content-type text/csv --accept text/csv \
+    --endpoint "http://127.0.0.1:$port" --output "$out" --s3-data-type S3Prefix --instance-type ml.m5.xlarge \
+    --instance-count 1 --content-type text/csv --accept text/csv \
     --split-type Line --assemble-with Line --batch-strategy MultiRecord --max-concurrent-transforms 2 \
     --progress none "$@" >"$log" 2>&1
 }

@@ -1,5 +1,7 @@
 package io.batchserve.cli;
 
+import io.batchserve.model.ModelLoadException;
+import io.batchserve.model.ModelLoader;
 import io.batchserve.transform.instance.ServerCommand;
 import io.batchserve.transform.invoke.Sleeper;
 import io.batchserve.transform.job.JobRequest;
@@ -48,16 +50,42 @@ final class TransformCommand implements Callable<Integer> {
   @Mixin
   TransformHarnessFlags harness;
 
+  @Option(names = "--strict", description = "Refuse what the real API would refuse but a local run allows: a local "
+      + "path where an S3 URI belongs.")
+  boolean strict;
+
+  @Option(names = "--validate-only", description = "Check the request as it would be submitted (--job plus flags, "
+      + "as --strict does, no names filled in) and contact nothing: exit 0 when CreateTransformJob would accept it, "
+      + "2 with every problem listed otherwise.")
+  boolean validateOnly;
+
   @Override
   public Integer call() throws Exception {
-    JobRequest request = job == null ? JobRequest.empty() : JobRequest.read(job);
-    fields.applyTo(request, defaultName(), modelDir);
+    JobRequest request;
     JobSpec spec;
     try {
-      spec = request.toSpec();
+      request = job == null ? JobRequest.empty() : JobRequest.read(job);
+      fields.applyTo(request);
+      if (!validateOnly) {
+        fields.defaultNames(request, defaultName(), modelDir);
+      }
+      spec = request.toSpec(strict || validateOnly);
     } catch (JobValidationException e) {
-      command.commandLine().getErr().println("batchserve transform: invalid job: " + e.getMessage());
+      command.commandLine().getErr().println("batchserve transform: invalid job: " + withFlags(e));
       return 2;
+    }
+    request.notes().forEach(note -> System.out.println("note: " + note));
+    if (validateOnly) {
+      System.out.println("valid: CreateTransformJob would accept this request");
+      return 0;
+    }
+    if (endpoints.isEmpty()) {
+      try {
+        ModelLoader.check(modelDir); // before any server starts: a typo should cost a second, not a start-up timeout
+      } catch (ModelLoadException e) {
+        command.commandLine().getErr().println("batchserve transform: --model-dir: " + e.getMessage());
+        return 2;
+      }
     }
     HarnessOptions options = harness.options(new ServerCommand(harness.serverMain(), modelDir, List.of()),
         endpoints, spec.instanceCount());
@@ -71,6 +99,20 @@ final class TransformCommand implements Callable<Integer> {
       return stop.exitCode();
     }
     return outcome.completed() ? 0 : 1;
+  }
+
+  /** The problems, each missing member followed by the flag that supplies it. */
+  private static String withFlags(JobValidationException e) {
+    List<String> problems = e.problems().stream().map(problem -> {
+      for (var required : TransformJobFlags.REQUIRED_FLAGS.entrySet()) {
+        if (problem.equals(required.getKey() + ": missing; the API requires it")) {
+          return problem + " (" + required.getValue() + ")";
+        }
+      }
+      return problem;
+    }).toList();
+    return problems.size() == 1 ? problems.get(0)
+        : problems.size() + " problems:\n  " + String.join("\n  ", problems);
   }
 
   private static String defaultName() {

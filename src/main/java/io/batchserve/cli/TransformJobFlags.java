@@ -54,14 +54,36 @@ final class TransformJobFlags {
   @Option(names = "--environment", paramLabel = "K=V", description = "Environment entry (repeatable).")
   Map<String, String> environment = new LinkedHashMap<>();
 
-  void applyTo(JobRequest request, String defaultName, Path modelDir) {
-    var tree = request.tree();
-    if (!tree.hasNonNull("TransformJobName")) {
+  /** Flags for the members the API requires, named in the message of a missing one. */
+  static final Map<String, String> REQUIRED_FLAGS = Map.of(
+      "TransformJobName", "--job-name",
+      "ModelName", "--model-name",
+      "TransformInput.DataSource.S3DataSource.S3DataType", "--s3-data-type S3Prefix",
+      "TransformInput.DataSource.S3DataSource.S3Uri", "--input",
+      "TransformOutput.S3OutputPath", "--output",
+      "TransformResources.InstanceType", "--instance-type, e.g. ml.m5.xlarge",
+      "TransformResources.InstanceCount", "--instance-count");
+
+  /**
+   * Fills the two names the API requires when neither the file nor a flag gives them, and says so: a local run
+   * may go without them, a real submission may not.
+   */
+  void defaultNames(JobRequest request, String defaultName, Path modelDir) {
+    if (!request.has("TransformJobName")) {
       request.set("TransformJobName", defaultName);
+      request.note("TransformJobName: not given, using '" + defaultName + "' for this run; the real API requires "
+          + "it (add it to the job file or pass --job-name)");
     }
-    if (!tree.hasNonNull("ModelName")) {
-      request.set("ModelName", modelDir.toAbsolutePath().normalize().getFileName().toString());
+    if (!request.has("ModelName")) {
+      String name = modelDir.toAbsolutePath().normalize().getFileName().toString();
+      request.set("ModelName", name);
+      request.note("ModelName: not given, using '" + name + "' (the --model-dir folder) for this run; the real API "
+          + "requires it (add it to the job file or pass --model-name)");
     }
+  }
+
+  /** Sets the members the flags give over the file's. */
+  void applyTo(JobRequest request) {
     String source = "TransformInput.DataSource.S3DataSource.";
     request.set("TransformJobName", name).set("ModelName", modelName)
         .set(source + "S3Uri", input).set(source + "S3DataType", dataType)

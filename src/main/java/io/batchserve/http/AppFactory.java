@@ -3,11 +3,26 @@ package io.batchserve.http;
 import io.batchserve.config.ServerConfig;
 import io.batchserve.worker.WorkerPool;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 
 /** Builds the Javalin app for the container contract, with every setting that differs from Javalin's written out. */
 public final class AppFactory {
   private AppFactory() {}
+
+  /**
+   * 200 with an empty body when ready; otherwise 503 with a JSON error saying why, ModelLoadFailed when loading
+   * failed for good, so that a harness waiting for the server can stop waiting (SageMaker reads only the status).
+   */
+  private static void ping(Context ctx, ServerState state) {
+    ServerState.Phase phase = state.phase();
+    if (phase == ServerState.Phase.READY) {
+      ctx.status(200);
+      return;
+    }
+    String error = phase == ServerState.Phase.FAILED ? "ModelLoadFailed" : "NotReady";
+    ctx.status(503).contentType("application/json").result(ErrorMapper.body(error, state.reason()));
+  }
 
   static Javalin create(ServerConfig config, ServerState state, WorkerPool pool, TrafficStats traffic,
       BodyRate bodyRate) {
@@ -25,9 +40,7 @@ public final class AppFactory {
         server.setStopTimeout(config.shutdownGrace().toMillis());
         server.setErrorHandler(new JsonErrorHandler());
       });
-      cfg.routes.get(Routes.PING, ctx -> {
-        ctx.status(state.phase() == ServerState.Phase.READY ? 200 : 503);
-      });
+      cfg.routes.get(Routes.PING, ctx -> ping(ctx, state));
       cfg.routes.get(Routes.EXECUTION_PARAMETERS,
           ctx -> ctx.contentType("application/json").result(executionParameters));
       cfg.routes.post(Routes.INVOCATIONS, invocations);

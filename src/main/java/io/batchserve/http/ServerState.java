@@ -21,6 +21,11 @@ public final class ServerState {
     return current.get().phase();
   }
 
+  /** Why the server is in its phase ("models are loading", "loading the models failed: ...", ...). */
+  public String reason() {
+    return current.get().reason();
+  }
+
   public void ready(List<Model<?, ?>> models) {
     current.set(new Snapshot(Phase.READY, new ModelRouter(models), "ready"));
   }

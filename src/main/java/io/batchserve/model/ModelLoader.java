@@ -69,6 +69,35 @@ public final class ModelLoader {
     return List.copyOf(models);
   }
 
+  /**
+   * Checks, without loading anything, that {@code directory} is a model directory in one of the three layouts;
+   * the message of a failure says what to do (a missing folder, a file, a folder holding only a model.tar.gz).
+   * For callers that start servers on it and want to fail before they do.
+   */
+  public static void check(Path directory) throws ModelLoadException {
+    if (!Files.exists(directory)) {
+      throw new ModelLoadException("model directory " + directory + " does not exist");
+    }
+    if (!Files.isDirectory(directory)) {
+      throw new ModelLoadException(directory + " is a file, not a model directory: pass the folder that "
+          + ModelDescriptor.FILE_NAME + " or " + SAGEMAKER_ARTIFACT + " is in, or a model.tar.gz");
+    }
+    if (holdsModel(directory) || subdirectories(directory).stream().anyMatch(ModelLoader::holdsModel)) {
+      return;
+    }
+    if (Files.isRegularFile(directory.resolve("model.tar.gz"))) {
+      throw new ModelLoadException(directory + " holds a model.tar.gz and no unpacked model: pass the archive "
+          + "itself (" + directory.resolve("model.tar.gz") + "), which is unpacked as SageMaker unpacks it");
+    }
+    throw new ModelLoadException("no model found in " + directory + ": expected a " + ModelDescriptor.FILE_NAME
+        + " or an " + SAGEMAKER_ARTIFACT + " file, or sub-folders holding one");
+  }
+
+  private static boolean holdsModel(Path directory) {
+    return Files.isRegularFile(directory.resolve(ModelDescriptor.FILE_NAME))
+        || Files.isRegularFile(directory.resolve(SAGEMAKER_ARTIFACT));
+  }
+
   /** The model of a single-model folder, or null when the folder holds neither layout. */
   private static Model<?, ?> loadOne(Path directory, LoadOptions options) throws ModelLoadException {
     if (Files.isRegularFile(directory.resolve(ModelDescriptor.FILE_NAME))) {

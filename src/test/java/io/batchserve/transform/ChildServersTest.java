@@ -107,12 +107,14 @@ class ChildServersTest {
     input("a.csv", lines(1, 50));
     Files.createDirectories(dir.resolve("model"));
     Files.writeString(dir.resolve("model/delay-ms"), "200");
+    Files.writeString(dir.resolve("model/xgboost-model"), ""); // looks like a model to the harness's check
     Process harness = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"), "io.batchserve.cli.Main", "transform",
         "--input", dir.resolve("in").toString(), "--output", dir.resolve("out").toString(),
         "--content-type", "text/csv", "--split-type", "Line", "--batch-strategy", "SingleRecord",
         "--model-dir", dir.resolve("model").toString(), "--server-main", FakeServerMain.class.getName(),
-        "--progress", "none").redirectErrorStream(true).redirectOutput(dir.resolve("harness.log").toFile()).start();
+        "--progress", "none", "--s3-data-type", "S3Prefix", "--instance-type", "ml.m5.xlarge",
+        "--instance-count", "1").redirectErrorStream(true).redirectOutput(dir.resolve("harness.log").toFile()).start();
     try {
       long deadline = System.nanoTime() + 30_000_000_000L;
       while (System.nanoTime() < deadline && !anyRequestLogged()) {

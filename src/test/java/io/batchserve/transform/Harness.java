@@ -55,11 +55,18 @@ public final class Harness {
         sliceEnd, skipExisting, Duration.ofSeconds(60), 3, 1, Progress.Mode.NONE, null);
   }
 
-  /** A request with the fields every job needs. */
+  /** A request with the members the API requires. */
   public static JobRequest job(Path input, Path output) {
+    return required(input.toString(), output.toString());
+  }
+
+  /** A request with the members the API requires, on these input and output locations. */
+  public static JobRequest required(String input, String output) {
     return JobRequest.empty().set("TransformJobName", "test-job").set("ModelName", "test-model")
-        .set("TransformInput.DataSource.S3DataSource.S3Uri", input.toString())
-        .set("TransformOutput.S3OutputPath", output.toString());
+        .set("TransformInput.DataSource.S3DataSource.S3DataType", "S3Prefix")
+        .set("TransformInput.DataSource.S3DataSource.S3Uri", input)
+        .set("TransformOutput.S3OutputPath", output)
+        .set("TransformResources.InstanceType", "ml.m5.xlarge").set("TransformResources.InstanceCount", 1);
   }
 
   /** A CSV, Line, MultiRecord job. */

@@ -39,7 +39,7 @@ class InterruptedJobTest {
   @Test
   void transform_killedThenRerunWithSkipExisting_removesPartialsAndCompletes() throws Exception {
     Process job = start(List.of());
-    awaitOutputs(1);
+    awaitOutputs(job, 1);
     signal(job, "KILL");
     assertTrue(job.waitFor(30, TimeUnit.SECONDS));
     killChildren();
@@ -58,7 +58,7 @@ class InterruptedJobTest {
 
   private void assertStopsCleanly(String signal, int exitCode, String name) throws Exception {
     Process job = start(List.of());
-    awaitOutputs(1);
+    awaitOutputs(job, 1);
     List<ProcessHandle> children = job.descendants().toList();
     assertFalse(children.isEmpty(), "child servers are running");
     signal(job, signal);
@@ -93,6 +93,7 @@ class InterruptedJobTest {
     Path model = dir.resolve("model");
     Files.createDirectories(model);
     Files.writeString(model.resolve("delay-ms"), "300");
+    Files.writeString(model.resolve("xgboost-model"), ""); // looks like a model to the harness's check
     for (int i = 0; i < FILES; i++) {
       Path file = dir.resolve("in/part-" + i + ".csv");
       Files.createDirectories(file.getParent());
@@ -104,15 +105,16 @@ class InterruptedJobTest {
         "--server-main", FakeServerMain.class.getName(), "--model-dir", model.toString(),
         "--input", dir.resolve("in") + "/", "--output", dir.resolve("out").toString(),
         "--content-type", "text/csv", "--split-type", "Line", "--batch-strategy", "SingleRecord",
-        "--max-concurrent-transforms", "1", "--max-payload-in-mb", "1", "--progress", "log"));
+        "--max-concurrent-transforms", "1", "--max-payload-in-mb", "1", "--progress", "log",
+        "--s3-data-type", "S3Prefix", "--instance-type", "ml.m5.xlarge", "--instance-count", "1"));
     args.addAll(extra);
     return new ProcessBuilder(args).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(dir.resolve("harness.log").toFile())).start();
   }
 
-  private void awaitOutputs(int count) throws Exception {
+  private void awaitOutputs(Process job, int count) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (System.nanoTime() < deadline) {
+    while (System.nanoTime() < deadline && job.isAlive()) {
       long done = 0;
       for (int i = 0; i < FILES; i++) {
         done += Files.exists(out(i)) ? 1 : 0;

@@ -97,8 +97,7 @@ class S3TransformTest {
   }
 
   private static io.batchserve.transform.job.JobRequest job(String in, String out) {
-    return io.batchserve.transform.job.JobRequest.empty().set("TransformJobName", "s3-job").set("ModelName", "m")
-        .set("TransformInput.DataSource.S3DataSource.S3Uri", in).set("TransformOutput.S3OutputPath", out)
+    return Harness.required(in, out).set("TransformJobName", "s3-job").set("ModelName", "m")
         .set("TransformInput.ContentType", "text/csv").set("TransformInput.SplitType", "Line")
         .set("TransformOutput.AssembleWith", "Line");
   }

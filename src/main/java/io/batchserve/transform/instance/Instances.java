@@ -73,11 +73,26 @@ public final class Instances implements AutoCloseable {
   }
 
   /** Running servers given by URL; waits until each answers /ping. */
-  public static Instances connect(List<URI> urls, HttpClient client, Duration startupLimit)
-      throws IOException, InterruptedException {
+  public static Instances connect(List<URI> urls, HttpClient client, Duration startupLimit,
+      Consumer<String> console) throws IOException, InterruptedException {
     List<Endpoint> endpoints = new ArrayList<>();
     for (URI url : urls) {
-      Readiness.await(client, url, startupLimit, () -> true, url.toString());
+      Readiness.await(client, url, startupLimit, new Readiness.Watch() {
+        @Override
+        public boolean alive() {
+          return true;
+        }
+
+        @Override
+        public String logTail() {
+          return "";
+        }
+
+        @Override
+        public boolean starting() {
+          return false;
+        }
+      }, url.toString(), console);
       endpoints.add(new RemoteServer(url));
     }
     return new Instances(endpoints, List.of());

@@ -8,18 +8,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * A CreateTransformJob request as a JSON tree: read from a {@code --cli-input-json} file (or empty), overridden
- * field by field with {@link #set}, checked for unknown fields, then turned into a {@link JobSpec}.
- * Not thread-safe.
+ * field by field with {@link #set}, checked against the API's shape and the service's rules, then turned into a
+ * {@link JobSpec}. A file may also be what users have next to them: the harness's job.json or {@code aws sagemaker
+ * describe-transform-job} output, whose output-only members are dropped with a note. Not thread-safe.
  */
 public final class JobRequest {
+  /** Members DescribeTransformJob (and job.json) add to a request; never part of CreateTransformJob. */
+  static final List<String> OUTPUT_ONLY = List.of("TransformJobArn", "TransformJobStatus", "FailureReason",
+      "CreationTime", "TransformStartTime", "TransformEndTime", "LabelingJobArn", "AutoMLJobArn", "Harness",
+      "ResponseMetadata");
+  /** Where a local path may stand for an S3 URI (a note, or an error with {@code strict}). */
+  private static final Set<String> LOCAL_PATHS = Set.of("TransformInput.DataSource.S3DataSource.S3Uri",
+      "TransformOutput.S3OutputPath");
   private final ObjectNode root;
+  private final List<String> notes = new ArrayList<>();
 
   private JobRequest(ObjectNode root) {
     this.root = root;
@@ -36,7 +44,14 @@ public final class JobRequest {
       if (!(node instanceof ObjectNode object)) {
         throw new JobValidationException(List.of(file + ": a CreateTransformJob request must be a JSON object"));
       }
-      return new JobRequest(object);
+      JobRequest request = new JobRequest(object);
+      List<String> dropped = OUTPUT_ONLY.stream().filter(object::has).toList();
+      if (!dropped.isEmpty()) {
+        object.remove(dropped);
+        request.notes.add(file + ": ignoring " + String.join(", ", dropped) + " (output of DescribeTransformJob or "
+            + "job.json, not part of a CreateTransformJob request)");
+      }
+      return request;
     } catch (JsonProcessingException e) {
       throw new JobValidationException(List.of(file + ": not valid JSON: " + e.getOriginalMessage()));
     } catch (IOException e) {
@@ -74,34 +89,46 @@ public final class JobRequest {
     return root.deepCopy();
   }
 
-  /** Validates every field and builds the job; throws JobValidationException listing every problem. */
-  public JobSpec toSpec() {
-    List<String> problems = new ArrayList<>();
-    unknownFields(root, JobFields.ROOT, "", problems);
-    JobSpec spec = new JobSpecReader(root, problems).read();
-    JobValidator.check(spec, problems);
-    if (!problems.isEmpty()) {
-      throw new JobValidationException(problems);
+  /** True when the request has a value at the dotted path. */
+  public boolean has(String path) {
+    JsonNode node = root;
+    for (String part : path.split("\\.")) {
+      node = node == null ? null : node.get(part);
     }
-    return spec;
+    return node != null && !node.isNull();
   }
 
-  private static void unknownFields(JsonNode node, Object schema, String prefix, List<String> problems) {
-    if (!(schema instanceof Map<?, ?>) && !(schema instanceof Set<?>)) {
-      return;
+  /** What the harness would tell a user about the request without refusing it (local paths, ignored members). */
+  public List<String> notes() {
+    return List.copyOf(notes);
+  }
+
+  /** Adds a note (e.g. a member a local run filled in that the API requires). */
+  public void note(String note) {
+    notes.add(note);
+  }
+
+  /** Validates as {@link #toSpec(boolean)} does, allowing local paths. */
+  public JobSpec toSpec() {
+    return toSpec(false);
+  }
+
+  /**
+   * Validates the request as the API would (its shape: required members, types, enums, lengths, patterns, ranges)
+   * and as the service would (MaxConcurrentTransforms x MaxPayloadInMB, DataProcessing rules), then builds the job;
+   * throws JobValidationException listing every problem. A local path where an S3 URI belongs is a note, or with
+   * {@code strict} a problem.
+   */
+  public JobSpec toSpec(boolean strict) {
+    List<String> problems = new ArrayList<>();
+    List<String> shapeNotes = new ArrayList<>();
+    new ShapeCheck(LOCAL_PATHS, strict, problems, shapeNotes).check(root, CreateTransformJobShape.REQUEST, "");
+    JobSpec spec = new JobSpecReader(root).read();
+    JobValidator.check(spec, problems);
+    if (!problems.isEmpty()) {
+      throw new JobValidationException(problems.stream().distinct().toList());
     }
-    if (!node.isObject()) {
-      problems.add(prefix.substring(0, prefix.length() - 1) + ": must be a JSON object, not " + node);
-      return;
-    }
-    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      boolean known = schema instanceof Map<?, ?> map ? map.containsKey(name) : ((Set<?>) schema).contains(name);
-      if (!known) {
-        problems.add(prefix + name + ": unknown field (CreateTransformJob has no such parameter)");
-      } else if (schema instanceof Map<?, ?> map) {
-        unknownFields(node.get(name), map.get(name), prefix + name + ".", problems);
-      }
-    }
+    shapeNotes.stream().filter(n -> !notes.contains(n)).forEach(notes::add);
+    return spec;
   }
 }

@@ -3,18 +3,15 @@ package io.batchserve.transform.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.batchserve.config.BatchStrategy;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Reads the fields of a request tree into a JobSpec, recording a problem (field and value) for each bad one. */
+/** Reads the fields of a request tree into a JobSpec; what is missing or malformed is left to the shape check. */
 final class JobSpecReader {
   private final JsonNode root;
-  private final List<String> problems;
 
-  JobSpecReader(JsonNode root, List<String> problems) {
+  JobSpecReader(JsonNode root) {
     this.root = root;
-    this.problems = problems;
   }
 
   JobSpec read() {
@@ -53,11 +50,7 @@ final class JobSpecReader {
     if (node == null) {
       return null;
     }
-    if (!node.isTextual()) {
-      problems.add(path + ": " + node + " is not a string");
-      return null;
-    }
-    return node.asText();
+    return node.isTextual() ? node.asText() : null; // a wrong type is the shape's to report
   }
 
   private Integer integer(String path) {
@@ -65,14 +58,8 @@ final class JobSpecReader {
     if (node == null) {
       return null;
     }
-    if (node.isIntegralNumber() && node.canConvertToInt()) {
-      return node.asInt();
-    }
-    if (node.isTextual() && node.asText().trim().matches("-?\\d{1,9}")) {
-      return Integer.parseInt(node.asText().trim());
-    }
-    problems.add(path + ": " + node + " is not an integer");
-    return null;
+    // a wrong type or range is the shape's to report; here it is only not read
+    return node.isIntegralNumber() && node.canConvertToInt() ? node.asInt() : null;
   }
 
   private <T> T parsed(String path, Function<String, T> parser, T fallback) {
@@ -83,8 +70,7 @@ final class JobSpecReader {
     try {
       return parser.apply(value);
     } catch (IllegalArgumentException e) {
-      problems.add(path + ": " + e.getMessage());
-      return fallback;
+      return fallback; // the shape reports a value that is not one of the API's
     }
   }
 
@@ -94,13 +80,13 @@ final class JobSpecReader {
     if (env == null) {
       return result;
     }
-    env.properties().forEach(entry -> {
-      if (entry.getValue().isTextual()) {
-        result.put(entry.getKey(), entry.getValue().asText());
-      } else {
-        problems.add("Environment." + entry.getKey() + ": " + entry.getValue() + " is not a string");
-      }
-    });
+    if (env.isObject()) {
+      env.properties().forEach(entry -> {
+        if (entry.getValue().isTextual()) {
+          result.put(entry.getKey(), entry.getValue().asText());
+        }
+      });
+    }
     return result;
   }
 

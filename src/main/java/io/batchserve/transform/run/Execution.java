@@ -63,7 +63,7 @@ final class Execution {
 
   Instances instances(Path logDir) throws IOException, InterruptedException {
     if (!options.endpoints().isEmpty()) {
-      return Instances.connect(options.endpoints(), client, options.startupLimit());
+      return Instances.connect(options.endpoints(), client, options.startupLimit(), log);
     }
     log.accept("starting " + job.instanceCount() + " server(s) on model directory " + options.server().modelDir()
         + "; their logs go to " + logDir);
