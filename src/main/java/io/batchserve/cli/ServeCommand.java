@@ -4,6 +4,8 @@ import io.batchserve.config.ServeFlags;
 import io.batchserve.config.SageMakerEnv;
 import io.batchserve.config.ServerConfig;
 import io.batchserve.http.ModelServer;
+import io.batchserve.model.ModelLoadException;
+import io.batchserve.transform.source.Stores;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,8 +25,9 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", description = "Address to bind (default: 0.0.0.0).")
   String host;
 
-  @Option(names = "--model-dir", description = "Model directory (default: SM_MODEL_DIR, else /opt/ml/model).")
-  Path modelDir;
+  @Option(names = "--model-dir", description = "Model directory, or a model.tar.gz or its s3:// ModelDataUrl "
+      + "(unpacked as SageMaker unpacks it) (default: SM_MODEL_DIR, else /opt/ml/model).")
+  String modelDir;
 
   @Option(names = "--workers", description = "Prediction threads (default: SAGEMAKER_MODEL_SERVER_WORKERS, "
       + "else one per available processor).")
@@ -73,7 +76,16 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
-    ServeFlags flags = new ServeFlags(port, host, modelDir, workers, maxPayloadMb, maxRequestMb, queueCapacity,
+    Path models = null;
+    if (modelDir != null) {
+      try {
+        models = ModelDirs.resolve(modelDir, new Stores.S3Settings(null, false, null));
+      } catch (ModelLoadException e) {
+        System.err.println("batchserve serve: --model-dir: " + e.getMessage());
+        return 2;
+      }
+    }
+    ServeFlags flags = new ServeFlags(port, host, models, workers, maxPayloadMb, maxRequestMb, queueCapacity,
         maxBatchRecords, maxBatchDelayMs, timeoutSeconds, libsvmIndexBase, statsIntervalSeconds, minRequestRate,
         requestGraceSeconds);
     ServerConfig config = SageMakerEnv.resolve(flags, System.getenv(), Runtime.getRuntime().availableProcessors());

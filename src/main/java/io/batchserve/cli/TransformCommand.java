@@ -39,9 +39,10 @@ final class TransformCommand implements Callable<Integer> {
   @Mixin
   TransformJobFlags fields;
 
-  @Option(names = "--model-dir", paramLabel = "DIR", defaultValue = "model",
-      description = "The local model the job's ModelName means (default: ${DEFAULT-VALUE}).")
-  Path modelDir;
+  @Option(names = "--model-dir", paramLabel = "DIR|ARCHIVE|S3URI", defaultValue = "model",
+      description = "The model the job's ModelName means: a model folder, a model.tar.gz, or its s3:// "
+          + "ModelDataUrl (unpacked as SageMaker unpacks it) (default: ${DEFAULT-VALUE}).")
+  String modelDir;
 
   @Option(names = "--endpoint", paramLabel = "URL", description = "Use this running container instead of starting "
       + "servers (repeatable: one per instance).")
@@ -67,7 +68,7 @@ final class TransformCommand implements Callable<Integer> {
       request = job == null ? JobRequest.empty() : JobRequest.read(job);
       fields.applyTo(request);
       if (!validateOnly) {
-        fields.defaultNames(request, defaultName(), modelDir);
+        fields.defaultNames(request, defaultName(), ModelDirs.name(modelDir));
       }
       spec = request.toSpec(strict || validateOnly);
     } catch (JobValidationException e) {
@@ -79,15 +80,17 @@ final class TransformCommand implements Callable<Integer> {
       System.out.println("valid: CreateTransformJob would accept this request");
       return 0;
     }
+    Path models = Path.of(".");
     if (endpoints.isEmpty()) {
       try {
-        ModelLoader.check(modelDir); // before any server starts: a typo should cost a second, not a start-up timeout
+        models = ModelDirs.resolve(modelDir, harness.s3Settings());
+        ModelLoader.check(models); // before any server starts: a typo should cost a second, not a start-up timeout
       } catch (ModelLoadException e) {
         command.commandLine().getErr().println("batchserve transform: --model-dir: " + e.getMessage());
         return 2;
       }
     }
-    HarnessOptions options = harness.options(new ServerCommand(harness.serverMain(), modelDir, List.of()),
+    HarnessOptions options = harness.options(new ServerCommand(harness.serverMain(), models, List.of()),
         endpoints, spec.instanceCount());
     StopSignal stop = StopSignal.forThread(Thread.currentThread());
     // Ctrl-C and SIGTERM stop the job cleanly (servers stopped, partial outputs deleted, job.json says Stopped)

@@ -58,6 +58,10 @@ final class TransformHarnessFlags {
     return serverMain;
   }
 
+  Stores.S3Settings s3Settings() {
+    return new Stores.S3Settings(s3Endpoint, pathStyle, region);
+  }
+
   HarnessOptions options(ServerCommand server, List<URI> endpoints, int instanceCount) {
     long bytesPerMb = switch (payloadUnit) {
       case "MiB", "mib" -> HarnessOptions.MEBIBYTE;
@@ -68,7 +72,7 @@ final class TransformHarnessFlags {
       throw new IllegalArgumentException("--endpoint: " + endpoints.size() + " given for InstanceCount "
           + instanceCount + "; give one per instance");
     }
-    return new HarnessOptions(server, endpoints, new Stores.S3Settings(s3Endpoint, pathStyle, region), bytesPerMb,
+    return new HarnessOptions(server, endpoints, s3Settings(), bytesPerMb,
         retryClientErrors, retryAfterLimit(), choice("--newline", newline, "always", "if-missing"),
         SliceEnd.valueOf(choice("--slice-end", sliceEnd, "inclusive", "exclusive") ? "INCLUSIVE" : "EXCLUSIVE"),
         skipExisting, Duration.ofSeconds(startupSeconds), maxRestarts, seed,

@@ -1,7 +1,6 @@
 package io.batchserve.cli;
 
 import io.batchserve.transform.job.JobRequest;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -68,16 +67,16 @@ final class TransformJobFlags {
    * Fills the two names the API requires when neither the file nor a flag gives them, and says so: a local run
    * may go without them, a real submission may not.
    */
-  void defaultNames(JobRequest request, String defaultName, Path modelDir) {
+  void defaultNames(JobRequest request, String defaultName, String modelName) {
     if (!request.has("TransformJobName")) {
       request.set("TransformJobName", defaultName);
       request.note("TransformJobName: not given, using '" + defaultName + "' for this run; the real API requires "
           + "it (add it to the job file or pass --job-name)");
     }
     if (!request.has("ModelName")) {
-      String name = modelDir.toAbsolutePath().normalize().getFileName().toString();
+      String name = modelName;
       request.set("ModelName", name);
-      request.note("ModelName: not given, using '" + name + "' (the --model-dir folder) for this run; the real API "
+      request.note("ModelName: not given, using '" + name + "' (from --model-dir) for this run; the real API "
           + "requires it (add it to the job file or pass --model-name)");
     }
   }

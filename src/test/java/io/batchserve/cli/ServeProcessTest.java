@@ -58,6 +58,27 @@ class ServeProcessTest {
   }
 
   @Test
+  void serve_modelTarGz_isUnpackedAsSageMakerDoesAndServed() throws Exception {
+    Path archive = dir.resolve("model.tar.gz");
+    assertEquals(0, new ProcessBuilder("tar", "-czf", archive.toString(), "-C", "model/churn", ".").start().waitFor());
+    Process process = serve(Map.of(), "--host", "127.0.0.1", "--port", "0", "--model-dir", archive.toString());
+    try {
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (!log().contains("ready:") && process.isAlive() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      Matcher m = LISTENING.matcher(log());
+      assertTrue(m.find(), log());
+      int port = Integer.parseInt(m.group(1));
+      assertEquals(200, Http.get(port, "/ping").statusCode());
+      assertTrue(log().contains("model directory /tmp/batchserve-model-"), log());
+    } finally {
+      process.destroy();
+      process.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
   void serve_malformedVariable_stopsWithItsNameAndValue() throws Exception {
     Process process = serve(Map.of("SAGEMAKER_MAX_PAYLOAD_IN_MB", "lots"), "--port", "0", "--model-dir", "model");
     assertTrue(process.waitFor(30, TimeUnit.SECONDS));

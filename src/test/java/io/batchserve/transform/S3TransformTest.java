@@ -162,6 +162,35 @@ class S3TransformTest {
     }
   }
 
+  /** The model as SageMaker users have it in hand: a model.tar.gz at its ModelDataUrl on S3. */
+  @Test
+  void modelDir_s3ModelTarGz_isDownloadedUnpackedAndServed(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path archive = dir.resolve("model.tar.gz");
+    assertEquals(0, new ProcessBuilder("tar", "-czf", archive.toString(), "-C", "model/churn", ".").start()
+        .waitFor());
+    s3.putObject(b -> b.bucket("data").key("models/churn/model.tar.gz"), RequestBody.fromFile(archive));
+    var cli = io.batchserve.cli.Main.commandLine();
+    java.io.StringWriter err = new java.io.StringWriter();
+    cli.setErr(new java.io.PrintWriter(err, true));
+    int exit = cli.execute("transform", "--job", "test/jobs/churn.json", "--model-dir",
+        "s3://data/models/churn/model.tar.gz", "--endpoint-url", endpoint.toString(), "--output",
+        dir.resolve("out").toString(), "--progress", "none");
+    assertEquals(0, exit, err.toString());
+    exit = cli.execute("transform", "--job", "test/jobs/churn.json", "--model-dir", "model/churn", "--output",
+        dir.resolve("folder-out").toString(), "--progress", "none");
+    assertEquals(0, exit, err.toString());
+    for (String file : List.of("customers-001.csv.out", "customers-002.csv.out")) {
+      assertEquals(java.nio.file.Files.readString(dir.resolve("folder-out").resolve(file)),
+          java.nio.file.Files.readString(dir.resolve("out").resolve(file)), file);
+    }
+    exit = cli.execute("transform", "--job", "test/jobs/churn.json", "--model-dir", archive.toString(), "--output",
+        dir.resolve("archive-out").toString(), "--progress", "none");
+    assertEquals(0, exit, err.toString());
+    assertEquals(java.nio.file.Files.readString(dir.resolve("folder-out/customers-001.csv.out")),
+        java.nio.file.Files.readString(dir.resolve("archive-out/customers-001.csv.out")));
+  }
+
   @Test
   void gzip_isDecompressedAndAFailedFileLeavesNoObject() throws Exception {
     try (FakeContainer fake = FakeContainer.start(r -> r.text().startsWith("7") ? Reply.status(400, "bad")

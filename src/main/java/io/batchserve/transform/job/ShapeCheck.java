@@ -90,7 +90,7 @@ final class ShapeCheck {
       String problem = path + ": '" + Snippet.text(value) + "' does not match " + shape.pattern().pattern();
       if (localPaths.contains(path) && !value.matches("(?i)[a-z][a-z0-9+.-]*://(?<!file://).*")) {
         String note = path + ": '" + Snippet.text(value) + "' is a local path; the real job needs an s3:// URI";
-        (strict ? problems : notes).add(strict ? note + " (--strict)" : note);
+        (strict ? problems : notes).add(strict ? note + " (the real API refuses it)" : note);
       } else {
         problems.add(problem);
       }

@@ -103,7 +103,7 @@ class JobRequestTest {
         + "needs an s3:// URI"), local.notes());
     String strict = String.join("\n", assertThrows(JobValidationException.class, () -> local.toSpec(true))
         .problems());
-    assertTrue(strict.contains("'data/in/' is a local path; the real job needs an s3:// URI (--strict)"), strict);
+    assertTrue(strict.contains("'data/in/' is a local path; the real job needs an s3:// URI (the real API refuses it)"), strict);
     assertTrue(problems(valid().set("TransformOutput.S3OutputPath", "gs://b/out")).contains(
         "TransformOutput.S3OutputPath: 'gs://b/out' does not match (https|s3)://([^/]+)/?(.*)"));
   }
