@@ -90,7 +90,7 @@ final class TransformCommand implements Callable<Integer> {
         return 2;
       }
     }
-    HarnessOptions options = harness.options(new ServerCommand(harness.serverMain(), models, List.of()),
+    HarnessOptions options = harness.options(new ServerCommand(harness.serverMain(), models, List.of(), harness.image),
         endpoints, spec.instanceCount());
     StopSignal stop = StopSignal.forThread(Thread.currentThread());
     // Ctrl-C and SIGTERM stop the job cleanly (servers stopped, partial outputs deleted, job.json says Stopped)

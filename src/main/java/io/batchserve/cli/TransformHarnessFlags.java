@@ -50,6 +50,12 @@ final class TransformHarnessFlags {
   String progress;
   @Option(names = "--log-dir", description = "Where server logs go (default: <output>/logs for a local output).")
   Path logDir;
+  @Option(names = "--image", paramLabel = "IMAGE", description = "Run each instance as this container image, as "
+      + "SageMaker (and SDK local mode) would: docker run IMAGE serve with the model mounted read-only at "
+      + "/opt/ml/model, the job's environment, the port published on loopback, the container's log in the instance "
+      + "log; stopped and removed at the end, also on failure or Ctrl-C. Needs the docker CLI and a daemon.")
+  String image;
+
   @Option(names = "--server-main", hidden = true, defaultValue = ServerCommand.DEFAULT_MAIN,
       description = "Main class of child servers (tests).")
   String serverMain;

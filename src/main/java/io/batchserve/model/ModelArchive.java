@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -26,6 +27,7 @@ public final class ModelArchive {
   public static Path unpackToTemp(Path archive) throws ModelLoadException {
     try {
       Path target = Files.createTempDirectory("batchserve-model-");
+      readable(target, "rwxr-xr-x");
       Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(target), "delete-unpacked-model"));
       try (InputStream in = Files.newInputStream(archive)) {
         unpack(in, target, archive.toString());
@@ -53,9 +55,11 @@ public final class ModelArchive {
               + "model archive holds only files and folders");
         } else if (entry.isDirectory()) {
           Files.createDirectories(destination);
+          readable(destination, "rwxr-xr-x");
         } else if (entry.isFile()) {
           Files.createDirectories(destination.getParent());
           Files.copy(archive, destination, StandardCopyOption.REPLACE_EXISTING);
+          readable(destination, "rw-r--r--");
         } else {
           throw new ModelLoadException(name + ": entry '" + entry.getName() + "' is a link or a special file; a "
               + "model archive holds only files and folders");
@@ -78,6 +82,15 @@ public final class ModelArchive {
           + "directory; not unpacked");
     }
     return destination;
+  }
+
+  /** As SageMaker leaves them (files 0644, folders 0755), so a container's unprivileged user can read them. */
+  private static void readable(Path path, String mode) throws IOException {
+    try {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system
+    }
   }
 
   private static byte[] peek(BufferedInputStream in) throws IOException {

@@ -60,6 +60,51 @@ class TransformHarnessIT {
     }
   }
 
+  /**
+   * {@code transform --image}: each instance is the real container started by the harness ({@code docker run IMAGE
+   * serve}, the model mounted read-only), and the .out files are byte for byte those of the child-process run.
+   */
+  @ParameterizedTest
+  @MethodSource("jobs")
+  void sampleJob_withImage_writesTheSameBytesAsChildServers(String model, @TempDir Path output) throws Exception {
+    String image = BatchserveImage.name();
+    Path models = BatchserveImage.PROJECT.resolve("model");
+    run(output.resolve("image.log"), "--job", JOBS.resolve(model + ".json").toString(), "--model-dir",
+        models.toString(), "--image", image, "--output", output.resolve("image").toString(), "--progress", "log");
+    run(output.resolve("child.log"), "--job", JOBS.resolve(model + ".json").toString(), "--model-dir",
+        models.toString(), "--output", output.resolve("child").toString(), "--progress", "log");
+    JsonNode job = new ObjectMapper().readTree(output.resolve("image/job.json").toFile());
+    for (Path input : inputs(job.at("/TransformInput/DataSource/S3DataSource/S3Uri").asText())) {
+      String out = input.getFileName() + ".out";
+      assertTrue(java.util.Arrays.equals(Files.readAllBytes(output.resolve("child").resolve(out)),
+          Files.readAllBytes(output.resolve("image").resolve(out))), out + " differs between --image and children");
+    }
+    String containerLog = Files.readString(output.resolve("image/logs/instance-1.log"));
+    assertTrue(containerLog.contains("ready:"), "the container's log is the instance log: " + containerLog);
+    Process ps = new ProcessBuilder("docker", "ps", "-a", "--filter", "name=batchserve-", "--format", "{{.Names}}")
+        .redirectErrorStream(true).start();
+    String left = new String(ps.getInputStream().readAllBytes()).strip();
+    ps.waitFor();
+    assertEquals("", left, "no container is left behind");
+  }
+
+  private static void run(Path log, String... args) throws Exception {
+    java.util.List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", "target/batchserve.jar",
+        "transform"));
+    command.addAll(List.of(args));
+    Process harness = new ProcessBuilder(command).directory(BatchserveImage.PROJECT.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+    boolean ended = harness.waitFor(5, TimeUnit.MINUTES);
+    if (!ended) {
+      harness.destroyForcibly();
+    }
+    String printed = Files.readString(log);
+    System.out.println("[harness " + String.join(" ", args) + "] " + printed.strip().replace("\n", "\n[harness] "));
+    assertTrue(ended, "the harness was still running after 5 minutes");
+    assertEquals(0, harness.exitValue(), printed);
+  }
+
   /** The local files an S3Prefix-style prefix names, e.g. test/data/churn/customers-. */
   private static List<Path> inputs(String prefix) throws IOException {
     Path start = BatchserveImage.PROJECT.resolve(prefix);

@@ -30,6 +30,7 @@ final class ChildServer implements Endpoint, AutoCloseable {
   private final Consumer<String> console;
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile Process process;
+  private volatile String container;
   private volatile boolean closed;
   private volatile URI base;
   private volatile long generation;
@@ -49,14 +50,18 @@ final class ChildServer implements Endpoint, AutoCloseable {
   /** Starts the process and waits for /ping. */
   synchronized void start() throws IOException, InterruptedException {
     int port = freePort();
-    ProcessBuilder builder = new ProcessBuilder(command.args(port)).redirectErrorStream(true)
+    container = command.inContainer()
+        ? "batchserve-" + ProcessHandle.current().pid() + "-" + name + "-" + generation : null;
+    ProcessBuilder builder = new ProcessBuilder(command.args(port, environment, container)).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().keySet().removeIf(k -> k.startsWith("SAGEMAKER_") || k.startsWith("SM_"));
-    builder.environment().putAll(environment);
+    if (!command.inContainer()) {
+      builder.environment().putAll(environment);
+    }
     Process started = builder.start();
     process = started;
     if (closed) {
-      stop(started);
+      stop(started, container);
       throw new IOException(name + ": the job is stopping");
     }
     base = URI.create("http://127.0.0.1:" + port);
@@ -158,20 +163,39 @@ final class ChildServer implements Endpoint, AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    stop(process);
+    stop(process, container);
   }
 
-  private static void stop(Process process) {
-    if (process == null || !process.isAlive()) {
-      return;
-    }
-    process.destroy();
+  /**
+   * SIGTERM (for a container, the attached {@code docker run} passes it on, as {@code docker stop} would), a kill
+   * after 10 s, and for a container a {@code docker rm -f} in any case, so that none outlives the job.
+   */
+  private static void stop(Process process, String container) {
     try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      if (process != null && process.isAlive()) {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    } finally {
+      if (container != null) {
+        removeContainer(container);
+      }
+    }
+  }
+
+  private static void removeContainer(String container) {
+    try {
+      Process rm = new ProcessBuilder("docker", "rm", "-f", container).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      rm.waitFor(30, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // no docker CLI: nothing was started with it
+    } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
