@@ -15,14 +15,14 @@ out=${2:-docs/loadtest}
 # shellcheck disable=SC2086  # BENCH_JAVA_OPTS is a list of JVM flags on purpose
 bs() { java ${BENCH_JAVA_OPTS:-} -jar "$BATCHSERVE_JAR" "$@"; }
 # shellcheck disable=SC2054  # the commas are inside flag values (1,2,6), not array separators
-sweep=(--workers 2 --payload-mb 1,2,6 --max-concurrency 8 --repeat 3 --warmup-seconds 3 --duration-seconds "$duration"
+sweep=(--workers 2 --max-payload-in-mb 1,2,6 --max-concurrent-transforms 8 --repeat 3 --warmup-seconds 3 --duration-seconds "$duration"
   --out "$out")
 
 bs loadtest --model-dir model/churn --data test/data/churn/customers-001.csv,test/data/churn/customers-002.csv \
   --drop-first-column "${sweep[@]}" --name churn --title "Load test: churn (CSV), 2 workers"
 
 bs loadtest --model-dir model/churn --data test/data/churn/customers-001.csv,test/data/churn/customers-002.csv \
-  --drop-first-column --workers 2 --payload-mb 1 --max-concurrency 0 --rate 4,8,10,12,14 --warmup-seconds 3 \
+  --drop-first-column --workers 2 --max-payload-in-mb 1 --max-concurrent-transforms 0 --rate 4,8,10,12,14 --warmup-seconds 3 \
   --duration-seconds "$duration" --out "$out" --name churn-open --title "Load test: churn (CSV), open loop, 1 MB"
 
 if [ -f model/forecast/batchserve-model.json ]; then

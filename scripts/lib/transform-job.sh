@@ -10,16 +10,26 @@ JOB_FLAGS_HELP='  --template FILE        a CreateTransformJob request JSON (defa
   --model-name NAME      ModelName (default: the template'"'"'s)
   --input S3_URI         TransformInput S3Uri, an S3 prefix (default: the template'"'"'s)
   --output-base S3_URI   the prefix under which each run writes to DATE/ (default: the template'"'"'s S3OutputPath)
-  --max-concurrent N     MaxConcurrentTransforms (default: the template'"'"'s)
-  --max-payload-mb N     MaxPayloadInMB (default: the template'"'"'s); N x MaxConcurrentTransforms must be <= 100
+  --max-concurrent-transforms N  MaxConcurrentTransforms (default: the template'"'"'s)
+  --max-payload-in-mb N  MaxPayloadInMB (default: the template'"'"'s); N x MaxConcurrentTransforms must be <= 100
   --instance-type TYPE   TransformResources InstanceType, e.g. ml.m5.xlarge (default: the template'"'"'s)
   --instance-count N     TransformResources InstanceCount (default: the template'"'"'s)'
 
 # job_flag "$@": consumes one job flag and its value (the caller then shifts 2); returns 1 for other flags.
+# The old spellings --max-concurrent and --max-payload-mb still work, with a note naming the API-named flag.
 job_flag() {
-  local path type=string
+  local path type=string flag=$1
+  case "$flag" in
+    --max-concurrent) echo "note: --max-concurrent is now --max-concurrent-transforms; the old spelling works for now" >&2
+      flag=--max-concurrent-transforms ;;
+    --max-payload-mb) echo "note: --max-payload-mb is now --max-payload-in-mb; the old spelling works for now" >&2
+      flag=--max-payload-in-mb ;;
+  esac
+  shift
+  set -- "$flag" "$@"
   case "$1" in
-    --template|--model-name|--input|--output-base|--max-concurrent|--max-payload-mb|--instance-type|--instance-count)
+    --template|--model-name|--input|--output-base|--max-concurrent-transforms|--max-payload-in-mb|--instance-type|\
+    --instance-count)
       need_value "$@" ;;
     *) return 1 ;;
   esac
@@ -28,8 +38,8 @@ job_flag() {
     --model-name) path='["ModelName"]'; check_name "$1" "${2:-}" ;;
     --input) path='["TransformInput","DataSource","S3DataSource","S3Uri"]'; check_s3_uri "$1" "${2:-}" ;;
     --output-base) path='["TransformOutput","S3OutputPath"]'; check_s3_uri "$1" "${2:-}" ;;
-    --max-concurrent) path='["MaxConcurrentTransforms"]'; type=number; check_count "$1" "${2:-}" 1 ;;
-    --max-payload-mb) path='["MaxPayloadInMB"]'; type=number; check_count "$1" "${2:-}" 1 ;;
+    --max-concurrent-transforms) path='["MaxConcurrentTransforms"]'; type=number; check_count "$1" "${2:-}" 1 ;;
+    --max-payload-in-mb) path='["MaxPayloadInMB"]'; type=number; check_count "$1" "${2:-}" 1 ;;
     --instance-type) path='["TransformResources","InstanceType"]'
       [[ ${2:-} =~ ^ml\.[a-z0-9]+\.[a-z0-9]+$ ]] || usage_error "$1 '${2:-}' is not a SageMaker instance type (like ml.m5.xlarge)" ;;
     --instance-count) path='["TransformResources","InstanceCount"]'; type=number; check_count "$1" "${2:-}" 1 ;;
@@ -79,10 +89,10 @@ check_job() {
   local payload concurrent
   payload=$(job_field "$job" .MaxPayloadInMB)
   concurrent=$(job_field "$job" .MaxConcurrentTransforms)
-  [ -z "$payload" ] || check_count "$(origin MaxPayloadInMB --max-payload-mb)" "$payload" 1
-  [ -z "$concurrent" ] || check_count "$(origin MaxConcurrentTransforms --max-concurrent)" "$concurrent" 1
-  check_payload_rule "$(origin MaxConcurrentTransforms --max-concurrent)" "${concurrent:-1}" \
-    "$(origin MaxPayloadInMB --max-payload-mb)" "${payload:-6}"
+  [ -z "$payload" ] || check_count "$(origin MaxPayloadInMB --max-payload-in-mb)" "$payload" 1
+  [ -z "$concurrent" ] || check_count "$(origin MaxConcurrentTransforms --max-concurrent-transforms)" "$concurrent" 1
+  check_payload_rule "$(origin MaxConcurrentTransforms --max-concurrent-transforms)" "${concurrent:-1}" \
+    "$(origin MaxPayloadInMB --max-payload-in-mb)" "${payload:-6}"
 }
 
 # check_payload_rule CONCURRENT_ORIGIN CONCURRENT PAYLOAD_ORIGIN PAYLOAD: the CreateTransformJob limits

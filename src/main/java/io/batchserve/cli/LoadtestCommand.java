@@ -47,6 +47,7 @@ final class LoadtestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    options.resolveOldSpellings();
     var out = spec.commandLine().getOut();
     String command = "java -jar target/batchserve.jar " + String.join(" ", quoted(spec));
     LoadTestReport report;

@@ -32,13 +32,36 @@ final class LoadtestOptions {
       description = "MultiRecord (pack records up to the payload size) or SingleRecord (default: ${DEFAULT-VALUE}).")
   String strategy;
 
-  @Option(names = "--payload-mb", split = ",", defaultValue = "6", paramLabel = "MB",
-      description = "MultiRecord body sizes to sweep, 1..100 (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--max-payload-in-mb", split = ",", defaultValue = "6", paramLabel = "MB",
+      description = "MaxPayloadInMB values to sweep: MultiRecord body sizes, 1..100 (default: ${DEFAULT-VALUE}).")
   List<Integer> payloadMbs;
 
-  @Option(names = "--max-concurrency", defaultValue = "8",
-      description = "Closed-loop sweep 1, 2, 4, ... up to this; 0 for none (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--payload-mb", split = ",", hidden = true, description = "The old spelling of "
+      + "--max-payload-in-mb.")
+  List<Integer> oldPayloadMbs;
+
+  @Option(names = "--max-concurrent-transforms", defaultValue = "8",
+      description = "MaxConcurrentTransforms to sweep: closed loop at 1, 2, 4, ... up to this; 0 for none "
+          + "(default: ${DEFAULT-VALUE}).")
   int maxConcurrency;
+
+  @Option(names = "--max-concurrency", hidden = true, description = "The old spelling of "
+      + "--max-concurrent-transforms.")
+  Integer oldMaxConcurrency;
+
+  /** Moves what the old spellings gave to the API-named flags, with a note for each. Call once, after parsing. */
+  void resolveOldSpellings() {
+    if (oldPayloadMbs != null) {
+      OldSpelling.note("--payload-mb", "--max-payload-in-mb");
+      payloadMbs = oldPayloadMbs;
+      oldPayloadMbs = null;
+    }
+    if (oldMaxConcurrency != null) {
+      OldSpelling.note("--max-concurrency", "--max-concurrent-transforms");
+      maxConcurrency = oldMaxConcurrency;
+      oldMaxConcurrency = null;
+    }
+  }
 
   @Option(names = "--rate", split = ",", paramLabel = "PER_SECOND",
       description = "Open-loop runs at these request rates (default: none).")

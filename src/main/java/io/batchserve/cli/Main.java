@@ -16,11 +16,28 @@ public final class Main {
   /** The configured command line, for tests. */
   public static CommandLine commandLine() {
     CommandLine cli = new CommandLine(new Main());
+    cli.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, Main::commandList);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       commandLine.getErr().println("batchserve " + commandLine.getCommandName() + ": " + e.getMessage());
       return 2;
     });
     return cli;
+  }
+
+  /** The command list of the top-level help, each command's description whole (picocli shows only its first line). */
+  private static String commandList(CommandLine.Help help) {
+    StringBuilder out = new StringBuilder();
+    CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(),
+        new CommandLine.Help.Column(13, 2, CommandLine.Help.Column.Overflow.SPAN),
+        new CommandLine.Help.Column(Math.max(40, help.commandSpec().usageMessage().width() - 13), 2,
+            CommandLine.Help.Column.Overflow.WRAP));
+    help.subcommands().forEach((name, sub) -> {
+      if (!sub.commandSpec().usageMessage().hidden() && name.equals(sub.commandSpec().name())) {
+        table.addRowValues(name, String.join(" ", sub.commandSpec().usageMessage().description())
+            .replace("%n", " ").strip());
+      }
+    });
+    return out.append(table).toString();
   }
 
   /** The version from the jar manifest, or "dev" when run from classes. */

@@ -33,9 +33,12 @@ final class ServeCommand implements Callable<Integer> {
       + "else one per available processor).")
   Integer workers;
 
-  @Option(names = "--max-payload-mb", description = "MaxPayloadInMB to advertise and accept, 0..100 "
+  @Option(names = "--max-payload-in-mb", description = "MaxPayloadInMB to advertise and accept, 0..100 "
       + "(default: SAGEMAKER_MAX_PAYLOAD_IN_MB, else 6).")
   Integer maxPayloadMb;
+
+  @Option(names = "--max-payload-mb", hidden = true, description = "The old spelling of --max-payload-in-mb.")
+  Integer oldMaxPayloadMb;
 
   @Option(names = "--max-request-mb", description = "Largest request body in MB, never below the payload "
       + "(default: BATCHSERVE_MAX_REQUEST_MB, else the payload; 100 when the payload is 0).")
@@ -76,6 +79,10 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws InterruptedException {
+    if (oldMaxPayloadMb != null) {
+      OldSpelling.note("--max-payload-mb", "--max-payload-in-mb");
+      maxPayloadMb = oldMaxPayloadMb;
+    }
     Path models = null;
     if (modelDir != null) {
       try {

@@ -45,7 +45,7 @@ final class TransformCommand implements Callable<Integer> {
   String modelDir;
 
   @Option(names = "--endpoint", paramLabel = "URL", description = "Use this running container instead of starting "
-      + "servers (repeatable: one per instance).")
+      + "servers (repeatable: one per instance). Not --endpoint-url, which is the S3 endpoint as in the AWS CLI.")
   List<URI> endpoints = List.of();
 
   @Mixin

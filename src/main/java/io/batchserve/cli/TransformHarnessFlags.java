@@ -13,16 +13,20 @@ import picocli.CommandLine.Option;
 
 /** Harness settings that are not CreateTransformJob fields: S3 access and the service's unconfirmed choices. */
 final class TransformHarnessFlags {
-  @Option(names = "--endpoint-url", paramLabel = "URL", description = "S3 endpoint (S3-compatible stores); "
-      + "implies path-style addressing.")
+  @Option(names = "--endpoint-url", paramLabel = "URL", description = "The S3 endpoint, as the AWS CLI's "
+      + "--endpoint-url (S3-compatible stores); implies path-style addressing. Not --endpoint, which names a running "
+      + "container.")
   URI s3Endpoint;
   @Option(names = "--s3-path-style", description = "Path-style S3 addressing.")
   boolean pathStyle;
   @Option(names = "--region", description = "S3 region (default: the AWS default chain, else us-east-1).")
   String region;
-  @Option(names = "--payload-mb", defaultValue = "MiB", description = "What MB means when packing under "
+  @Option(names = "--payload-unit", defaultValue = "MiB", description = "What MB means when packing under "
       + "MaxPayloadInMB: MiB (1,048,576 bytes, default) or MB (1,000,000).")
   String payloadUnit;
+
+  @Option(names = "--payload-mb", hidden = true, description = "The old spelling of --payload-unit.")
+  String oldPayloadUnit;
   @Option(names = "--retry-client-errors", description = "Retry 4xx answers too (default: only 5xx, timeouts "
       + "and connection errors).")
   boolean retryClientErrors;
@@ -69,10 +73,14 @@ final class TransformHarnessFlags {
   }
 
   HarnessOptions options(ServerCommand server, List<URI> endpoints, int instanceCount) {
+    if (oldPayloadUnit != null) {
+      OldSpelling.note("--payload-mb (the packing unit)", "--payload-unit");
+      payloadUnit = oldPayloadUnit;
+    }
     long bytesPerMb = switch (payloadUnit) {
       case "MiB", "mib" -> HarnessOptions.MEBIBYTE;
       case "MB", "mb" -> HarnessOptions.MEGABYTE;
-      default -> throw new IllegalArgumentException("--payload-mb: '" + payloadUnit + "' is not MiB or MB");
+      default -> throw new IllegalArgumentException("--payload-unit: '" + payloadUnit + "' is not MiB or MB");
     };
     if (!endpoints.isEmpty() && endpoints.size() != instanceCount) {
       throw new IllegalArgumentException("--endpoint: " + endpoints.size() + " given for InstanceCount "

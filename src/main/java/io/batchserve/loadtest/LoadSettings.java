@@ -25,7 +25,7 @@ public record LoadSettings(Target target, Workload workload, Sweep sweep, Criter
         throw new IllegalArgumentException("no input files: give --data FILE...");
       }
       if (strategy.equals(Payload.MULTI_RECORD) && payloadMbs.isEmpty()) {
-        throw new IllegalArgumentException("no payload size to test: give --payload-mb");
+        throw new IllegalArgumentException("no payload size to test: give --max-payload-in-mb");
       }
       files = List.copyOf(files);
       payloadMbs = List.copyOf(payloadMbs);

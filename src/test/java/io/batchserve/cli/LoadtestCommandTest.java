@@ -24,7 +24,7 @@ class LoadtestCommandTest {
     Path data = Files.writeString(dir.resolve("rows.csv"), "id1,0.5,0.2,0.1\nid2,0.9,0.8,0.3\n");
 
     int exit = cli.run("loadtest", "--model-dir", model.toString(), "--workers", "1", "--data", data.toString(),
-        "--drop-first-column", "--payload-mb", "1", "--max-concurrency", "2", "--rate", "20",
+        "--drop-first-column", "--max-payload-in-mb", "1", "--max-concurrent-transforms", "2", "--rate", "20",
         "--warmup-seconds", "0.2", "--duration-seconds", "0.5", "--max-requests", "6", "--out", dir.toString(),
         "--name", "tiny");
 

@@ -33,12 +33,25 @@ class CreateTransformJobScriptTest {
   }
 
   @Test
+  void dryRun_oldFlagSpellings_stillWorkWithANote() throws Exception {
+    Scripts.Result run = Scripts.run("create-transform-job.sh", "--region", "us-east-1", "--date", "2026-01-05",
+        "--max-concurrent", "4", "--max-payload-mb", "25", "--dry-run");
+
+    assertEquals(0, run.exitCode(), run.stderr());
+    JsonNode job = JSON.readTree(Scripts.argument(run.commands().get(0), "--cli-input-json"));
+    assertEquals(4, job.path("MaxConcurrentTransforms").asInt());
+    assertEquals(25, job.path("MaxPayloadInMB").asInt());
+    assertTrue(run.stderr().contains("note: --max-concurrent is now --max-concurrent-transforms"), run.stderr());
+    assertTrue(run.stderr().contains("note: --max-payload-mb is now --max-payload-in-mb"), run.stderr());
+  }
+
+  @Test
   void dryRun_flagsOverrideTheTemplate() throws Exception {
     Scripts.Result run = Scripts.run("create-transform-job.sh", "--region", "us-east-1",
         "--template", "scripts/templates/forecast-transform-job.json", "--date", "2026-01-05",
         "--job-name", "forecast-weekly", "--model-name", "batchserve-forecast-v2",
         "--input", "s3://data-lake/forecast/in/", "--output-base", "s3://data-lake/forecast/out",
-        "--max-concurrent", "4", "--max-payload-mb", "25", "--instance-type", "ml.c5.2xlarge",
+        "--max-concurrent-transforms", "4", "--max-payload-in-mb", "25", "--instance-type", "ml.c5.2xlarge",
         "--instance-count", "3", "--dry-run");
 
     assertEquals(0, run.exitCode(), run.stderr());
@@ -70,19 +83,19 @@ class CreateTransformJobScriptTest {
   @CsvSource({"1, 100", "10, 10", "4, 25", "100, 1"})
   void payloadRule_atTheLimit_passes(int concurrent, int payload) {
     Scripts.Result run = Scripts.run("create-transform-job.sh", "--region", "eu-west-1", "--job-name", "j",
-        "--max-concurrent", String.valueOf(concurrent), "--max-payload-mb", String.valueOf(payload), "--dry-run");
+        "--max-concurrent-transforms", String.valueOf(concurrent), "--max-payload-in-mb", String.valueOf(payload), "--dry-run");
 
     assertEquals(0, run.exitCode(), run.stderr());
   }
 
   @ParameterizedTest(name = "{0} x {1} MB")
   @CsvSource(delimiter = '|', value = {
-      "1 | 101 | --max-payload-mb: MaxPayloadInMB 101 is over 100",
-      "8 | 20  | --max-concurrent and --max-payload-mb: MaxConcurrentTransforms x MaxPayloadInMB = 8 x 20 = 160, over 100",
-      "17 | 6  | --max-concurrent and --max-payload-mb: MaxConcurrentTransforms x MaxPayloadInMB = 17 x 6 = 102, over 100"})
+      "1 | 101 | --max-payload-in-mb: MaxPayloadInMB 101 is over 100",
+      "8 | 20  | --max-concurrent-transforms and --max-payload-in-mb: MaxConcurrentTransforms x MaxPayloadInMB = 8 x 20 = 160, over 100",
+      "17 | 6  | --max-concurrent-transforms and --max-payload-in-mb: MaxConcurrentTransforms x MaxPayloadInMB = 17 x 6 = 102, over 100"})
   void payloadRule_overTheLimit_failsBeforeCallingAws(int concurrent, int payload, String message) {
     Scripts.Result run = Scripts.run("create-transform-job.sh", "--region", "eu-west-1",
-        "--max-concurrent", String.valueOf(concurrent), "--max-payload-mb", String.valueOf(payload), "--dry-run");
+        "--max-concurrent-transforms", String.valueOf(concurrent), "--max-payload-in-mb", String.valueOf(payload), "--dry-run");
 
     Scripts.assertRejected(run, "create-transform-job.sh: " + message);
   }
@@ -106,7 +119,7 @@ class CreateTransformJobScriptTest {
       "--date           | 2026-02-30      | --date '2026-02-30' is not a date (YYYY-MM-DD)",
       "--job-name       | nightly_churn   | --job-name 'nightly_churn' is not a valid SageMaker name",
       "--input          | /data/in        | --input '/data/in' is not an S3 URI (s3://bucket/key)",
-      "--max-concurrent | two             | --max-concurrent 'two' must be a whole number >= 1",
+      "--max-concurrent-transforms | two             | --max-concurrent-transforms 'two' must be a whole number >= 1",
       "--instance-type  | m5.xlarge       | --instance-type 'm5.xlarge' is not a SageMaker instance type",
       "--template       | missing.json    | --template 'missing.json': no such file",
       "--region         | Ireland         | --region 'Ireland' is not an AWS region name"})

@@ -41,8 +41,8 @@ class ScheduleNightlyScriptTest {
   @Test
   void template_makesAStateMachineThatRunsTheJobFromTheScheduledTime() throws Exception {
     Scripts.Result run = Scripts.run("schedule-nightly.sh", "--region", "eu-west-1", "--schedule", "cron(30 1 * * ? *)",
-        "--timezone", "Europe/Berlin", "--stack-name", "churn-nightly", "--max-concurrent", "4",
-        "--max-payload-mb", "20", "--dry-run");
+        "--timezone", "Europe/Berlin", "--stack-name", "churn-nightly", "--max-concurrent-transforms", "4",
+        "--max-payload-in-mb", "20", "--dry-run");
     assertEquals(0, run.exitCode(), run.stderr());
     List<String> words = Scripts.words(run.commands().get(0));
     assertEquals("churn-nightly", words.get(6));
@@ -65,7 +65,7 @@ class ScheduleNightlyScriptTest {
 
   @Test
   void payloadRule_isCheckedBeforeDeploying() {
-    Scripts.Result run = Scripts.run("schedule-nightly.sh", "--region", "eu-west-1", "--max-concurrent", "30",
+    Scripts.Result run = Scripts.run("schedule-nightly.sh", "--region", "eu-west-1", "--max-concurrent-transforms", "30",
         "--dry-run");
 
     Scripts.assertRejected(run, "MaxConcurrentTransforms x MaxPayloadInMB = 30 x 6 = 180, over 100");
