@@ -38,17 +38,22 @@ class ServeProcessTest {
     return Files.readString(dir.resolve("serve.log"));
   }
 
-  @Test
-  void serve_sigterm_drainsAndExitsZero() throws Exception {
-    Process process = serve(Map.of("SAGEMAKER_BATCH", "True"), "--host", "127.0.0.1", "--port", "0",
-        "--model-dir", "model/churn");
+  /** Waits until the server logs that it is ready, and returns the port it listens on. */
+  private int awaitReady(Process process) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!log().contains("ready:") && process.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     Matcher m = LISTENING.matcher(log());
     assertTrue(m.find(), log());
-    int port = Integer.parseInt(m.group(1));
+    return Integer.parseInt(m.group(1));
+  }
+
+  @Test
+  void serve_sigterm_drainsAndExitsZero() throws Exception {
+    Process process = serve(Map.of("SAGEMAKER_BATCH", "True"), "--host", "127.0.0.1", "--port", "0",
+        "--model-dir", "model/churn");
+    int port = awaitReady(process);
     assertEquals(200, Http.get(port, "/ping").statusCode());
     process.destroy(); // SIGTERM
     assertTrue(process.waitFor(30, TimeUnit.SECONDS), "exits within the 30 s SageMaker allows");
@@ -63,13 +68,7 @@ class ServeProcessTest {
     assertEquals(0, new ProcessBuilder("tar", "-czf", archive.toString(), "-C", "model/churn", ".").start().waitFor());
     Process process = serve(Map.of(), "--host", "127.0.0.1", "--port", "0", "--model-dir", archive.toString());
     try {
-      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (!log().contains("ready:") && process.isAlive() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      Matcher m = LISTENING.matcher(log());
-      assertTrue(m.find(), log());
-      int port = Integer.parseInt(m.group(1));
+      int port = awaitReady(process);
       assertEquals(200, Http.get(port, "/ping").statusCode());
       assertTrue(log().contains("model directory /tmp/batchserve-model-"), log());
     } finally {
