@@ -74,8 +74,7 @@ final class BodyReader implements ReadListener {
     byte[] bytes = new byte[(int) contentLength];
     int n = in.readNBytes(bytes, 0, bytes.length);
     if (n < bytes.length) {
-      throw new BadInputException("the request body ended after " + n + " of the " + contentLength
-          + " bytes its Content-Length announced");
+      throw endedEarly(n, contentLength);
     }
     return new Body(bytes, n);
   }
@@ -159,6 +158,10 @@ final class BodyReader implements ReadListener {
   }
 
   private BadInputException endedEarly() {
+    return endedEarly(received, contentLength);
+  }
+
+  private static BadInputException endedEarly(long received, long contentLength) {
     return new BadInputException("the request body ended after " + received + " of the " + contentLength
         + " bytes its Content-Length announced");
   }

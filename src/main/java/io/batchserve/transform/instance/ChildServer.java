@@ -65,22 +65,8 @@ final class ChildServer implements Endpoint, AutoCloseable {
       throw new IOException(name + ": the job is stopping");
     }
     base = URI.create("http://127.0.0.1:" + port);
-    Readiness.await(client, base, startupLimit, new Readiness.Watch() {
-      @Override
-      public boolean alive() {
-        return started.isAlive();
-      }
-
-      @Override
-      public String logTail() {
-        return LogTail.of(log, 15);
-      }
-
-      @Override
-      public boolean starting() {
-        return true;
-      }
-    }, name + " (log: " + log + ")", console);
+    Readiness.await(client, base, startupLimit, new Readiness.Watch(started::isAlive, () -> LogTail.of(log, 15),
+        true), name + " (log: " + log + ")", console);
   }
 
   @Override

@@ -77,22 +77,7 @@ public final class Instances implements AutoCloseable {
       Consumer<String> console) throws IOException, InterruptedException {
     List<Endpoint> endpoints = new ArrayList<>();
     for (URI url : urls) {
-      Readiness.await(client, url, startupLimit, new Readiness.Watch() {
-        @Override
-        public boolean alive() {
-          return true;
-        }
-
-        @Override
-        public String logTail() {
-          return "";
-        }
-
-        @Override
-        public boolean starting() {
-          return false;
-        }
-      }, url.toString(), console);
+      Readiness.await(client, url, startupLimit, Readiness.Watch.URL, url.toString(), console);
       endpoints.add(new RemoteServer(url));
     }
     return new Instances(endpoints, List.of());

@@ -9,7 +9,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Waits for {@code GET /ping} to answer 200, each try limited to 2 s as the service does, and gives up as soon as
@@ -22,16 +24,14 @@ final class Readiness {
   static final Duration REFUSED_LIMIT = Duration.ofSeconds(5);
   private static final Duration REPORT_EVERY = Duration.ofSeconds(10);
 
-  /** What the waiting knows of the server besides its answers. */
-  interface Watch {
-    /** False once the server's process has exited (a URL never exits). */
-    boolean alive();
-
-    /** The end of the server's log, for a message (empty when there is none). */
-    String logTail();
-
-    /** Whether connection failures mean "not started yet" (a child we just started) or "nothing there". */
-    boolean starting();
+  /**
+   * What the waiting knows of the server besides its answers: whether its process still runs (a URL always does),
+   * the end of its log for a message (empty when there is none), and whether a refused connection means "not
+   * started yet" (a child just started) or "nothing there" (a URL).
+   */
+  record Watch(BooleanSupplier alive, Supplier<String> logTail, boolean starting) {
+    /** A running server given by URL. */
+    static final Watch URL = new Watch(() -> true, () -> "", false);
   }
 
   private Readiness() {}
@@ -48,7 +48,7 @@ final class Readiness {
     long refusedSince = -1;
     String last = "no answer";
     while (System.nanoTime() < deadline) {
-      if (!watch.alive()) {
+      if (!watch.alive().getAsBoolean()) {
         throw new IOException(what + " exited before answering /ping" + tail(watch));
       }
       HttpResponse<String> answer = null;
@@ -86,7 +86,7 @@ final class Readiness {
   }
 
   private static String tail(Watch watch) {
-    String tail = watch.logTail();
+    String tail = watch.logTail().get();
     return tail.isEmpty() ? "" : "; the end of its log:\n" + tail;
   }
 
