@@ -69,7 +69,7 @@ final class LoadtestCommand implements Callable<Integer> {
   private ModelServer startServer() {
     int payloadMb = Math.max(6, options.payloadMbs.stream().mapToInt(Integer::intValue).max().orElse(6));
     ServeFlags flags = new ServeFlags(0, "127.0.0.1", server.modelDir, workers, payloadMb, null, null, null, null,
-        options.timeoutSeconds, null, null, null, null);
+        options.timeoutSeconds, null, null, null, null, null);
     return ModelServer.start(SageMakerEnv.resolve(flags, System.getenv(), Runtime.getRuntime().availableProcessors()));
   }
 

@@ -68,6 +68,11 @@ final class ServeCommand implements Callable<Integer> {
       + "statistics; 0 for never (default: BATCHSERVE_STATS_INTERVAL_SECONDS, else 60).")
   Integer statsIntervalSeconds;
 
+  @Option(names = "--engine", description = "What evaluates the trees: auto (the Java engine for each model it "
+      + "serves exactly, verified bit for bit against xgboost4j on load; xgboost4j otherwise), java (fail start-up "
+      + "when a model does not qualify) or xgboost4j (default: BATCHSERVE_ENGINE, else auto).")
+  String engine;
+
   @Option(names = "--min-request-rate", description = "Slowest average rate, in bytes/s, at which a request body "
       + "may arrive once the grace period is over; slower clients are cut off with 408; 0 for no limit "
       + "(default: BATCHSERVE_MIN_REQUEST_RATE, else 65536).")
@@ -94,7 +99,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     ServeFlags flags = new ServeFlags(port, host, models, workers, maxPayloadMb, maxRequestMb, queueCapacity,
         maxBatchRecords, maxBatchDelayMs, timeoutSeconds, libsvmIndexBase, statsIntervalSeconds, minRequestRate,
-        requestGraceSeconds);
+        requestGraceSeconds, engine);
     ServerConfig config = SageMakerEnv.resolve(flags, System.getenv(), Runtime.getRuntime().availableProcessors());
     ModelServer server = ModelServer.start(config);
     CountDownLatch stop = new CountDownLatch(1);

@@ -43,6 +43,17 @@ final class EnvReader {
     });
   }
 
+  /** One of {@code allowed}, in any case, as its lower-case spelling. */
+  Optional<String> choice(String name, List<String> allowed) {
+    return raw(name).map(value -> {
+      String lower = value.toLowerCase(Locale.ROOT);
+      if (!allowed.contains(lower)) {
+        throw bad(name, value, "is not one of " + String.join(", ", allowed));
+      }
+      return lower;
+    });
+  }
+
   Optional<Path> path(String name) {
     return raw(name).map(Path::of);
   }

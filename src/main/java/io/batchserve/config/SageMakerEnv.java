@@ -27,7 +27,7 @@ import java.util.OptionalInt;
  *       where a job expects labels would be a silent difference</td></tr>
  *   <tr><td>BATCHSERVE_QUEUE_CAPACITY, BATCHSERVE_MAX_BATCH_RECORDS, BATCHSERVE_MAX_BATCH_DELAY_MS,
  *       BATCHSERVE_MAX_REQUEST_MB, BATCHSERVE_LIBSVM_INDEX_BASE, BATCHSERVE_STATS_INTERVAL_SECONDS,
- *       BATCHSERVE_MIN_REQUEST_RATE, BATCHSERVE_REQUEST_GRACE_SECONDS</td>
+ *       BATCHSERVE_MIN_REQUEST_RATE, BATCHSERVE_REQUEST_GRACE_SECONDS, BATCHSERVE_ENGINE</td>
  *       <td>batchserve's own knobs, as the flags of the same names</td></tr>
  * </table>
  */
@@ -81,7 +81,9 @@ public final class SageMakerEnv {
         first(flags.minRequestRate(), vars.integer("BATCHSERVE_MIN_REQUEST_RATE", 0, Integer.MAX_VALUE),
             DEFAULT_MIN_REQUEST_RATE),
         Duration.ofSeconds(first(flags.requestGraceSeconds(),
-            vars.integer("BATCHSERVE_REQUEST_GRACE_SECONDS", 0, 86_400), DEFAULT_REQUEST_GRACE_SECONDS)));
+            vars.integer("BATCHSERVE_REQUEST_GRACE_SECONDS", 0, 86_400), DEFAULT_REQUEST_GRACE_SECONDS)),
+        flags.engine() != null ? flags.engine().toLowerCase(java.util.Locale.ROOT)
+            : vars.choice("BATCHSERVE_ENGINE", ServerConfig.ENGINES).orElse("auto"));
   }
 
   static BatchEnvironment batchEnvironment(EnvReader vars) {

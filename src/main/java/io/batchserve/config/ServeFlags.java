@@ -6,7 +6,7 @@ import java.nio.file.Path;
 public record ServeFlags(Integer port, String host, Path modelDir, Integer workers, Integer maxPayloadMb,
     Integer maxRequestMb, Integer queueCapacity, Integer maxBatchRecords, Integer maxBatchDelayMs,
     Integer timeoutSeconds, Integer libsvmIndexBase, Integer statsIntervalSeconds, Integer minRequestRate,
-    Integer requestGraceSeconds) {
+    Integer requestGraceSeconds, String engine) {
   public static final ServeFlags NONE =
-      new ServeFlags(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+      new ServeFlags(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 }

@@ -27,11 +27,15 @@ import java.time.Duration;
  * @param minRequestRate the slowest average rate, in bytes per second, at which a request body may arrive after
  *     {@code requestGrace}; slower clients are cut off with 408; 0 for no limit
  * @param requestGrace how long any request body may take before {@code minRequestRate} applies
+ * @param engine which evaluator serves the models' trees: auto (the Java engine where it verifies), java or
+ *     xgboost4j
  */
 public record ServerConfig(String host, int port, Path modelDir, int processors, int workers, int queueCapacity,
     int maxBatchRecords, Duration maxBatchDelay, Duration requestTimeout, int maxPayloadMb, long maxRequestBytes,
     BatchEnvironment batch, MediaType defaultAccept, Duration shutdownGrace, int libsvmIndexBase,
-    Duration statsInterval, long minRequestRate, Duration requestGrace) {
+    Duration statsInterval, long minRequestRate, Duration requestGrace, String engine) {
+  public static final java.util.List<String> ENGINES = java.util.List.of("auto", "java", "xgboost4j");
+
   public static final long MB = 1L << 20;
   public static final int MAX_PAYLOAD_MB = 100;
 
@@ -47,6 +51,7 @@ public record ServerConfig(String host, int port, Path modelDir, int processors,
     require(!statsInterval.isNegative(), "stats interval is negative: " + statsInterval);
     require(minRequestRate >= 0, "minimum request rate is negative: " + minRequestRate);
     require(!requestGrace.isNegative(), "request grace is negative: " + requestGrace);
+    require(ENGINES.contains(engine), "engine must be auto, java or xgboost4j: '" + engine + "'");
     require(libsvmIndexBase == 0 || libsvmIndexBase == 1, "libsvm index base must be 0 or 1: " + libsvmIndexBase);
     require(maxRequestBytes >= maxPayloadMb * MB,
         "max request size " + maxRequestBytes + " bytes is below the advertised payload of " + maxPayloadMb + " MB");

@@ -3,6 +3,7 @@ package io.batchserve.http;
 import io.batchserve.config.ServerConfig;
 import io.batchserve.model.Model;
 import io.batchserve.model.ModelLoadException;
+import io.batchserve.model.Engine;
 import io.batchserve.model.LoadOptions;
 import io.batchserve.model.ModelLoader;
 import io.batchserve.worker.PoolConfig;
@@ -64,7 +65,8 @@ public final class ModelServer implements AutoCloseable {
   }
 
   public static ModelServer start(ServerConfig config) {
-    return start(config, () -> ModelLoader.load(config.modelDir(), new LoadOptions(config.libsvmIndexBase())));
+    return start(config, () -> ModelLoader.load(config.modelDir(), new LoadOptions(config.libsvmIndexBase(),
+        Engine.parse(config.engine()))));
   }
 
   public static ModelServer start(ServerConfig config, ModelSource source) {

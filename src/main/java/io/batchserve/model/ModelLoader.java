@@ -36,7 +36,8 @@ public final class ModelLoader {
   private static Map<String, Factory> kinds(LoadOptions options) {
     return Map.of(
         TabularModel.KIND, descriptor -> TabularModel.load(descriptor, options),
-        ForecastModel.KIND, ForecastModel::load);
+        ForecastModel.KIND, descriptor -> ForecastModel.load(descriptor,
+            EngineChoice.load(descriptor.artifactPath(), descriptor.name(), options.engine())));
   }
 
   public static List<Model<?, ?>> load(Path directory) throws ModelLoadException {

@@ -59,7 +59,7 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
 
   static TabularModel load(ModelDescriptor descriptor, LoadOptions options) throws ModelLoadException {
     List<String> features = descriptor.names("features");
-    Scorer scorer = XgboostScorer.load(descriptor.artifactPath());
+    Scorer scorer = EngineChoice.load(descriptor.artifactPath(), descriptor.name(), options.engine());
     if (scorer.features() != features.size()) {
       throw new ModelLoadException(descriptor.file() + " lists " + features.size() + " features but "
           + descriptor.artifact() + " was trained on " + scorer.features());
@@ -71,7 +71,7 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
 
   /** A bare {@code xgboost-model} file without a descriptor: features are called f0, f1, ... as in XGBoost. */
   static TabularModel generic(Path artifact, LoadOptions options) throws ModelLoadException {
-    Scorer scorer = XgboostScorer.load(artifact);
+    Scorer scorer = EngineChoice.load(artifact, "xgboost", options.engine());
     List<String> features = IntStream.range(0, scorer.features()).mapToObj(i -> "f" + i).toList();
     return create("xgboost", scorer, features, List.of(), Set.of()).withLibsvmIndexBase(options.libsvmIndexBase());
   }

@@ -84,6 +84,30 @@ public final class XgboostScorer implements Scorer {
     }
   }
 
+  /** The margins (before the objective's transform) of {@code rows} dense rows, one per row. */
+  float[] margins(float[] values, int rows, int columns) {
+    try {
+      float[][] margins = booster.inplace_predict(values, rows, columns, Float.NaN, new int[] {0, 0},
+          Booster.PredictionType.kMargin, null);
+      float[] out = new float[rows];
+      for (int r = 0; r < rows; r++) {
+        out[r] = margins[r][0];
+      }
+      return out;
+    } catch (XGBoostError e) {
+      throw new PredictionException("XGBoost margin prediction failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The model as XGBoost's JSON, whatever format it was loaded from. */
+  byte[] json() {
+    try {
+      return booster.toByteArray("json");
+    } catch (XGBoostError e) {
+      throw new PredictionException("cannot export the model as JSON: " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public int features() {
     return features;

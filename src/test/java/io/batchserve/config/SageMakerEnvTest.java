@@ -53,7 +53,7 @@ class SageMakerEnvTest {
   @Test
   void resolve_flags_winOverVariables() {
     ServeFlags flags = new ServeFlags(7000, "127.0.0.1", Path.of("model"), 1, 20, null, 8, 100, 5, 9, null, null,
-        null, null);
+        null, null, null);
     ServerConfig c = SageMakerEnv.resolve(flags, Map.of("SAGEMAKER_BIND_TO_PORT", "9090",
         "SAGEMAKER_MODEL_SERVER_WORKERS", "3", "SAGEMAKER_MAX_PAYLOAD_IN_MB", "50"), 4);
     assertEquals(7000, c.port());

@@ -101,7 +101,7 @@ class BadClientsTest {
   @Test
   void slowBody_belowMinimumRate_is408WithMessageAndCounted() throws Exception {
     ServeFlags flags = new ServeFlags(0, "127.0.0.1", Path.of("model/churn"), 1, null, null, null, null, null, null,
-        null, 0, 1000, 1);
+        null, 0, 1000, 1, null);
     try (ModelServer slowServer = TestServers.awaitReady(ModelServer.start(TestServers.config(flags, Map.of())));
         Socket socket = RawHttp.open(slowServer.port())) {
       OutputStream out = socket.getOutputStream();

@@ -53,6 +53,11 @@ public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
 
   /** Loads the model of a descriptor of kind {@value #KIND}; see {@code docs/forecaster.md} for its fields. */
   public static ForecastModel load(ModelDescriptor descriptor) throws ModelLoadException {
+    return load(descriptor, XgboostScorer.load(descriptor.artifactPath()));
+  }
+
+  /** A forecast model over the scorer its artifact was loaded into (by the engine the server chose). */
+  public static ForecastModel load(ModelDescriptor descriptor, Scorer scorer) throws ModelLoadException {
     List<String> features = descriptor.names("features");
     if (!features.equals(ForecastFeatures.names())) {
       throw new ModelLoadException(descriptor.file() + ": a forecast model's features must be exactly "
@@ -62,7 +67,7 @@ public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
       ForecastRules rules = new ForecastRules(new HashSet<>(descriptor.names("request_types")),
           integer(descriptor, "min_history_days"), integer(descriptor, "max_forecast_days"),
           descriptor.names("targets"));
-      return create(descriptor.name(), XgboostScorer.load(descriptor.artifactPath()), rules);
+      return create(descriptor.name(), scorer, rules);
     } catch (IllegalArgumentException e) {
       throw new ModelLoadException(descriptor.file() + ": " + e.getMessage(), e);
     }

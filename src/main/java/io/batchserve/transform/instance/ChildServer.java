@@ -57,6 +57,7 @@ final class ChildServer implements Endpoint, AutoCloseable {
     builder.environment().keySet().removeIf(k -> k.startsWith("SAGEMAKER_") || k.startsWith("SM_"));
     if (!command.inContainer()) {
       builder.environment().putAll(environment);
+      builder.environment().putIfAbsent("OMP_NUM_THREADS", "1"); // as the image sets it: no OpenMP start-up per call
     }
     Process started = builder.start();
     process = started;

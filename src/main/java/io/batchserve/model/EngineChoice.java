@@ -1,0 +1,79 @@
+package io.batchserve.model;
+
+import io.batchserve.model.engine.CheckRows;
+import io.batchserve.model.engine.Forest;
+import io.batchserve.model.engine.ForestReader;
+import io.batchserve.model.engine.UnsupportedModelException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Chooses the evaluator of a model's trees. With {@link Engine#AUTO} (the default) or {@link Engine#JAVA}, the
+ * booster loaded by xgboost4j is read into a {@link Forest} and checked before the first answer: every row of
+ * {@link CheckRows} (each split threshold and its float neighbours, NaN, signed zeros, infinities per feature, then
+ * seeded random rows) must give the same margin and the same prediction, bit for bit, from both. Any refusal or
+ * mismatch is logged in one line naming the model (and the row and both values); the model is then served by
+ * xgboost4j, or, with {@link Engine#JAVA}, loading fails. The check also warms the Java engine's code up.
+ */
+final class EngineChoice {
+  private static final Logger LOG = LoggerFactory.getLogger(EngineChoice.class);
+  private static final long SEED = 20261201L;
+  private static final int RANDOM_ROWS = 2000;
+
+  private EngineChoice() {}
+
+  static Scorer load(Path artifact, String model, Engine engine) throws ModelLoadException {
+    XgboostScorer xgboost = XgboostScorer.load(artifact);
+    if (engine == Engine.XGBOOST4J) {
+      LOG.info("model '{}': xgboost4j (--engine xgboost4j)", model);
+      return xgboost;
+    }
+    long start = System.nanoTime();
+    String refusal;
+    try {
+      Forest forest = ForestReader.read(xgboost.json());
+      refusal = verify(forest, xgboost, model);
+      if (refusal == null) {
+        LOG.info("model '{}': Java engine ({} trees, {} features, {} link), verified bit for bit against "
+            + "xgboost4j in {} ms", model, forest.trees(), forest.features(), forest.link().name().toLowerCase(
+            java.util.Locale.ROOT), (System.nanoTime() - start) / 1_000_000);
+        return new JavaScorer(forest, xgboost);
+      }
+    } catch (UnsupportedModelException e) {
+      refusal = "the Java engine does not take " + e.getMessage();
+    }
+    if (engine == Engine.JAVA) {
+      throw new ModelLoadException("model '" + model + "' cannot be served by the Java engine (--engine java): "
+          + refusal);
+    }
+    LOG.info("model '{}': xgboost4j ({})", model, refusal);
+    return xgboost;
+  }
+
+  /** Null when the Java engine agrees with xgboost4j on every check row, else what differs. */
+  static String verify(Forest forest, XgboostScorer xgboost, String model) {
+    int width = forest.features();
+    float[] rows = CheckRows.of(forest, SEED, RANDOM_ROWS);
+    int count = rows.length / width;
+    float[] javaMargins = forest.predict(rows, count, width, false);
+    float[] nativeMargins = xgboost.margins(rows, count, width);
+    float[] javaPredictions = forest.predict(rows, count, width, true);
+    float[][] nativePredictions = xgboost.score(rows, count, width);
+    for (int r = 0; r < count; r++) {
+      if (Float.floatToIntBits(javaMargins[r]) != Float.floatToIntBits(nativeMargins[r])) {
+        return mismatch(model, "margin", r, javaMargins[r], nativeMargins[r]);
+      }
+      if (Float.floatToIntBits(javaPredictions[r]) != Float.floatToIntBits(nativePredictions[r][0])) {
+        return mismatch(model, "prediction", r, javaPredictions[r], nativePredictions[r][0]);
+      }
+    }
+    return null;
+  }
+
+  private static String mismatch(String model, String what, int row, float java, float xgboost) {
+    return "the Java engine's " + what + " differs from xgboost4j's at check row " + row + " of model '" + model
+        + "': " + java + " (bits " + Integer.toHexString(Float.floatToRawIntBits(java)) + ") vs " + xgboost
+        + " (bits " + Integer.toHexString(Float.floatToRawIntBits(xgboost)) + ")";
+  }
+}

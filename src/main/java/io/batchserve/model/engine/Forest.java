@@ -1,0 +1,235 @@
+package io.batchserve.model.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A tree ensemble evaluated in Java, exactly as XGBoost evaluates it: a row goes left at a node iff its value is
+ * below the threshold (compared in float), a missing value (NaN) goes the node's default way, and the leaves'
+ * values are summed in float, in tree order, from the base margin; then the objective's {@link Link}.
+ *
+ * <p>Layout: every tree is padded to a complete tree of its own depth, internal nodes in heap order (children of
+ * {@code i} at {@code 2i+1} and {@code 2i+2}) followed by its {@code 2^depth} leaves; a leaf above the bottom is
+ * copied into every padded leaf below it. All trees live in three flat arrays.
+ *
+ * <p>Walk: rows are copied, 64 at a time, into a scratch buffer twice, once with NaN as -infinity and once as
+ * +infinity (and -0.0 as +0.0), and each node's feature index points into the copy of its default direction, so a
+ * missing value needs no test: {@code -inf < t} goes left, {@code +inf < t} goes right. A step is branch-free,
+ * {@code i = 2i + 2 - signbit(v - t)}, exact because the difference of two finite floats is negative iff
+ * {@code v < t} (a nonzero difference never rounds to zero). Four rows walk a tree together, so that their loads
+ * overlap. Thresholds are finite (the reader checks).
+ *
+ * <p>Immutable and thread-safe: each call uses its own scratch buffer.
+ */
+public final class Forest {
+  /** Trees deeper than this are not padded (2^depth leaves); such models stay on xgboost4j. */
+  public static final int MAX_DEPTH = 12;
+  private static final int BLOCK = 64;
+
+  private final int features;
+  private final Link link;
+  private final float baseMargin;
+  private final int[] depth;
+  private final int[] nodeStart;
+  private final int[] leafStart;
+  private final int[] feature;
+  private final float[] threshold;
+  private final float[] leaf;
+
+  private Forest(Builder b) {
+    this.features = b.features;
+    this.link = b.link;
+    this.baseMargin = b.baseMargin;
+    int trees = b.trees.size();
+    this.depth = new int[trees];
+    this.nodeStart = new int[trees];
+    this.leafStart = new int[trees];
+    int nodes = 0;
+    int leaves = 0;
+    for (int t = 0; t < trees; t++) {
+      depth[t] = b.depths.get(t);
+      nodeStart[t] = nodes;
+      leafStart[t] = leaves;
+      nodes += (1 << depth[t]) - 1;
+      leaves += 1 << depth[t];
+    }
+    this.feature = new int[nodes];
+    this.threshold = new float[nodes];
+    this.leaf = new float[leaves];
+    for (int t = 0; t < trees; t++) {
+      pad(b.trees.get(t), 0, 0, 0, t);
+    }
+  }
+
+  public int features() {
+    return features;
+  }
+
+  public Link link() {
+    return link;
+  }
+
+  public int trees() {
+    return depth.length;
+  }
+
+  /** Each feature's distinct split thresholds (and 0 where padding put a pseudo-split), for the on-load check. */
+  public float[][] thresholds() {
+    java.util.List<java.util.TreeSet<Float>> byFeature = new ArrayList<>();
+    for (int f = 0; f < features; f++) {
+      byFeature.add(new java.util.TreeSet<>());
+    }
+    for (int n = 0; n < feature.length; n++) {
+      byFeature.get(feature[n] % features).add(threshold[n]);
+    }
+    float[][] out = new float[features][];
+    for (int f = 0; f < features; f++) {
+      out[f] = new float[byFeature.get(f).size()];
+      int i = 0;
+      for (float t : byFeature.get(f)) {
+        out[f][i++] = t;
+      }
+    }
+    return out;
+  }
+
+  /** Writes the subtree of {@code node} at padded position {@code pos} (at {@code level}) of tree {@code t}. */
+  private void pad(Tree tree, int node, int pos, int level, int t) {
+    int internal = (1 << depth[t]) - 1;
+    if (level == depth[t]) {
+      leaf[leafStart[t] + pos - internal] = tree.value[node];
+      return;
+    }
+    boolean isLeaf = tree.left[node] < 0;
+    feature[nodeStart[t] + pos] = isLeaf ? 0 : tree.feature[node] + (tree.defaultLeft[node] ? 0 : features);
+    threshold[nodeStart[t] + pos] = isLeaf ? 0f : tree.value[node];
+    pad(tree, isLeaf ? node : tree.left[node], 2 * pos + 1, level + 1, t);
+    pad(tree, isLeaf ? node : tree.right[node], 2 * pos + 2, level + 1, t);
+  }
+
+  /**
+   * Predicts {@code rows} rows of {@code columns} values (row-major, NaN missing; features past {@code columns}
+   * are missing). Returns one value per row: the margin, or the prediction when {@code transform}.
+   */
+  public float[] predict(float[] values, int rows, int columns, boolean transform) {
+    float[] out = new float[rows];
+    float[] scratch = new float[BLOCK * 2 * features];
+    float[] margins = new float[BLOCK];
+    for (int first = 0; first < rows; first += BLOCK) {
+      int n = Math.min(BLOCK, rows - first);
+      copy(values, first, n, columns, scratch);
+      java.util.Arrays.fill(margins, 0, n, baseMargin);
+      for (int t = 0; t < depth.length; t++) {
+        walk(t, scratch, n, margins);
+      }
+      for (int r = 0; r < n; r++) {
+        out[first + r] = transform ? link.apply(margins[r]) : margins[r];
+      }
+    }
+    return out;
+  }
+
+  private void copy(float[] values, int first, int n, int columns, float[] scratch) {
+    int width = 2 * features;
+    for (int r = 0; r < n; r++) {
+      int in = (first + r) * columns;
+      int out = r * width;
+      for (int f = 0; f < features; f++) {
+        float v = f < columns ? values[in + f] + 0.0f : Float.NaN;
+        boolean missing = Float.isNaN(v);
+        scratch[out + f] = missing ? Float.NEGATIVE_INFINITY : v;
+        scratch[out + features + f] = missing ? Float.POSITIVE_INFINITY : v;
+      }
+    }
+  }
+
+  /** Adds tree {@code t}'s leaf for each of the block's {@code n} rows to its margin, four rows at a time. */
+  private void walk(int t, float[] scratch, int n, float[] margins) {
+    int levels = depth[t];
+    int base = nodeStart[t];
+    int leaves = leafStart[t] - ((1 << levels) - 1);
+    int width = 2 * features;
+    int r = 0;
+    for (; r + 4 <= n; r += 4) {
+      int o0 = r * width;
+      int o1 = o0 + width;
+      int o2 = o1 + width;
+      int o3 = o2 + width;
+      int i0 = 0;
+      int i1 = 0;
+      int i2 = 0;
+      int i3 = 0;
+      for (int level = 0; level < levels; level++) {
+        i0 = step(i0, base + i0, scratch, o0);
+        i1 = step(i1, base + i1, scratch, o1);
+        i2 = step(i2, base + i2, scratch, o2);
+        i3 = step(i3, base + i3, scratch, o3);
+      }
+      margins[r] += leaf[leaves + i0];
+      margins[r + 1] += leaf[leaves + i1];
+      margins[r + 2] += leaf[leaves + i2];
+      margins[r + 3] += leaf[leaves + i3];
+    }
+    for (; r < n; r++) {
+      int i = 0;
+      for (int level = 0; level < levels; level++) {
+        i = step(i, base + i, scratch, r * width);
+      }
+      margins[r] += leaf[leaves + i];
+    }
+  }
+
+  private int step(int i, int node, float[] scratch, int row) {
+    return 2 * i + 2 - (Float.floatToRawIntBits(scratch[row + feature[node]] - threshold[node]) >>> 31);
+  }
+
+  /** A tree as XGBoost's JSON holds it: parallel arrays by node id; a leaf has {@code left < 0} and its value. */
+  static final class Tree {
+    final int[] left;
+    final int[] right;
+    final int[] feature;
+    final float[] value;
+    final boolean[] defaultLeft;
+
+    Tree(int nodes) {
+      left = new int[nodes];
+      right = new int[nodes];
+      feature = new int[nodes];
+      value = new float[nodes];
+      defaultLeft = new boolean[nodes];
+    }
+
+    int depth(int node) {
+      return left[node] < 0 ? 0 : 1 + Math.max(depth(left[node]), depth(right[node]));
+    }
+  }
+
+  /** Collects trees in order. */
+  static final class Builder {
+    private final int features;
+    private final Link link;
+    private final float baseMargin;
+    private final List<Tree> trees = new ArrayList<>();
+    private final List<Integer> depths = new ArrayList<>();
+
+    Builder(int features, Link link, float baseMargin) {
+      this.features = features;
+      this.link = link;
+      this.baseMargin = baseMargin;
+    }
+
+    void add(Tree tree) throws UnsupportedModelException {
+      int treeDepth = tree.left.length == 0 ? 0 : tree.depth(0);
+      if (treeDepth > MAX_DEPTH) {
+        throw new UnsupportedModelException("tree " + trees.size() + " has depth " + treeDepth + ", over "
+            + MAX_DEPTH + " (too deep to pad)");
+      }
+      trees.add(tree);
+      depths.add(treeDepth);
+    }
+
+    Forest build() {
+      return new Forest(this);
+    }
+  }
+}
