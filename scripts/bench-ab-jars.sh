@@ -4,6 +4,8 @@
 # 2 workers, and GET /execution-parameters at concurrency 32 as the HTTP baseline. Prints each round and the
 # ratio B/A of the medians. Used in docs/benchmarks.md to check that a change to the request path costs nothing.
 # Usage: scripts/bench-ab-jars.sh A.jar B.jar [rounds, default 3] [seconds per run, default 10]
+# A_FLAGS and B_FLAGS add serve flags to each side, so one jar can be compared with itself, e.g.
+#   A_FLAGS="--engine xgboost4j" B_FLAGS="--engine java" scripts/bench-ab-jars.sh target/batchserve.jar target/batchserve.jar
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-lib.sh
@@ -34,8 +36,12 @@ run() {
 for round in $(seq 1 "$rounds"); do
   for side in A B; do
     export BATCHSERVE_JAR=$jar_a
-    [ "$side" = B ] && export BATCHSERVE_JAR=$jar_b
-    start_server "$port" "$work/server-$side.log" --model-dir model/churn --workers 2
+    read -r -a extra <<<"${A_FLAGS:-}"
+    if [ "$side" = B ]; then
+      export BATCHSERVE_JAR=$jar_b
+      read -r -a extra <<<"${B_FLAGS:-}"
+    fi
+    start_server "$port" "$work/server-$side.log" --model-dir model/churn --workers 2 "${extra[@]}"
     run "$side warm-up" 32 "$script" /invocations
     run "$side invocations-c1" 1 "$script" /invocations
     run "$side invocations-c32" 32 "$script" /invocations

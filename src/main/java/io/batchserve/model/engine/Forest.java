@@ -17,7 +17,8 @@ import java.util.List;
  * missing value needs no test: {@code -inf < t} goes left, {@code +inf < t} goes right. A step is branch-free,
  * {@code i = 2i + 2 - signbit(v - t)}, exact because the difference of two finite floats is negative iff
  * {@code v < t} (a nonzero difference never rounds to zero). Four rows walk a tree together, so that their loads
- * overlap. Thresholds are finite (the reader checks).
+ * overlap; a row left over (fewer than four in its block, a single record above all) walks four trees at once
+ * instead. Thresholds are finite (the reader checks).
  *
  * <p>Immutable and thread-safe: each call uses its own scratch buffer.
  */
@@ -113,14 +114,19 @@ public final class Forest {
    */
   public float[] predict(float[] values, int rows, int columns, boolean transform) {
     float[] out = new float[rows];
-    float[] scratch = new float[BLOCK * 2 * features];
-    float[] margins = new float[BLOCK];
+    int block = Math.min(BLOCK, rows);
+    float[] scratch = new float[block * 2 * features];
+    float[] margins = new float[block];
     for (int first = 0; first < rows; first += BLOCK) {
       int n = Math.min(BLOCK, rows - first);
+      int grouped = n & ~3;
       copy(values, first, n, columns, scratch);
       java.util.Arrays.fill(margins, 0, n, baseMargin);
       for (int t = 0; t < depth.length; t++) {
-        walk(t, scratch, n, margins);
+        walk(t, scratch, grouped, margins);
+      }
+      for (int r = grouped; r < n; r++) {
+        margins[r] = walkTrees(scratch, r * 2 * features, margins[r]);
       }
       for (int r = 0; r < n; r++) {
         out[first + r] = transform ? link.apply(margins[r]) : margins[r];
@@ -143,7 +149,46 @@ public final class Forest {
     }
   }
 
-  /** Adds tree {@code t}'s leaf for each of the block's {@code n} rows to its margin, four rows at a time. */
+  /**
+   * One row through every tree, four trees walked together (their loads overlap, as four rows' do in
+   * {@link #walk}); the leaves are still added in tree order. For the rows of a block that do not fill a group of
+   * four, such as a single-record request.
+   */
+  private float walkTrees(float[] scratch, int row, float margin) {
+    float sum = margin;
+    int t = 0;
+    for (; t + 4 <= depth.length; t += 4) {
+      int d0 = depth[t];
+      int d1 = depth[t + 1];
+      int d2 = depth[t + 2];
+      int d3 = depth[t + 3];
+      int levels = Math.max(Math.max(d0, d1), Math.max(d2, d3));
+      int i0 = 0;
+      int i1 = 0;
+      int i2 = 0;
+      int i3 = 0;
+      for (int level = 0; level < levels; level++) {
+        i0 = level < d0 ? step(i0, nodeStart[t] + i0, scratch, row) : i0;
+        i1 = level < d1 ? step(i1, nodeStart[t + 1] + i1, scratch, row) : i1;
+        i2 = level < d2 ? step(i2, nodeStart[t + 2] + i2, scratch, row) : i2;
+        i3 = level < d3 ? step(i3, nodeStart[t + 3] + i3, scratch, row) : i3;
+      }
+      sum += leaf[leafStart[t] + i0 - ((1 << d0) - 1)];
+      sum += leaf[leafStart[t + 1] + i1 - ((1 << d1) - 1)];
+      sum += leaf[leafStart[t + 2] + i2 - ((1 << d2) - 1)];
+      sum += leaf[leafStart[t + 3] + i3 - ((1 << d3) - 1)];
+    }
+    for (; t < depth.length; t++) {
+      int i = 0;
+      for (int level = 0; level < depth[t]; level++) {
+        i = step(i, nodeStart[t] + i, scratch, row);
+      }
+      sum += leaf[leafStart[t] + i - ((1 << depth[t]) - 1)];
+    }
+    return sum;
+  }
+
+  /** Adds tree {@code t}'s leaf for each of the block's first {@code n} rows (a multiple of 4) to its margin. */
   private void walk(int t, float[] scratch, int n, float[] margins) {
     int levels = depth[t];
     int base = nodeStart[t];
@@ -169,13 +214,6 @@ public final class Forest {
       margins[r + 1] += leaf[leaves + i1];
       margins[r + 2] += leaf[leaves + i2];
       margins[r + 3] += leaf[leaves + i3];
-    }
-    for (; r < n; r++) {
-      int i = 0;
-      for (int level = 0; level < levels; level++) {
-        i = step(i, base + i, scratch, r * width);
-      }
-      margins[r] += leaf[leaves + i];
     }
   }
 
