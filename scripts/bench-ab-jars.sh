@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two builds of the server side by side on the same small-request load, alternating rounds so that the machine's
 # drift hits both alike: single-record churn requests (wrk, one CSV row per POST) at concurrency 1 and 32 against
-# 2 workers, and GET /execution-parameters at concurrency 32 as the HTTP baseline. Prints each round and the
+# 2 workers, and GET /execution-parameters at concurrency 1 and 32 as the HTTP baseline. Prints each round and the
 # ratio B/A of the medians. Used in docs/benchmarks.md to check that a change to the request path costs nothing.
 # Usage: scripts/bench-ab-jars.sh A.jar B.jar [rounds, default 3] [seconds per run, default 10]
 # A_FLAGS and B_FLAGS add serve flags to each side, so one jar can be compared with itself, e.g.
@@ -45,6 +45,7 @@ for round in $(seq 1 "$rounds"); do
     run "$side warm-up" 32 "$script" /invocations
     run "$side invocations-c1" 1 "$script" /invocations
     run "$side invocations-c32" 32 "$script" /invocations
+    run "$side execution-parameters-c1" 1 "" /execution-parameters
     run "$side execution-parameters-c32" 32 "" /execution-parameters
     stop_server
   done
@@ -55,7 +56,7 @@ echo "median requests/s over $rounds rounds (A = $jar_a, B = $jar_b):"
 while read -r side label values; do
   echo "$side $label $(echo "$values" | tr ' ' '\n' | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
 done <"$work/by" | tee "$work/medians"
-for label in invocations-c1 invocations-c32 execution-parameters-c32; do
+for label in invocations-c1 invocations-c32 execution-parameters-c1 execution-parameters-c32; do
   a=$(awk -v l="$label" '$1 == "A" && $2 == l {print $3}' "$work/medians")
   b=$(awk -v l="$label" '$1 == "B" && $2 == l {print $3}' "$work/medians")
   awk -v l="$label" -v a="$a" -v b="$b" 'BEGIN {printf "%-26s B/A = %.2f\n", l, b / a}'

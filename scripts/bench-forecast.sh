@@ -5,12 +5,20 @@
 #   (f1) one JSON Lines request of N items (N = 1, 100, 1000) at concurrency 1 and 2, reported as items/s.
 #   (f2) single-record requests (one item each) at concurrency 4, with coalescing of queued requests (the default)
 #        and without (--max-batch-records 1: every request runs its own 31-call recursion).
+#   (f3) with --engines: the two engines side by side, alternating over ROUNDS rounds: single-item requests at
+#        concurrency 4 and one request of 1,000 items at concurrency 1, with --engine xgboost4j and --engine java.
 # The load generator (wrk) shares the machine's cores with the server, as a co-located client would.
 # Usage: scripts/bench-forecast.sh [seconds per run, default 15]
+#        scripts/bench-forecast.sh --engines [seconds per run, default 15] [rounds, default 2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-lib.sh
 wrk_bench_setup
+engines=false
+if [ "${1:-}" = --engines ]; then
+  engines=true
+  shift
+fi
 duration=${1:-15}
 port=${BENCH_PORT:-18081}
 
@@ -34,6 +42,20 @@ run() {
     "$items" "$c" "$rps" "$(awk -v r="$rps" -v n="$items" 'BEGIN {print r * n}')" \
     "$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")" "$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")"
 }
+
+if [ "$engines" = true ]; then
+  forecast_jsonl 1 "$work/items-1.jsonl"
+  forecast_jsonl 1000 "$work/items-1000.jsonl"
+  for round in $(seq 1 "${2:-2}"); do
+    for engine in xgboost4j java; do
+      start_server "$port" "$work/server-f3-$engine.log" --model-dir model/forecast --workers 2 --engine "$engine"
+      run "(f3) round $round $engine" 1 4 "$work/items-1.jsonl"
+      run "(f3) round $round $engine" 1000 1 "$work/items-1000.jsonl"
+      stop_server
+    done
+  done
+  exit 0
+fi
 
 start_server "$port" "$work/server-f1.log" --model-dir model/forecast --workers 2
 for n in 1 100 1000; do
