@@ -1,5 +1,7 @@
 package io.batchserve.codec;
 
+import java.util.Locale;
+
 /**
  * The one way client text enters an error message or a log line: control characters escaped (so a request can
  * never start a line of its own, move the cursor, or colour a terminal) and long text shortened with its length
@@ -65,7 +67,7 @@ public final class Snippet {
       out = new StringBuilder(end + 32).append(text, 0, end);
     }
     if (end < text.length()) {
-      out.append("...(").append(String.format("%,d", text.length())).append(" characters)");
+      out.append("...(").append(String.format(Locale.ROOT, "%,d", text.length())).append(" characters)");
     }
     return out.toString();
   }
@@ -80,7 +82,7 @@ public final class Snippet {
       case '\n' -> out.append("\\n");
       case '\r' -> out.append("\\r");
       case '\t' -> out.append("\\t");
-      default -> out.append(String.format("\\u%04x", (int) c));
+      default -> out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
     }
   }
 }
