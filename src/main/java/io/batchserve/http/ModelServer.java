@@ -51,7 +51,7 @@ public final class ModelServer implements AutoCloseable {
     this.bodyRate = new BodyRate(config.minRequestRate(), config.requestGrace().toNanos(), Ticker.system());
     this.app = AppFactory.create(config, state, pool, traffic, bodyRate);
     this.stats = new StatsReporter(traffic, pool::stats, config.workers(), pool::queued, config.queueCapacity(),
-        Ticker.system());
+        state::engines, Ticker.system());
     this.statsTimer = config.statsInterval().isZero() ? null
         : Executors.newSingleThreadScheduledExecutor(daemon("stats"));
   }
@@ -99,7 +99,8 @@ public final class ModelServer implements AutoCloseable {
       List<Model<?, ?>> models = source.load();
       for (Model<?, ?> model : models) {
         model.warmUp();
-        LOG.info("loaded model '{}' ({}): {}", model.info().name(), model.info().kind(), model.info().summary());
+        LOG.info("loaded model '{}' ({}, {} engine): {}", model.info().name(), model.info().kind(), model.engine(),
+            model.info().summary());
       }
       state.ready(models);
       LOG.info("ready: {} model(s) loaded and warmed up in {} ms", models.size(), (System.nanoTime() - start) / 1_000_000);

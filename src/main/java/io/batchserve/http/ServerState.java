@@ -2,6 +2,7 @@ package io.batchserve.http;
 
 import io.batchserve.model.Model;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -37,6 +38,19 @@ public final class ServerState {
   public void draining() {
     Snapshot s = current.get();
     current.set(new Snapshot(Phase.DRAINING, s.router(), "the server is shutting down"));
+  }
+
+  /** Which engine serves each model, e.g. {@code churn java, forecast xgboost4j}; empty until ready. */
+  public String engines() {
+    ModelRouter router = current.get().router();
+    if (router == null) {
+      return "";
+    }
+    StringJoiner out = new StringJoiner(", ");
+    for (Model<?, ?> model : router.models()) {
+      out.add(model.info().name() + " " + model.engine());
+    }
+    return out.toString();
   }
 
   /** The router, or NotReadyException saying why there is none. */

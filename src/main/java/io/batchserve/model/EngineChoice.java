@@ -26,7 +26,7 @@ final class EngineChoice {
   static Scorer load(Path artifact, String model, Engine engine) throws ModelLoadException {
     XgboostScorer xgboost = XgboostScorer.load(artifact);
     if (engine == Engine.XGBOOST4J) {
-      LOG.info("model '{}': xgboost4j (--engine xgboost4j)", model);
+      LOG.info("model '{}': xgboost4j (--engine xgboost4j){}", model, openMpNote());
       return xgboost;
     }
     long start = System.nanoTime();
@@ -47,8 +47,18 @@ final class EngineChoice {
       throw new ModelLoadException("model '" + model + "' cannot be served by the Java engine (--engine java): "
           + refusal);
     }
-    LOG.info("model '{}': xgboost4j ({})", model, refusal);
+    LOG.info("model '{}': xgboost4j ({}){}", model, refusal, openMpNote());
     return xgboost;
+  }
+
+  /**
+   * xgboost4j's boosters run one thread each (nthread=1), but its OpenMP runtime reads OMP_NUM_THREADS once, when
+   * the native library loads, and a process cannot set its own environment beforehand; the image and the harness's
+   * child servers set it to 1. Said once per model served by xgboost4j when it is missing.
+   */
+  private static String openMpNote() {
+    return System.getenv("OMP_NUM_THREADS") != null ? ""
+        : "; OMP_NUM_THREADS is not set: set it to 1, as the image does, for one native thread per prediction";
   }
 
   /** Null when the Java engine agrees with xgboost4j on every check row, else what differs. */

@@ -32,6 +32,11 @@ final class JavaScorer implements Scorer {
   }
 
   @Override
+  public String engine() {
+    return "java";
+  }
+
+  @Override
   public int features() {
     return forest.features();
   }

@@ -35,6 +35,11 @@ public interface Model<B extends Model.Batch, R> {
   /** Encodes one answer in a type from {@link ModelInfo#accepts()}. */
   byte[] encode(R result, MediaType accept);
 
+  /** Which evaluator runs {@link #predict} ({@code java}, {@code xgboost4j}), for the logs. */
+  default String engine() {
+    return "none";
+  }
+
   /** Runs one prediction on a made-up record so that the first real request pays no start-up cost. */
   void warmUp();
 

@@ -27,4 +27,9 @@ public interface Scorer {
 
   /** Number of features the model was trained on. */
   int features();
+
+  /** Which evaluator this is, for logs: {@code java} or {@code xgboost4j}. */
+  default String engine() {
+    return getClass().getSimpleName();
+  }
 }

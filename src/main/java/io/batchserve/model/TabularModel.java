@@ -151,6 +151,11 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   }
 
   @Override
+  public String engine() {
+    return scorer.engine();
+  }
+
+  @Override
   public void warmUp() {
     float[] missing = new float[json.features().size()];
     java.util.Arrays.fill(missing, Float.NaN);

@@ -100,6 +100,11 @@ public final class XgboostScorer implements Scorer {
   }
 
   /** The model as XGBoost's JSON, whatever format it was loaded from. */
+  @Override
+  public String engine() {
+    return "xgboost4j";
+  }
+
   byte[] json() {
     try {
       return booster.toByteArray("json");

@@ -1,7 +1,9 @@
 package io.batchserve.bench;
 
 import io.batchserve.codec.MediaType;
-import io.batchserve.model.ModelDescriptor;
+import io.batchserve.model.Engine;
+import io.batchserve.model.LoadOptions;
+import io.batchserve.model.ModelLoader;
 import io.batchserve.model.forecast.ForecastModel;
 import io.batchserve.model.forecast.ForecastRequest;
 import io.batchserve.model.forecast.Forecasts;
@@ -27,7 +29,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * The bundled forecaster in process, {@code items} series x 31 days: the "## Forecaster" section of
- * docs/benchmarks.md. Items/s = items / (ms/op) x 1000.
+ * docs/benchmarks.md, with each {@code engine}. Items/s = items / (ms/op) x 1000.
  *
  * <ul>
  *   <li>{@code vectorized}: one {@code predict} for all items, as the server does for a request (31 native calls);
@@ -54,6 +56,9 @@ public class ForecastBenchmark {
   @Param({"120"})
   public int historyDays;
 
+  @Param({"java", "xgboost4j"})
+  public String engine;
+
   private ForecastModel model;
   private byte[] body;
   private ForecastRequest request;
@@ -61,7 +66,8 @@ public class ForecastBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    model = ForecastModel.load(ModelDescriptor.read(Path.of("model/forecast")));
+    model = (ForecastModel) ModelLoader.load(Path.of("model/forecast"),
+        new LoadOptions(0, Engine.parse(engine))).get(0);
     List<String> lines = new ArrayList<>();
     for (ForecastData.Item item : ForecastData.generate("B", items, 20_000, historyDays, 11)) {
       lines.add(ForecastFixtures.record(item.itemId(), item.sales(), HORIZON));

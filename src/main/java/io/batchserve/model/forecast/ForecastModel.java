@@ -114,6 +114,11 @@ public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
   }
 
   @Override
+  public String engine() {
+    return scorer.engine();
+  }
+
+  @Override
   public void warmUp() {
     Series flat = new Series("warm-up", 0, new float[ForecastFeatures.WINDOW],
         new boolean[ForecastFeatures.WINDOW], 1, new boolean[1], ForecastFeatures.TARGETS);
