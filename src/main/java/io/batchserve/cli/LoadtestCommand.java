@@ -54,6 +54,8 @@ final class LoadtestCommand implements Callable<Integer> {
     if (server.url != null) {
       report = LoadTest.run(options.settings(server.url), options.title(), command, out);
     } else {
+      Path log = serverLog();
+      out.println("server log: " + log);
       try (ModelServer started = startServer()) {
         URI url = URI.create("http://127.0.0.1:" + started.port());
         report = LoadTest.run(options.settings(url), options.title(), command, out);
@@ -63,6 +65,18 @@ final class LoadtestCommand implements Callable<Integer> {
       out.println("wrote " + file);
     }
     return report.recommendsOrOpenOnly() ? 0 : 1;
+  }
+
+  /**
+   * Sends the in-process server's log to {@code OUT/NAME-server.log}, so that it never lands in the middle of the
+   * table. slf4j-simple reads where to log when its first logger is made, which is the server's: nothing has logged
+   * before this in a {@code loadtest} process.
+   */
+  private Path serverLog() throws java.io.IOException {
+    Path log = options.out.resolve(options.name + "-server.log");
+    java.nio.file.Files.createDirectories(options.out);
+    System.setProperty("org.slf4j.simpleLogger.logFile", log.toString());
+    return log;
   }
 
   /** A loopback server whose body limit admits the largest payload swept (and at least SageMaker's default 6). */

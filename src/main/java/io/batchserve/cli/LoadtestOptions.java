@@ -103,6 +103,11 @@ final class LoadtestOptions {
       + "records/s count as equally fast; the lowest p99 among them wins (default: ${DEFAULT-VALUE}).")
   double kneePercent;
 
+  @Option(names = "--max-spread-percent", defaultValue = "20", description = "With --repeat: repetitions of a "
+      + "setting whose records/s differ by more than this make the recommendation say its numbers cannot be "
+      + "trusted (default: ${DEFAULT-VALUE}).")
+  double maxSpreadPercent;
+
   @Option(names = "--allow-remote", description = "Allow a --url that is not a loopback address.")
   boolean allowRemote;
 
@@ -122,7 +127,8 @@ final class LoadtestOptions {
     var workload = new LoadSettings.Workload(data, contentType, dropFirstColumn, strategy, payloadMbs, maxRecords);
     var sweep = new LoadSettings.Sweep(maxConcurrency, rates, maxInFlight, seconds(warmupSeconds),
         seconds(durationSeconds), maxRequests, repeat);
-    return new LoadSettings(target, workload, sweep, new LoadSettings.Criteria(p99BoundMs, kneePercent / 100));
+    return new LoadSettings(target, workload, sweep, new LoadSettings.Criteria(p99BoundMs, kneePercent / 100,
+        maxSpreadPercent / 100));
   }
 
   String title() {

@@ -10,7 +10,12 @@ import picocli.CommandLine.Command;
         PlanCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    CommandLine cli = commandLine();
+    int code = cli.execute(args);
+    // picocli's writers flush on println only; what a command print()ed must not be lost at exit.
+    cli.getOut().flush();
+    cli.getErr().flush();
+    System.exit(code);
   }
 
   /** The configured command line, for tests. */

@@ -14,7 +14,7 @@ import java.time.Duration;
  * connection per request in flight and keeps them alive between requests. Thread-safe.
  */
 final class HttpSender implements Sender {
-  private static final int ERROR_SNIPPET = 200;
+  private static final int ERROR_SNIPPET = 1000;
 
   private final HttpClient client;
   private final Target target;

@@ -89,9 +89,14 @@ public record LoadSettings(Target target, Workload workload, Sweep sweep, Criter
    * @param p99BoundMs a setting whose p99 latency is above this is not recommended
    * @param knee settings within this fraction of the best records/s count as equally fast; the one with the lowest
    *     p99 among them is recommended
+   * @param maxSpread repetitions of a setting whose records/s differ by more than this fraction of the reported
+   *     one make the recommendation say that its numbers cannot be trusted
    */
-  public record Criteria(double p99BoundMs, double knee) {
+  public record Criteria(double p99BoundMs, double knee, double maxSpread) {
     public Criteria {
+      if (!(maxSpread > 0)) {
+        throw new IllegalArgumentException("max spread must be above 0 %: " + maxSpread * 100);
+      }
       if (!(p99BoundMs > 0)) {
         throw new IllegalArgumentException("p99 bound must be above 0 ms: " + p99BoundMs);
       }

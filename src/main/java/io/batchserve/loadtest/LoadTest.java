@@ -39,11 +39,21 @@ public final class LoadTest {
     out.println("  at most " + Format.number(Sweeper.plannedSeconds(settings.sweep(), payloads))
         + " s of sending, plus the wait for the last answers of each run");
     Sender sender = new HttpSender(settings.target(), records.contentType());
+    Preflight.check(sender, payloads.get(0), records.contentType());
+    Map<String, String> machine = machine();
+    double loadAtStart = loadAverage();
     Sweeper.Outcome outcome = new Sweeper(sender, settings.sweep(), Clock.system(), out).run(payloads);
+    double loadAtEnd = loadAverage();
+    if (loadAtEnd >= 0) {
+      machine.put("load average at end", String.format(java.util.Locale.ROOT, "%.2f", loadAtEnd));
+    }
     Recommendation recommendation = Recommender.recommend(outcome.runs(), settings.criteria());
+    recommendation = recommendation.withCautions(Trust.cautions(outcome.runs(), recommendation,
+        settings.criteria().maxSpread(), settings.sweep().repeat(), Runtime.getRuntime().availableProcessors(),
+        loadAtStart, loadAtEnd));
     out.println();
     out.println(RecommendationText.of(recommendation));
-    return new LoadTestReport(title, command, startedAt, machine(), described, server, outcome.runs(),
+    return new LoadTestReport(title, command, startedAt, machine, described, server, outcome.runs(),
         outcome.skipped(), recommendation);
   }
 
@@ -79,12 +89,17 @@ public final class LoadTest {
     return described;
   }
 
+  /** The one-minute load average, or negative where the system does not say. */
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+  }
+
   private static Map<String, String> machine() {
     Map<String, String> machine = new LinkedHashMap<>();
     machine.put("processors", Integer.toString(Runtime.getRuntime().availableProcessors()));
     machine.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    double load = loadAverage();
     if (load >= 0) {
       // Other work on the machine takes cores from the server and the load generator: say how busy it was.
       machine.put("load average at start", String.format(java.util.Locale.ROOT, "%.2f", load));

@@ -42,7 +42,7 @@ final class Recommender {
     List<String> reasons = reasons(best, choice, near, runs, criteria);
     reasons.addAll(excluded);
     return new Recommendation(true, choice.strategy(), choice.concurrency(), choice.payloadMb(), rate(choice),
-        choice.latency().p99(), reasons);
+        choice.latency().p99(), reasons, List.of());
   }
 
   private static List<String> reasons(RunResult best, RunResult choice, List<RunResult> near, List<RunResult> runs,
@@ -74,10 +74,11 @@ final class Recommender {
           + MAX_CONCURRENT_MB);
     }
     if (counts.ok() == 0) {
-      return Optional.of("no request succeeded " + counts.byStatus());
+      return Optional.of("no request succeeded: " + StatusWords.of(counts.byStatus()));
     }
     if (counts.failed() > 0) {
-      return Optional.of(counts.failed() + " of " + counts.requests() + " requests failed " + counts.byStatus());
+      return Optional.of(counts.failed() + " of " + counts.requests() + " requests failed: "
+          + StatusWords.of(counts.byStatus()));
     }
     if (counts.wrongCount() > 0) {
       return Optional.of(counts.wrongCount() + " answers had a different number of lines than records sent");

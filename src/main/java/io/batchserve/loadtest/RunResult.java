@@ -42,6 +42,16 @@ record RunResult(String mode, String strategy, int payloadMb, int concurrency, d
         List.copyOf(recordsPerSecond));
   }
 
+  /** (max - min) / reported records/s over the repetitions; NaN for a single run or nothing measured. */
+  double spread() {
+    if (repeats.size() < 2 || throughput.recordsPerSecond() == 0) {
+      return Double.NaN;
+    }
+    double max = repeats.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+    double min = repeats.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+    return (max - min) / throughput.recordsPerSecond();
+  }
+
   boolean closed() {
     return mode.equals("closed");
   }

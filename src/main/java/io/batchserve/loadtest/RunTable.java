@@ -26,12 +26,8 @@ final class RunTable {
 
   /** How far apart the repetitions' records/s were, relative to the reported one: {@code 12%}; {@code -} for one. */
   static String spread(RunResult run) {
-    if (run.repeats().size() < 2 || run.throughput().recordsPerSecond() == 0) {
-      return "-";
-    }
-    double max = run.repeats().stream().mapToDouble(Double::doubleValue).max().orElse(0);
-    double min = run.repeats().stream().mapToDouble(Double::doubleValue).min().orElse(0);
-    return Math.round(100 * (max - min) / run.throughput().recordsPerSecond()) + "%";
+    double spread = run.spread();
+    return Double.isNaN(spread) ? "-" : Math.round(100 * spread) + "%";
   }
 
   /** {@code 200:812 503:4}. */

@@ -9,9 +9,10 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Runs the sweep, one bounded run after another, and prints each row as it finishes: the closed loop at 1, 2, 4, ...
- * requests in flight for every payload (in rounds when repeated), then the open loop at each rate. Closed-loop settings
- * over SageMaker's MaxConcurrentTransforms x MaxPayloadInMB limit are skipped, since no job could use them.
+ * Runs the sweep, one bounded run after another: the closed loop at 1, 2, 4, ... requests in flight for every payload
+ * (in rounds when repeated), then the open loop at each rate. Closed-loop settings over SageMaker's
+ * MaxConcurrentTransforms x MaxPayloadInMB limit are skipped, since no job could use them. The terminal reads top to
+ * bottom: one progress line per run as it finishes, then the table of every setting, then what was skipped.
  */
 final class Sweeper {
   /** What the sweep measured and what it left out. */
@@ -33,15 +34,17 @@ final class Sweeper {
   Outcome run(List<Payload> payloads) throws InterruptedException {
     List<String> skipped = new ArrayList<>();
     List<RunSetting> settings = closedSettings(payloads, skipped);
-    out.println(table.row(RunTable.HEADERS));
-    out.println(table.rule());
     List<RunResult> runs = new ArrayList<>(closedRuns(settings));
     for (Payload payload : payloads) {
       for (double rate : sweep.rates()) {
         RunSetting setting = RunSetting.open(payload, rate, sweep.openMaxInFlight());
-        runs.add(print(OpenLoop.run(sender, setting, sweep.limits(), drain(), clock)));
+        runs.add(progress("", OpenLoop.run(sender, setting, sweep.limits(), drain(), clock)));
       }
     }
+    out.println();
+    out.println(table.row(RunTable.HEADERS));
+    out.println(table.rule());
+    runs.forEach(run -> out.println(table.row(RunTable.cells(run))));
     skipped.forEach(line -> out.println("skipped " + line));
     return new Outcome(runs, skipped);
   }
@@ -65,7 +68,7 @@ final class Sweeper {
    * Every closed-loop setting, in rounds: each round runs every setting once, so that the repetitions of a setting are
    * spread over the whole sweep instead of taken back to back, and a slow spell of the machine (other work) falls on
    * one repetition of several settings rather than on every repetition of one. Each payload is warmed up before its
-   * first run; a setting's row is printed after its last round.
+   * first run.
    */
   private List<RunResult> closedRuns(List<RunSetting> settings) throws InterruptedException {
     List<List<RunResult>> tries = new ArrayList<>();
@@ -80,13 +83,9 @@ final class Sweeper {
           warmUp(setting.payload());
         }
         RunResult run = ClosedLoop.run(sender, setting, sweep.limits(), clock);
-        tries.get(i).add(run);
-        if (round < sweep.repeat()) {
-          out.println("round " + round + "/" + sweep.repeat() + " " + run.label() + ": "
-              + Format.number(run.throughput().recordsPerSecond()) + " records/s, p99 "
-              + Format.millis(run.latency().p99()));
-        } else {
-          medians.add(print(median(tries.get(i))));
+        tries.get(i).add(progress(sweep.repeat() == 1 ? "" : "round " + round + "/" + sweep.repeat() + " ", run));
+        if (round == sweep.repeat()) {
+          medians.add(median(tries.get(i)));
         }
       }
     }
@@ -124,8 +123,12 @@ final class Sweeper {
         + Format.number(warm.counts().failed()) + " failed, p50 " + Format.millis(warm.latency().p50()));
   }
 
-  private RunResult print(RunResult run) {
-    out.println(table.row(RunTable.cells(run)));
+  /** One line per finished run: {@code round 2/3 6 MB x 4: 81,234 records/s, p99 310 ms, 2 failed}. */
+  private RunResult progress(String prefix, RunResult run) {
+    long failed = run.counts().failed();
+    out.println(prefix + run.label() + ": " + Format.number(run.throughput().recordsPerSecond()) + " records/s, p99 "
+        + Format.millis(run.latency().p99()) + (failed == 0 ? "" : ", " + Format.number(failed) + " failed ("
+        + StatusWords.of(run.counts().byStatus()) + ")"));
     return run;
   }
 

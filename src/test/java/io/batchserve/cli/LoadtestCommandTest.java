@@ -30,7 +30,7 @@ class LoadtestCommandTest {
 
     assertEquals(0, exit, cli.err.toString());
     String printed = cli.out.toString();
-    assertTrue(printed.contains("Recommended: BatchStrategy MultiRecord, MaxConcurrentTransforms "), printed);
+    assertTrue(printed.contains("BatchStrategy MultiRecord, MaxConcurrentTransforms "), printed);
     JsonNode report = new ObjectMapper().readTree(dir.resolve("tiny.json").toFile());
     assertEquals(3, report.path("runs").size());
     JsonNode counts = report.path("runs").get(0).path("counts");

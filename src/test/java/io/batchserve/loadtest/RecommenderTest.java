@@ -10,7 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RecommenderTest {
-  private static final LoadSettings.Criteria CRITERIA = new LoadSettings.Criteria(2000, 0.05);
+  private static final LoadSettings.Criteria CRITERIA = new LoadSettings.Criteria(2000, 0.05, 0.2);
 
   @Test
   void recommend_kneeReached_choosesTheLowerP99AndSaysWhy() {

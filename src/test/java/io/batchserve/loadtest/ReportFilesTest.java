@@ -24,7 +24,7 @@ class ReportFilesTest {
         closed(6, 1, 90_000, 400, 0), closed(6, 2, 95_000, 700, 2));
     return new LoadTestReport("Load test <churn>", "java -jar target/batchserve.jar loadtest --url x", "2026-01-01",
         Map.of("processors", "2"), Map.of("records", "5,000"), "{\"MaxPayloadInMB\":6}", runs, List.of(),
-        Recommender.recommend(runs, new LoadSettings.Criteria(1000, 0.05)));
+        Recommender.recommend(runs, new LoadSettings.Criteria(1000, 0.05, 0.2)));
   }
 
   @Test
