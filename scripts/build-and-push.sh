@@ -8,7 +8,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 usage() {
   cat <<'TXT'
 Usage: scripts/build-and-push.sh [--account-id ID] [--repository NAME] [--tag TAG] [--base-image IMAGE]
-                                 [--no-build] [--region REGION] [--dry-run]
+                                 [--no-build] [--platform PLATFORM]
+                                 [--region REGION] [--profile NAME] [--endpoint-url URL] [--dry-run]
 
 1. docker build (from the Dockerfile at the project root; needs target/batchserve.jar: mvn -B package)
 2. aws ecr describe-repositories, and aws ecr create-repository when it is missing (scan on push)
@@ -21,7 +22,13 @@ Usage: scripts/build-and-push.sh [--account-id ID] [--repository NAME] [--tag TA
   --tag TAG           the image tag (default: the git commit, short, with -dirty for uncommitted changes)
   --base-image IMAGE  passed as the BASE_IMAGE build argument (default: the Dockerfile's)
   --no-build          push the local image batchserve:TAG as it is
+  --platform PLATFORM the image's platform (default: linux/amd64, what ml.* instances run; an image built
+                      for arm64 on an ARM laptop would not start on them)
   --region REGION     AWS region (default: $AWS_REGION or $AWS_DEFAULT_REGION)
+  --profile NAME      AWS CLI profile for every aws call (default: $AWS_PROFILE, as the CLI reads it)
+  --endpoint-url URL  send every aws call there, e.g. a simulator such as moto_server (default:
+                      $AWS_ENDPOINT_URL_<SERVICE>, then $AWS_ENDPOINT_URL, passed to the CLI explicitly: the AWS
+                      CLI before 2.13 ignores them and would reach real AWS)
   --dry-run           print the docker and AWS CLI calls instead of running them
   -h, --help          this text
 
@@ -29,7 +36,7 @@ Prints the pushed image URI last (for create-model.sh --image).
 TXT
 }
 
-account="" repository=batchserve tag="" base_image="" build=true
+account="" repository=batchserve tag="" base_image="" build=true platform=linux/amd64
 while [ $# -gt 0 ]; do
   case "$1" in
     --account-id) need_value "$@"; account=$2; shift 2 ;;
@@ -37,6 +44,10 @@ while [ $# -gt 0 ]; do
     --tag) need_value "$@"; tag=$2; shift 2 ;;
     --base-image) need_value "$@"; base_image=$2; shift 2 ;;
     --no-build) build=false; shift ;;
+    --platform)
+      need_value "$@"
+      [[ $2 =~ ^[a-z0-9]+/[a-z0-9]+(/[a-z0-9]+)?$ ]] || usage_error "--platform '$2' is not OS/ARCH (like linux/amd64)"
+      platform=$2; shift 2 ;;
     *) common_flag "$@"; shift "$SHIFT" ;;
   esac
 done
@@ -56,7 +67,7 @@ elif [ "$DRY_RUN" = true ]; then
   usage_error "--dry-run needs --account-id (a dry run asks AWS nothing)"
 else
   require_tool aws "install the AWS CLI"
-  account=$(aws sts get-caller-identity --query Account --output text --region "$REGION")
+  account=$(aws_now sts get-caller-identity --query Account --output text --region "$REGION")
 fi
 
 local_image="batchserve:$tag"
@@ -71,26 +82,27 @@ if [ "$build" = true ]; then
   fi
   build_args=()
   [ -z "$base_image" ] || build_args=(--build-arg "BASE_IMAGE=$base_image")
-  run docker build "${build_args[@]}" -t "$local_image" "$project"
+  run docker build --platform "$platform" "${build_args[@]}" -t "$local_image" "$project"
 fi
 
 comment "the repository, created when missing"
 if [ "$DRY_RUN" = true ]; then
-  run aws ecr describe-repositories --region "$REGION" --repository-names "$repository"
+  aws_cli ecr describe-repositories --region "$REGION" --repository-names "$repository"
   comment "only when that answers RepositoryNotFoundException:"
-  run aws ecr create-repository --region "$REGION" --repository-name "$repository" \
+  aws_cli ecr create-repository --region "$REGION" --repository-name "$repository" \
     --image-scanning-configuration scanOnPush=true
-elif ! out=$(run aws ecr describe-repositories --region "$REGION" --repository-names "$repository" 2>&1); then
+elif ! out=$(aws_cli ecr describe-repositories --region "$REGION" --repository-names "$repository" 2>&1); then
   [[ $out == *RepositoryNotFoundException* ]] || fail "aws ecr describe-repositories failed: $out"
-  run aws ecr create-repository --region "$REGION" --repository-name "$repository" \
+  aws_cli ecr create-repository --region "$REGION" --repository-name "$repository" \
     --image-scanning-configuration scanOnPush=true >/dev/null
 fi
 
 comment "login: the password goes through a pipe, never the command line"
 if [ "$DRY_RUN" = true ]; then
-  echo "aws ecr get-login-password --region $REGION | docker login --username AWS --password-stdin $registry"
+  aws_words ecr
+  echo "$(quote_command "${AWS_WORDS[@]}" get-login-password --region "$REGION") | docker login --username AWS --password-stdin $registry"
 else
-  aws ecr get-login-password --region "$REGION" | run docker login --username AWS --password-stdin "$registry"
+  aws_now ecr get-login-password --region "$REGION" | run docker login --username AWS --password-stdin "$registry"
 fi
 run docker tag "$local_image" "$remote_image"
 run docker push "$remote_image"

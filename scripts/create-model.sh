@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 usage() {
   cat <<'TXT'
 Usage: scripts/create-model.sh --name NAME --image URI --model-data S3_URI --role-arn ARN
-                               [--env KEY=VALUE]... [--region REGION] [--dry-run]
+                               [--env KEY=VALUE]... [--region REGION] [--profile NAME] [--endpoint-url URL] [--dry-run]
 
 Calls `aws sagemaker create-model` with one container (the image, serving /opt/ml/model from the archive).
 
@@ -18,6 +18,10 @@ Calls `aws sagemaker create-model` with one container (the image, serving /opt/m
   --role-arn ARN       the IAM role SageMaker assumes to pull the image and read the archive
   --env KEY=VALUE      a container environment variable (repeatable), e.g. SAGEMAKER_MODEL_SERVER_WORKERS=2
   --region REGION      AWS region (default: $AWS_REGION or $AWS_DEFAULT_REGION)
+  --profile NAME       AWS CLI profile for every aws call (default: $AWS_PROFILE, as the CLI reads it)
+  --endpoint-url URL   send every aws call there, e.g. a simulator such as moto_server (default:
+                       $AWS_ENDPOINT_URL_<SERVICE>, then $AWS_ENDPOINT_URL, passed to the CLI explicitly: the AWS
+                       CLI before 2.13 ignores them and would reach real AWS)
   --dry-run            print the AWS CLI call, with its JSON, instead of running it
   -h, --help           this text
 TXT
@@ -59,4 +63,4 @@ request=$(jq -cn --arg name "$name" --arg image "$image" --arg data "$model_data
     PrimaryContainer: {Image: $image, Mode: "SingleModel", ModelDataUrl: $data, Environment: $env},
     ExecutionRoleArn: $role
   }')
-run aws sagemaker create-model --region "$REGION" --cli-input-json "$request"
+aws_cli sagemaker create-model --region "$REGION" --cli-input-json "$request"

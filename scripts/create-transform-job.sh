@@ -11,7 +11,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 usage() {
   cat <<TXT
 Usage: scripts/create-transform-job.sh [--template FILE] [--date YYYY-MM-DD] [--job-name NAME] [overrides]
-                                       [--region REGION] [--dry-run]
+                                       [--region REGION] [--profile NAME] [--endpoint-url URL] [--dry-run]
 
 Calls \`aws sagemaker create-transform-job\` with the template's request, the overrides below, a job name
 and TransformOutput.S3OutputPath = OUTPUT_BASE/DATE/. MaxPayloadInMB <= 100 and
@@ -23,6 +23,10 @@ share one definition.
   --job-name NAME        TransformJobName (default: MODEL-NAME-YYYYMMDD-HHMMSS, UTC now; unique per account)
 $JOB_FLAGS_HELP
   --region REGION        AWS region (default: \$AWS_REGION or \$AWS_DEFAULT_REGION)
+  --profile NAME         AWS CLI profile for every aws call (default: \$AWS_PROFILE, as the CLI reads it)
+  --endpoint-url URL     send every aws call there, e.g. a simulator such as moto_server (default:
+                         \$AWS_ENDPOINT_URL_<SERVICE>, then \$AWS_ENDPOINT_URL, passed to the CLI explicitly: the AWS
+                         CLI before 2.13 ignores them and would reach real AWS)
   --dry-run              print the AWS CLI call, with its JSON, instead of running it
   -h, --help             this text
 TXT
@@ -49,4 +53,4 @@ fi
 job=$(jq -c --arg name "$job_name" --arg day "$day" \
   '.TransformJobName = $name | .TransformOutput.S3OutputPath |= (sub("/+$"; "") + "/" + $day + "/")' <<<"$job")
 note "job $job_name writes to $(job_field "$job" .TransformOutput.S3OutputPath)"
-run aws sagemaker create-transform-job --region "$REGION" --cli-input-json "$job"
+aws_cli sagemaker create-transform-job --region "$REGION" --cli-input-json "$job"

@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 
 usage() {
   cat <<'TXT'
-Usage: scripts/package-model.sh --model NAME|DIR [--output FILE] [--upload S3_URI] [--region REGION] [--dry-run]
+Usage: scripts/package-model.sh --model NAME|DIR [--output FILE] [--upload S3_URI] [--region REGION] [--profile NAME] [--endpoint-url URL] [--dry-run]
 
 Packs the files of a model folder (model/NAME, or any DIR) into a gzip tar whose entries sit at the archive
 root, as SageMaker expects: it unpacks ModelDataUrl into /opt/ml/model. The archive is reproducible (sorted
@@ -18,6 +18,10 @@ names, owner 0, mtime 0, no gzip timestamp), so the same folder always gives the
   --output FILE      where to write the archive (default: target/model/NAME/model.tar.gz)
   --upload S3_URI    copy the archive there with `aws s3 cp`; a URI ending in / gets model.tar.gz appended
   --region REGION    AWS region for the upload (default: $AWS_REGION or $AWS_DEFAULT_REGION)
+  --profile NAME     AWS CLI profile for every aws call (default: $AWS_PROFILE, as the CLI reads it)
+  --endpoint-url URL send every aws call there, e.g. a simulator such as moto_server (default:
+                     $AWS_ENDPOINT_URL_<SERVICE>, then $AWS_ENDPOINT_URL, passed to the CLI explicitly: the AWS
+                     CLI before 2.13 ignores them and would reach real AWS)
   --dry-run          still write the archive, but print the AWS CLI call instead of running it
   -h, --help         this text
 
@@ -62,7 +66,7 @@ mv "$output.tmp" "$output"
 note "wrote $output ($(wc -c <"$output") bytes): ${files[*]}"
 
 if [ -n "$upload" ]; then
-  run aws s3 cp "$output" "$upload" --region "$REGION"
+  aws_cli s3 cp "$output" "$upload" --region "$REGION"
   [ "$DRY_RUN" = true ] || echo "$upload"
 else
   echo "$output"

@@ -5,6 +5,8 @@
 PROG=$(basename "$0")
 DRY_RUN=false
 REGION=${AWS_REGION:-${AWS_DEFAULT_REGION:-}}
+PROFILE=""
+ENDPOINT_URL=""
 
 # usage_error MESSAGE: a bad or missing flag; exits 2.
 usage_error() { echo "$PROG: $*" >&2; echo "$PROG: see $PROG --help" >&2; exit 2; }
@@ -17,17 +19,41 @@ need_value() {
   if [ $# -lt 2 ] || [ -z "$2" ] || [[ $2 == --* ]]; then usage_error "$1 needs a value"; fi
 }
 
-# common_flag "$@": --region, --dry-run and --help, shared by every script (which defines usage); anything
-# else is an unknown argument. Sets SHIFT to the number of words consumed.
+# common_flag "$@": --region, --profile, --endpoint-url, --dry-run and --help, shared by every script (which
+# defines usage); anything else is an unknown argument. Sets SHIFT to the number of words consumed.
 # shellcheck disable=SC2034  # SHIFT is read by the caller
 common_flag() {
   case "$1" in
     --region) need_value "$@"; REGION=$2; SHIFT=2 ;;
+    --profile) need_value "$@"; PROFILE=$2; SHIFT=2 ;;
+    --endpoint-url)
+      need_value "$@"
+      [[ $2 =~ ^https?://[^[:space:]]+$ ]] || usage_error "--endpoint-url '$2' is not an http(s) URL"
+      ENDPOINT_URL=$2; SHIFT=2 ;;
     --dry-run) DRY_RUN=true; SHIFT=1 ;;
     -h|--help) usage; exit 0 ;;
     *) usage_error "unknown argument '$1'" ;;
   esac
 }
+
+# aws_words SERVICE: sets AWS_WORDS to the start of an aws call: aws [--profile P] [--endpoint-url URL] SERVICE.
+# The endpoint is --endpoint-url, else the SDK's AWS_ENDPOINT_URL_<SERVICE> (s3api reads S3's), else
+# AWS_ENDPOINT_URL.
+aws_words() {
+  local service=$1 var endpoint
+  var=AWS_ENDPOINT_URL_$(tr 'a-z-' 'A-Z_' <<<"${1%api}")
+  endpoint=${ENDPOINT_URL:-${!var:-${AWS_ENDPOINT_URL:-}}}
+  AWS_WORDS=(aws)
+  if [ -n "$PROFILE" ]; then AWS_WORDS+=(--profile "$PROFILE"); fi
+  if [ -n "$endpoint" ]; then AWS_WORDS+=(--endpoint-url "$endpoint"); fi
+  AWS_WORDS+=("$service")
+}
+
+# aws_cli SERVICE ARG...: an aws call through `run` (printed under --dry-run), with the profile and endpoint.
+aws_cli() { aws_words "$1"; shift; run "${AWS_WORDS[@]}" "$@"; }
+
+# aws_now SERVICE ARG...: an aws call whose output the script reads; made even under --dry-run.
+aws_now() { aws_words "$1"; shift; "${AWS_WORDS[@]}" "$@"; }
 
 require_tool() { command -v "$1" >/dev/null 2>&1 || fail "$1 not found on PATH ($2)"; }
 

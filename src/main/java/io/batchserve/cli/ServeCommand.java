@@ -91,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
     Path models = null;
     if (modelDir != null) {
       try {
-        models = ModelDirs.resolve(modelDir, new Stores.S3Settings(null, false, null));
+        models = ModelDirs.resolve(modelDir, Stores.S3Settings.of(null, false, null, System.getenv()));
       } catch (ModelLoadException e) {
         System.err.println("batchserve serve: --model-dir: " + e.getMessage());
         return 2;

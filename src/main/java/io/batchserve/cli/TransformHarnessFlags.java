@@ -14,8 +14,8 @@ import picocli.CommandLine.Option;
 /** Harness settings that are not CreateTransformJob fields: S3 access and the service's unconfirmed choices. */
 final class TransformHarnessFlags {
   @Option(names = "--endpoint-url", paramLabel = "URL", description = "The S3 endpoint, as the AWS CLI's "
-      + "--endpoint-url (S3-compatible stores); implies path-style addressing. Not --endpoint, which names a running "
-      + "container.")
+      + "--endpoint-url (S3-compatible stores); implies path-style addressing (default: $AWS_ENDPOINT_URL_S3, then "
+      + "$AWS_ENDPOINT_URL, as the AWS SDKs read them). Not --endpoint, which names a running container.")
   URI s3Endpoint;
   @Option(names = "--s3-path-style", description = "Path-style S3 addressing.")
   boolean pathStyle;
@@ -69,7 +69,7 @@ final class TransformHarnessFlags {
   }
 
   Stores.S3Settings s3Settings() {
-    return new Stores.S3Settings(s3Endpoint, pathStyle, region);
+    return Stores.S3Settings.of(s3Endpoint, pathStyle, region, System.getenv());
   }
 
   HarnessOptions options(ServerCommand server, List<URI> endpoints, int instanceCount) {

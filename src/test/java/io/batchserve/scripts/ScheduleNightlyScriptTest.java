@@ -51,7 +51,7 @@ class ScheduleNightlyScriptTest {
     String parameters = words.get(14).substring("JobParameters=".length());
 
     JsonNode template = new YAMLMapper().readTree(Scripts.DIR.resolve("templates/nightly-transform.yaml").toFile());
-    String definition = template.at("/Resources/StateMachine/Properties/DefinitionString/Fn::Sub").asText()
+    String definition = template.at("/Resources/StateMachine/Properties/DefinitionString/Fn::Sub/0").asText()
         .replace("${AWS::Partition}", "aws").replace("${JobParameters}", parameters);
     JsonNode task = JSON.readTree(definition).at("/States/CreateTransformJob");
     assertEquals("arn:aws:states:::sagemaker:createTransformJob.sync", task.path("Resource").asText());
@@ -59,8 +59,23 @@ class ScheduleNightlyScriptTest {
     assertEquals(20, task.at("/Parameters/MaxPayloadInMB").asInt());
     JsonNode target = template.at("/Resources/Schedule/Properties/Target");
     assertEquals("{\"scheduledTime\": \"<aws.scheduler.scheduled-time>\"}", target.path("Input").asText());
-    assertEquals(List.of("ScheduleExpression", "ScheduleTimezone", "JobParameters"),
+    assertEquals(List.of("ScheduleExpression", "ScheduleTimezone", "JobParameters", "AlertTopicArn", "AlertEmail"),
         List.copyOf(iterable(template.path("Parameters").fieldNames())));
+    assertEquals("WhatFailed", task.at("/Catch/0/Next").asText());
+    assertEquals("FULL", task.at("/Retry/0/JitterStrategy").asText());
+  }
+
+  @Test
+  void dryRun_alertTopicAndEmail_becomeStackParameters() {
+    Scripts.Result run = Scripts.run("schedule-nightly.sh", "--region", "eu-west-1", "--alert-topic-arn",
+        "arn:aws:sns:eu-west-1:123456789012:ml-alerts", "--alert-email", "ops@example.com", "--dry-run");
+
+    assertEquals(0, run.exitCode(), run.stderr());
+    List<String> words = Scripts.words(run.commands().get(0));
+    assertEquals(List.of("AlertTopicArn=arn:aws:sns:eu-west-1:123456789012:ml-alerts", "AlertEmail=ops@example.com"),
+        words.subList(15, 17));
+    Scripts.assertRejected(Scripts.run("schedule-nightly.sh", "--region", "eu-west-1", "--alert-email", "ops",
+        "--dry-run"), "--alert-email 'ops' is not an e-mail address");
   }
 
   @Test

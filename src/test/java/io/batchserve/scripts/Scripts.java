@@ -35,9 +35,22 @@ final class Scripts {
     return exec(command, PROJECT);
   }
 
+  /** Runs scripts/NAME with only the given AWS_* variables from outside (e.g. moto's endpoint and fake keys). */
+  static Result run(java.util.Map<String, String> env, String name, String... args) {
+    assumeTrue(onPath("jq"), "jq is not installed (apt-get install jq): the script tests are skipped");
+    List<String> command = new ArrayList<>(List.of("bash", DIR.resolve(name).toString()));
+    command.addAll(List.of(args));
+    return exec(command, PROJECT, env);
+  }
+
   static Result exec(List<String> command, Path directory) {
+    return exec(command, directory, java.util.Map.of());
+  }
+
+  static Result exec(List<String> command, Path directory, java.util.Map<String, String> env) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
     builder.environment().keySet().removeIf(key -> key.startsWith("AWS_"));
+    builder.environment().putAll(env);
     try {
       Process process = builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
       CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));

@@ -25,13 +25,21 @@ public final class Cli {
   private Cli() {}
 
   public static Result run(Path workDir, List<String> args) throws IOException, InterruptedException {
+    return run(workDir, java.util.Map.of(), args);
+  }
+
+  /** As {@link #run(Path, List)}, with these environment variables added to the test's own. */
+  public static Result run(Path workDir, java.util.Map<String, String> env, List<String> args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
         System.getProperty("java.class.path"), "io.batchserve.cli.Main"));
     command.addAll(args);
     Path out = Files.createTempFile(workDir, "stdout", ".txt");
     Path err = Files.createTempFile(workDir, "stderr", ".txt");
-    Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    builder.environment().putAll(env);
+    Process process = builder.start();
     if (!process.waitFor(180, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
       throw new AssertionError("batchserve " + args + " did not end within 180 s:\n"

@@ -1,6 +1,7 @@
 package io.batchserve.transform.source;
 
 import java.net.URI;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -24,6 +25,40 @@ public final class Stores implements AutoCloseable {
   public record S3Settings(URI endpoint, boolean pathStyle, String region, Multipart multipart) {
     public S3Settings(URI endpoint, boolean pathStyle, String region) {
       this(endpoint, pathStyle, region, Multipart.DEFAULT);
+    }
+
+    /**
+     * The settings a command line gives, completed as the AWS SDKs and CLI v2 read the environment: without an
+     * endpoint flag, {@code AWS_ENDPOINT_URL_S3}, else {@code AWS_ENDPOINT_URL} (both ignored when
+     * {@code AWS_IGNORE_CONFIGURED_ENDPOINT_URLS} is {@code true}). An endpoint from anywhere means an S3-compatible
+     * store, addressed path-style. Credentials, {@code AWS_PROFILE} and the region come from the SDK's default
+     * chains.
+     *
+     * @throws IllegalArgumentException naming the variable when its value is not an http(s) URL
+     */
+    public static S3Settings of(URI endpointFlag, boolean pathStyle, String region, Map<String, String> env) {
+      URI endpoint = endpointFlag;
+      if (endpoint == null && !"true".equalsIgnoreCase(env.get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"))) {
+        for (String name : new String[] {"AWS_ENDPOINT_URL_S3", "AWS_ENDPOINT_URL"}) {
+          String value = env.get(name);
+          if (endpoint == null && value != null && !value.isBlank()) {
+            endpoint = url(name, value.strip());
+          }
+        }
+      }
+      return new S3Settings(endpoint, pathStyle || endpoint != null, region);
+    }
+
+    private static URI url(String name, String value) {
+      try {
+        URI uri = new URI(value);
+        if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+          return uri;
+        }
+      } catch (java.net.URISyntaxException e) {
+        // reported below
+      }
+      throw new IllegalArgumentException(name + "='" + value + "' is not an http(s) URL");
     }
   }
 
