@@ -27,7 +27,7 @@ final class ClosedLoop {
           long sent = clock.nanoTime();
           Reply reply = sender.send(body);
           long answered = clock.nanoTime();
-          recorder.record(body, reply, answered - sent);
+          recorder.record(body, reply, answered - sent, answered - start);
           lastAnswer.accumulateAndGet(answered, Math::max);
         }
       } catch (InterruptedException e) {

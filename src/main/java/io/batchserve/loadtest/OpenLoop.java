@@ -48,10 +48,11 @@ final class OpenLoop {
         try {
           Reply reply = sender.send(body);
           long answered = clock.nanoTime();
-          recorder.record(body, reply, answered - due);
+          recorder.record(body, reply, answered - due, answered - start);
           lastAnswer.accumulateAndGet(answered, Math::max);
         } catch (InterruptedException e) {
-          recorder.record(body, Reply.noAnswer("cut off at the end of the run"), clock.nanoTime() - due);
+          long now = clock.nanoTime();
+          recorder.record(body, Reply.noAnswer("cut off at the end of the run"), now - due, now - start);
           Thread.currentThread().interrupt();
         }
       });

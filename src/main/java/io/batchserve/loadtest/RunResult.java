@@ -14,9 +14,33 @@ import java.util.Map;
  * @param seconds from the first send to the last answer
  * @param errors a few distinct error answers, to say why
  * @param repeats records/s of every repetition of this setting; this result is the median one
+ * @param distribution the latency of 2xx answers at fixed percentiles, HdrHistogram style (empty when none)
+ * @param timeline what was answered in each second of the run, in order
  */
 record RunResult(String mode, String strategy, int payloadMb, int concurrency, double rate, double seconds,
-    Counts counts, Latency latency, Throughput throughput, List<String> errors, List<Double> repeats) {
+    Counts counts, Latency latency, Throughput throughput, List<String> errors, List<Double> repeats,
+    List<Percentile> distribution, List<Second> timeline) {
+  RunResult {
+    errors = List.copyOf(errors);
+    repeats = List.copyOf(repeats);
+    distribution = List.copyOf(distribution);
+    timeline = List.copyOf(timeline);
+  }
+
+  /** A run without the distribution and the timeline (tests, old reports). */
+  RunResult(String mode, String strategy, int payloadMb, int concurrency, double rate, double seconds,
+      Counts counts, Latency latency, Throughput throughput, List<String> errors, List<Double> repeats) {
+    this(mode, strategy, payloadMb, concurrency, rate, seconds, counts, latency, throughput, errors, repeats,
+        List.of(), List.of());
+  }
+
+  /** {@code ms} is the latency at or below which {@code percentile} % of the 2xx answers came. */
+  record Percentile(double percentile, double ms) {}
+
+  /**
+   * Second {@code second} of the run (0 = the first): records answered 2xx in it and their p99 (0 when none).
+   */
+  record Second(int second, double recordsPerSecond, double p99Ms) {}
 
   /**
    * @param ok requests answered 2xx; only these count towards records, bytes and latency
@@ -39,7 +63,7 @@ record RunResult(String mode, String strategy, int payloadMb, int concurrency, d
   /** This result, standing for all the repetitions of its setting. */
   RunResult withRepeats(List<Double> recordsPerSecond) {
     return new RunResult(mode, strategy, payloadMb, concurrency, rate, seconds, counts, latency, throughput, errors,
-        List.copyOf(recordsPerSecond));
+        recordsPerSecond, distribution, timeline);
   }
 
   /** (max - min) / reported records/s over the repetitions; NaN for a single run or nothing measured. */

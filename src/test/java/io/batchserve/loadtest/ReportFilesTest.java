@@ -39,14 +39,15 @@ class ReportFilesTest {
 
     String html = Files.readString(dir.resolve("churn.html"));
     assertTrue(html.contains("<title>Load test &lt;churn&gt;</title>"), html);
-    assertEquals(2, html.split("<svg ", -1).length - 1);
+    assertEquals(5, html.split("<svg ", -1).length - 1);
+    assertTrue(html.contains(">recommended: 6 MB x 1</text>"), "the recommended point is labelled");
     assertFalse(html.contains("<script"));
     assertFalse(html.contains("<link"));
     assertFalse(html.replace("http://www.w3.org/2000/svg", "").contains("http"), "no external reference");
 
     BufferedImage png = ImageIO.read(dir.resolve("churn.png").toFile());
     assertEquals(1280, png.getWidth());
-    assertEquals(420, png.getHeight());
+    assertEquals(3 * 420, png.getHeight());
   }
 
   @Test
@@ -56,12 +57,55 @@ class ReportFilesTest {
     List<RunResult> runs = new java.util.ArrayList<>(report().runs());
     runs.add(open);
 
-    var charts = ReportFiles.charts(runs);
+    var charts = ReportCharts.of(withRuns(report(), runs));
 
-    assertEquals(4, charts.size());
+    assertEquals(7, charts.size());
     assertEquals(List.of("1 MB", "6 MB"), charts.get(0).series().stream().map(s -> s.name()).toList());
     assertEquals(2, charts.get(0).series().get(1).points().size());
-    assertEquals(1, charts.get(2).series().size());
-    assertEquals(2, ReportFiles.charts(List.of(open)).size());
+    assertEquals(1, charts.get(5).series().size());
+    assertEquals(2, ReportCharts.of(withRuns(report(), List.of(open))).size());
+  }
+
+  @Test
+  void charts_repeatsAndRecommendation_drawBarsAMarkedPointAndTheTail() {
+    List<RunResult> runs = List.of(withPictures(closed(2, 1, 1000, 40, 0), List.of(900.0, 1000.0, 1300.0)),
+        withPictures(closed(2, 2, 1900, 60, 0), List.of(1700.0, 1900.0, 2000.0)));
+    LoadTestReport report = withRuns(report(), runs);
+    report = new LoadTestReport(report.title(), report.command(), "2026-12-01T03:50:00Z", report.machine(),
+        report.settings(), report.server(), runs, List.of(), Recommender.recommend(runs,
+            new LoadSettings.Criteria(1000, 0.05, 0.2)));
+
+    var charts = ReportCharts.of(report);
+
+    var rate = charts.get(0);
+    assertEquals("Records per second by requests in flight", rate.title());
+    assertEquals("Load test <churn>; 2026-12-01T03:50:00Z; 2 processors; median of the repetitions, bars: lowest to highest",
+        rate.subtitle());
+    var point = rate.series().get(0).points().get(0);
+    assertEquals(900, point.low());
+    assertEquals(1300, point.high());
+    assertEquals(List.of(new io.batchserve.loadtest.report.Chart.Mark(2, 1900, "recommended: 2 MB x 2")),
+        rate.marks());
+    assertEquals(60, charts.get(1).marks().get(0).y(), "the p99 chart marks the same setting");
+    var tail = charts.get(2);
+    assertEquals(io.batchserve.loadtest.report.Chart.Scale.PERCENTILE, tail.xScale());
+    assertEquals("2 MB x 2 (recommended)", tail.series().get(0).name());
+    assertEquals(99.9, tail.series().get(0).points().get(2).x());
+    assertTrue(charts.get(3).title().startsWith("Records per second over time: "), charts.get(3).title());
+    assertEquals(3, charts.get(3).series().get(0).points().size(), "one point per second");
+  }
+
+  private static RunResult withPictures(RunResult run, List<Double> repeats) {
+    return new RunResult(run.mode(), run.strategy(), run.payloadMb(), run.concurrency(), run.rate(), 3,
+        run.counts(), run.latency(), run.throughput(), run.errors(), repeats,
+        List.of(new RunResult.Percentile(50, 10), new RunResult.Percentile(99, 40),
+            new RunResult.Percentile(99.9, 55), new RunResult.Percentile(100, 60)),
+        List.of(new RunResult.Second(0, 900, 30), new RunResult.Second(1, 1000, 35),
+            new RunResult.Second(2, 1100, 40)));
+  }
+
+  private static LoadTestReport withRuns(LoadTestReport report, List<RunResult> runs) {
+    return new LoadTestReport(report.title(), report.command(), report.startedAt(), report.machine(),
+        report.settings(), report.server(), runs, report.skipped(), report.recommendation());
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchserve.testing.LocalS3;
 import io.batchserve.transform.FakeContainer.Reply;
 import io.batchserve.transform.run.JobOutcome;
 import io.batchserve.transform.source.Multipart;
@@ -13,39 +14,25 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.gaul.s3proxy.S3Proxy;
-import org.gaul.s3proxy.auth.AuthenticationType;
-import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Inputs and outputs on the real S3 API, through an embedded S3Proxy. */
 class S3TransformTest {
-  private static S3Proxy proxy;
+  private static LocalS3 local;
   private static S3Client s3;
   private static URI endpoint;
 
   @BeforeAll
   static void startS3() throws Exception {
-    System.setProperty("aws.accessKeyId", "test");
-    System.setProperty("aws.secretAccessKey", "test");
-    proxy = S3Proxy.builder().blobStore(new TransientNio2BlobStore()).endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.NONE, null, null).build();
-    proxy.start();
-    while (!"STARTED".equals(proxy.getState())) {
-      Thread.sleep(10);
-    }
-    endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+    local = LocalS3.start();
+    endpoint = local.endpoint();
+    s3 = local.client();
     s3.createBucket(b -> b.bucket("data"));
     put("batch/test/a.csv", "1\n2\n");
     put("batch/test/nested/b.csv", "3\n");
@@ -61,8 +48,7 @@ class S3TransformTest {
 
   @AfterAll
   static void stopS3() throws Exception {
-    s3.close();
-    proxy.stop();
+    local.close();
   }
 
   private static void put(String key, String text) {

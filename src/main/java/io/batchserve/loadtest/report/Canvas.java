@@ -10,6 +10,9 @@ interface Canvas {
 
   void dot(double x, double y, double radius, String color);
 
+  /** A circle's outline. */
+  void ring(double x, double y, double radius, String color, double width);
+
   void rect(double x, double y, double width, double height, String fill);
 
   /** Text whose baseline starts, centres or ends at (x, y); vertical text reads bottom to top. */

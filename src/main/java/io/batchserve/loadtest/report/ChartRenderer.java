@@ -1,14 +1,19 @@
 package io.batchserve.loadtest.report;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
-/** Lays a chart out in a box of a canvas: title, legend, grid, axes with ticks and labels, then the lines. */
+/**
+ * Lays a chart out in a box of a canvas: title and subtitle, legend, grid, axes with ticks and labels, then the
+ * lines with their error bars, then the marked points.
+ */
 final class ChartRenderer {
   static final String[] COLORS = {"#1f6fb4", "#e0711a", "#2a9d3c", "#c6282b", "#7b55b0", "#8c564b", "#d4529c"};
+  private static final double[] PERCENTILE_TICKS = {0, 90, 99, 99.9, 99.99, 99.999};
   private static final double LEFT = 72;
   private static final double RIGHT = 24;
-  private static final double TOP = 58;
+  private static final double TOP = 88;
   private static final double BOTTOM = 52;
 
   private final Chart chart;
@@ -19,7 +24,7 @@ final class ChartRenderer {
   private final double height;
   private final double xMin;
   private final double xMax;
-  private final double yMax;
+  private final YAxis y;
 
   private ChartRenderer(Chart chart, Canvas canvas, double x, double y, double boxWidth, double boxHeight) {
     this.chart = chart;
@@ -31,9 +36,7 @@ final class ChartRenderer {
     TreeSet<Double> xs = xValues();
     this.xMin = xs.isEmpty() ? 0 : scaleX(xs.first());
     this.xMax = xs.isEmpty() ? 1 : scaleX(xs.last());
-    double highest = chart.series().stream().flatMap(s -> s.points().stream())
-        .mapToDouble(Chart.Point::y).max().orElse(1);
-    this.yMax = Ticks.niceCeiling(highest > 0 ? highest * 1.05 : 1);
+    this.y = YAxis.of(chart);
   }
 
   /** Draws {@code chart} into the box at (x, y) of the given size. */
@@ -43,7 +46,11 @@ final class ChartRenderer {
 
   private void draw(double boxX, double boxY, double boxWidth) {
     canvas.text(boxX + boxWidth / 2, boxY + 20, chart.title(), 15, Canvas.Anchor.MIDDLE, true, false);
-    legend(boxY + 40);
+    List<String> lines = wrap(chart.subtitle(), (int) ((boxWidth - 24) / 6.3));
+    for (int i = 0; i < lines.size(); i++) {
+      canvas.text(boxX + boxWidth / 2, boxY + 37 + 14 * i, lines.get(i), 11, Canvas.Anchor.MIDDLE, false, false);
+    }
+    legend(boxY + 72);
     yAxis();
     xAxis();
     if (chart.empty()) {
@@ -52,36 +59,70 @@ final class ChartRenderer {
     for (int i = 0; i < chart.series().size(); i++) {
       series(chart.series().get(i), COLORS[i % COLORS.length]);
     }
+    chart.marks().forEach(this::mark);
   }
 
-  private void legend(double y) {
+  /** At most two lines of about {@code width} characters, broken after "; " or a space where possible. */
+  static List<String> wrap(String text, int width) {
+    List<String> lines = new ArrayList<>();
+    String rest = text.strip();
+    while (!rest.isEmpty() && lines.size() < 2) {
+      if (rest.length() <= width || lines.size() == 1) {
+        lines.add(rest.length() <= width ? rest : rest.substring(0, width - 3) + "...");
+        break;
+      }
+      int cut = rest.lastIndexOf("; ", width);
+      cut = cut > width / 3 ? cut + 1 : rest.lastIndexOf(' ', width);
+      cut = cut > 0 ? cut : width;
+      lines.add(rest.substring(0, cut).strip());
+      rest = rest.substring(cut).strip();
+    }
+    return lines;
+  }
+
+  private void legend(double baseline) {
     double x = left;
     for (int i = 0; i < chart.series().size(); i++) {
       String name = chart.series().get(i).name();
-      canvas.rect(x, y - 9, 14, 4, COLORS[i % COLORS.length]);
-      canvas.text(x + 19, y - 3, name, 12, Canvas.Anchor.START, false, false);
+      canvas.rect(x, baseline - 9, 14, 4, COLORS[i % COLORS.length]);
+      canvas.text(x + 19, baseline - 3, name, 12, Canvas.Anchor.START, false, false);
       x += 19 + name.length() * 7.2 + 18;
     }
   }
 
   private void yAxis() {
-    for (double tick : Ticks.steps(yMax)) {
-      double y = yPos(tick);
-      canvas.line(left, y, left + width, y, tick == 0 ? "#444444" : "#dddddd", 1);
-      canvas.text(left - 6, y + 4, Ticks.label(tick, yMax), 11, Canvas.Anchor.END, false, false);
+    for (double tick : y.ticks()) {
+      double at = y.position(tick, top, height);
+      canvas.line(left, at, left + width, at, tick == y.ticks().get(0) ? "#444444" : "#dddddd", 1);
+      canvas.text(left - 6, at + 4, y.label(tick), 11, Canvas.Anchor.END, false, false);
     }
     canvas.text(left - 54, top + height / 2, chart.yLabel(), 12, Canvas.Anchor.MIDDLE, false, true);
   }
 
   private void xAxis() {
     canvas.line(left, top, left, top + height, "#444444", 1);
-    List<Double> ticks = xValues().size() <= 16 ? List.copyOf(xValues()) : Ticks.linear(xMin, xMax);
-    for (double tick : ticks) {
+    for (double tick : xTicks()) {
       double x = xPos(tick);
       canvas.line(x, top + height, x, top + height + 4, "#444444", 1);
-      canvas.text(x, top + height + 18, Ticks.label(tick, xMaxValue()), 11, Canvas.Anchor.MIDDLE, false, false);
+      String label = chart.xScale() == Chart.Scale.PERCENTILE ? Ticks.percent(tick)
+          : Ticks.label(tick, xValues().isEmpty() ? 1 : xValues().last());
+      canvas.text(x, top + height + 18, label, 11, Canvas.Anchor.MIDDLE, false, false);
     }
     canvas.text(left + width / 2, top + height + 40, chart.xLabel(), 12, Canvas.Anchor.MIDDLE, false, false);
+  }
+
+  private List<Double> xTicks() {
+    if (chart.xScale() == Chart.Scale.PERCENTILE) {
+      List<Double> ticks = new ArrayList<>();
+      double last = xValues().isEmpty() ? 99 : xValues().last();
+      for (double tick : PERCENTILE_TICKS) {
+        if (scaleX(tick) <= scaleX(last) + 1e-9) {
+          ticks.add(tick);
+        }
+      }
+      return ticks;
+    }
+    return xValues().size() <= 16 ? List.copyOf(xValues()) : Ticks.linear(xMin, xMax);
   }
 
   private void series(Chart.Series series, String color) {
@@ -89,19 +130,35 @@ final class ChartRenderer {
     double[] xs = new double[n];
     double[] ys = new double[n];
     for (int i = 0; i < n; i++) {
-      xs[i] = xPos(series.points().get(i).x());
-      ys[i] = yPos(series.points().get(i).y());
+      Chart.Point p = series.points().get(i);
+      xs[i] = xPos(p.x());
+      ys[i] = y.position(p.y(), top, height);
+      if (p.hasBar()) {
+        double low = y.position(p.low(), top, height);
+        double high = y.position(p.high(), top, height);
+        canvas.line(xs[i], low, xs[i], high, color, 1.2);
+        canvas.line(xs[i] - 4, low, xs[i] + 4, low, color, 1.2);
+        canvas.line(xs[i] - 4, high, xs[i] + 4, high, color, 1.2);
+      }
     }
     if (n > 1) {
-      canvas.polyline(xs, ys, color, 2.2);
+      canvas.polyline(xs, ys, color, n > 40 ? 1.4 : 2.2);
     }
-    for (int i = 0; i < n; i++) {
-      canvas.dot(xs[i], ys[i], 3.5, color);
+    if (n <= 40) {
+      for (int i = 0; i < n; i++) {
+        canvas.dot(xs[i], ys[i], 3.5, color);
+      }
     }
   }
 
-  private double xMaxValue() {
-    return xValues().isEmpty() ? 1 : xValues().last();
+  /** A ring round the point and its label beside it, on the side with room. */
+  private void mark(Chart.Mark mark) {
+    double x = xPos(mark.x());
+    double at = y.position(mark.y(), top, height);
+    canvas.ring(x, at, 8, "#111111", 2);
+    boolean rightHalf = x > left + width * 0.6;
+    canvas.text(rightHalf ? x - 11 : x + 11, Math.max(top + 12, at - 11), mark.label(), 11,
+        rightHalf ? Canvas.Anchor.END : Canvas.Anchor.START, true, false);
   }
 
   private TreeSet<Double> xValues() {
@@ -111,16 +168,16 @@ final class ChartRenderer {
   }
 
   private double scaleX(double x) {
-    return chart.logX() ? Math.log(Math.max(x, 1e-9)) / Math.log(2) : x;
+    return switch (chart.xScale()) {
+      case LINEAR -> x;
+      case LOG2 -> Math.log(Math.max(x, 1e-9)) / Math.log(2);
+      case PERCENTILE -> Math.log10(100 / Math.max(100 - x, 1e-4));
+    };
   }
 
   private double xPos(double x) {
     double span = xMax - xMin;
     double pad = width * 0.04;
     return span == 0 ? left + width / 2 : left + pad + (scaleX(x) - xMin) / span * (width - 2 * pad);
-  }
-
-  private double yPos(double y) {
-    return top + height - Math.max(0, y) / yMax * height;
   }
 }

@@ -49,6 +49,13 @@ final class PngCanvas implements Canvas {
   }
 
   @Override
+  public void ring(double x, double y, double radius, String color, double width) {
+    g.setColor(Color.decode(color));
+    g.setStroke(new java.awt.BasicStroke((float) width));
+    g.draw(new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius));
+  }
+
+  @Override
   public void rect(double x, double y, double width, double height, String fill) {
     g.setColor(Color.decode(fill));
     g.fill(new Rectangle2D.Double(x, y, width, height));

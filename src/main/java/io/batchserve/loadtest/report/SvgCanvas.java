@@ -36,6 +36,12 @@ final class SvgCanvas implements Canvas {
   }
 
   @Override
+  public void ring(double x, double y, double radius, String color, double width) {
+    svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"none\" "
+        + "stroke=\"%s\" stroke-width=\"%.1f\"/>\n", x, y, radius, color, width));
+  }
+
+  @Override
   public void rect(double x, double y, double width, double height, String fill) {
     svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"%s\"/>\n",
         x, y, width, height, fill));

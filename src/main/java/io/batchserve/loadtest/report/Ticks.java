@@ -54,6 +54,12 @@ final class Ticks {
     return trim(value);
   }
 
+  /** {@code 0%}, {@code 90%}, {@code 99.9%}. */
+  static String percent(double value) {
+    String text = String.format(Locale.ROOT, "%.3f", value);
+    return text.replaceAll("0+$", "").replaceAll("\\.$", "") + "%";
+  }
+
   private static String trim(double value) {
     String text = String.format(Locale.ROOT, "%.2f", value);
     return text.contains(".") ? text.replaceAll("0+$", "").replaceAll("\\.$", "") : text;
