@@ -4,7 +4,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,7 +13,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>{@link #offer} never blocks: a full or closed queue refuses. {@link #takeBatch} blocks for the first job, then
  * gathers queued jobs of the same model, in arrival order, while their records fit the record budget; if the delay
  * budget is not zero it waits for more arrivals until the budget is spent (measured with the injected ticker).
- * Jobs past their deadline are failed as they are found, never predicted.
+ * Jobs past their deadline are taken out as they are found, never predicted, and handed back to be failed by the
+ * caller after the lock is released: completing a future runs its dependent stages (the HTTP answer's error
+ * mapping, logging and socket write) on the completing thread, which must not hold the queue's lock.
  */
 final class JobQueue {
   private final ReentrantLock lock = new ReentrantLock();
@@ -48,25 +49,37 @@ final class JobQueue {
   }
 
   /**
-   * Blocks until a job is queued, then returns it with the queued jobs of the same model that fit the budgets.
-   * Returns an empty list once the queue is closed and empty.
+   * What {@link #takeBatch} took: jobs to predict together (all of one model), and jobs found past their deadline,
+   * which the caller fails once the lock is released. Both empty means the queue is closed and empty.
    */
-  List<Job<?, ?>> takeBatch(int maxRecords, long maxDelayNanos) throws InterruptedException {
+  record Taken(List<Job<?, ?>> batch, List<Job<?, ?>> expired) {
+    boolean closedAndEmpty() {
+      return batch.isEmpty() && expired.isEmpty();
+    }
+  }
+
+  /**
+   * Blocks until a job is queued, then returns it with the queued jobs of the same model that fit the budgets, and
+   * the expired jobs met on the way. Returns at once, without a batch, when it has expired jobs and nothing live to
+   * wait for, so that they are failed without delay.
+   */
+  Taken takeBatch(int maxRecords, long maxDelayNanos) throws InterruptedException {
+    List<Job<?, ?>> expired = new ArrayList<>();
     lock.lock();
     try {
-      Job<?, ?> first = awaitFirst();
+      Job<?, ?> first = awaitFirst(expired);
       if (first == null) {
-        return List.of();
+        return new Taken(List.of(), expired);
       }
       List<Job<?, ?>> batch = new ArrayList<>();
       batch.add(first);
       int records = first.records();
       long waitUntil = ticker.read() + maxDelayNanos;
       while (true) {
-        records = drainSameModel(batch, records, maxRecords);
+        records = drainSameModel(batch, records, maxRecords, expired);
         long remaining = waitUntil - ticker.read();
         if (records >= maxRecords || remaining <= 0 || closed) {
-          return batch;
+          return new Taken(batch, expired);
         }
         changed.awaitNanos(remaining);
       }
@@ -75,22 +88,24 @@ final class JobQueue {
     }
   }
 
-  private Job<?, ?> awaitFirst() throws InterruptedException {
+  /** The first live job, or null when the queue is closed and empty or expired jobs are waiting to be failed. */
+  private Job<?, ?> awaitFirst(List<Job<?, ?>> expired) throws InterruptedException {
     while (true) {
       Job<?, ?> job = jobs.pollFirst();
-      if (job != null && !expire(job)) {
+      if (job != null && !isExpired(job)) {
         return job;
       }
-      if (job == null && closed) {
+      if (job != null) {
+        expired.add(job);
+      } else if (closed || !expired.isEmpty()) {
         return null;
-      }
-      if (job == null) {
+      } else {
         changed.await();
       }
     }
   }
 
-  private int drainSameModel(List<Job<?, ?>> batch, int records, int maxRecords) {
+  private int drainSameModel(List<Job<?, ?>> batch, int records, int maxRecords, List<Job<?, ?>> expired) {
     Object model = batch.get(0).model();
     int total = records;
     for (Iterator<Job<?, ?>> it = jobs.iterator(); it.hasNext() && total < maxRecords; ) {
@@ -99,7 +114,9 @@ final class JobQueue {
         continue;
       }
       it.remove();
-      if (!expire(job)) {
+      if (isExpired(job)) {
+        expired.add(job);
+      } else {
         batch.add(job);
         total += job.records();
       }
@@ -107,16 +124,19 @@ final class JobQueue {
     return total;
   }
 
-  /** Fails a job whose deadline has passed; returns whether it did. */
-  private boolean expire(Job<?, ?> job) {
-    long late = ticker.read() - job.deadline();
-    if (late < 0) {
-      return false;
-    }
-    job.result().completeExceptionally(new DeadlineExceededException(
-        "the request waited in the queue past its deadline (" + TimeUnit.NANOSECONDS.toMillis(late)
-            + " ms late); the server is overloaded, retry later or raise SAGEMAKER_MODEL_SERVER_TIMEOUT"));
-    return true;
+  private boolean isExpired(Job<?, ?> job) {
+    return ticker.read() - job.deadline() >= 0;
+  }
+
+  /** Fails jobs {@link #takeBatch} found expired. Call without the lock (it is never held outside this class). */
+  void fail(List<Job<?, ?>> expired) {
+    long now = ticker.read();
+    expired.forEach(job -> job.expire(now));
+  }
+
+  /** For tests: whether the calling thread holds the queue's lock. */
+  boolean lockHeldByCurrentThread() {
+    return lock.isHeldByCurrentThread();
   }
 
   /** Refuses new jobs from now on; queued jobs are still handed out. */

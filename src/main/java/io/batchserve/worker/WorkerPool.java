@@ -17,10 +17,12 @@ import org.slf4j.LoggerFactory;
  * offer, so an HTTP thread never waits for capacity: a full queue fails the future at once with
  * {@link CapacityExceededException}. Each worker takes one job, merges the queued jobs of the same model that fit the
  * record and delay budgets ({@link JobQueue#takeBatch}), runs ONE {@link Model#predict} for all of them, and
- * completes every future with its own answer. A failure fails every future of that batch and the worker goes on.
- * Futures are completed on worker threads; callers should not run long work in dependent stages. Every job has a
- * deadline: a job found past it in the queue is failed, not predicted, and the returned future also times out on
- * its own, so a caller is answered even while a slow prediction is still running.
+ * completes every future with its own answer. A failure fails every future of that batch and the worker goes on; a
+ * worker that ends on an {@link Error} is logged and replaced. Futures are completed on worker threads and never
+ * under the queue's lock (the queue hands expired jobs back to be failed after unlocking); callers should not run
+ * long work in dependent stages. Every job has a deadline: a job found past it in the queue is failed, not
+ * predicted, and the returned future also times out on its own, so a caller is answered even while a slow
+ * prediction is still running.
  *
  * <p>What one prediction costs depends on the model's engine, chosen at load (see the model package's
  * {@code EngineChoice}): the Java engine, for models it serves bit for bit, costs a few microseconds per row with no
@@ -42,17 +44,25 @@ public final class WorkerPool {
   private final LongAdder requests = new LongAdder();
   private final LongAdder records = new LongAdder();
   private final LongAdder busyNanos = new LongAdder();
+  private final LongAdder workersReplaced = new LongAdder();
 
   public WorkerPool(PoolConfig config, Ticker ticker) {
     this.config = config;
     this.ticker = ticker;
     this.queue = new JobQueue(config.queueCapacity(), ticker);
     for (int i = 0; i < config.workers(); i++) {
-      Thread thread = new Thread(this::work, "worker-" + (i + 1));
-      thread.setDaemon(true);
-      threads.add(thread);
-      thread.start();
+      startWorker("worker-" + (i + 1));
     }
+  }
+
+  private Thread startWorker(String name) {
+    Thread thread = new Thread(this::work, name);
+    thread.setDaemon(true);
+    synchronized (threads) {
+      threads.add(thread);
+    }
+    thread.start();
+    return thread;
   }
 
   /**
@@ -91,42 +101,83 @@ public final class WorkerPool {
     return config;
   }
 
+  /** Workers that ended on an {@link Error} and were replaced, since the pool started. */
+  public long workersReplaced() {
+    return workersReplaced.sum();
+  }
+
+  /** Worker threads alive now: the configured number, unless shutting down. */
+  public int workersAlive() {
+    synchronized (threads) {
+      return (int) threads.stream().filter(Thread::isAlive).count();
+    }
+  }
+
   /** Totals since the pool started; safe to call from any thread (each total is read on its own). */
   public PoolStats stats() {
     return new PoolStats(predictions.sum(), requests.sum(), records.sum(), busyNanos.sum());
   }
 
+  /** A worker's loop: take, fail the expired (outside the queue's lock), predict; until closed or dying. */
   private void work() {
     while (true) {
-      List<Job<?, ?>> batch;
+      JobQueue.Taken taken;
       try {
-        batch = queue.takeBatch(config.maxBatchRecords(), config.maxBatchDelay().toNanos());
+        taken = queue.takeBatch(config.maxBatchRecords(), config.maxBatchDelay().toNanos());
       } catch (InterruptedException e) {
         return;
       }
-      if (batch.isEmpty()) {
+      queue.fail(taken.expired());
+      if (taken.closedAndEmpty()) {
         return;
       }
-      run(batch);
+      if (!taken.batch().isEmpty() && !run(taken.batch())) {
+        return;
+      }
     }
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private void run(List<Job<?, ?>> batch) {
+  /**
+   * Predicts one batch; any failure fails every future of the batch. Returns false when the thread must end: an
+   * {@link Error} other than {@link OutOfMemoryError} may have left it in any state, so it is logged and a fresh
+   * worker takes its place (the pool never shrinks silently); {@code workersReplaced} counts them.
+   */
+  private boolean run(List<Job<?, ?>> batch) {
     try {
-      runTyped((List) batch);
+      runTyped(batch.get(0), batch);
+      return true;
     } catch (Throwable t) {
       for (Job<?, ?> job : batch) {
         job.result().completeExceptionally(t);
       }
       if (t instanceof Error && !(t instanceof OutOfMemoryError)) {
-        throw (Error) t;
+        replaceCurrentWorker((Error) t, batch);
+        return false;
       }
+      return true;
     }
   }
 
-  private <B extends Model.Batch, R> void runTyped(List<Job<B, R>> batch) {
-    Model<B, R> model = batch.get(0).model();
+  private void replaceCurrentWorker(Error error, List<Job<?, ?>> batch) {
+    String name = Thread.currentThread().getName();
+    if (queue.isClosed()) {
+      LOG.error("{} ended on {} while predicting {} request(s) of model '{}'; the pool is shutting down, so it is "
+          + "not replaced", name, error, batch.size(), batch.get(0).model().info().name(), error);
+      return;
+    }
+    Thread replacement = startWorker(name + "r");
+    workersReplaced.increment();
+    LOG.error("{} ended on {} while predicting {} request(s) of model '{}' (each answered with the error); {} "
+        + "takes its place", name, error, batch.size(), batch.get(0).model().info().name(),
+        replacement.getName(), error);
+  }
+
+  private <B extends Model.Batch, R> void runTyped(Job<B, R> first, List<Job<?, ?>> jobs) {
+    List<Job<B, R>> batch = new ArrayList<>(jobs.size());
+    for (Job<?, ?> job : jobs) {
+      batch.add(first.sameKind(job));
+    }
+    Model<B, R> model = first.model();
     List<B> inputs = new ArrayList<>(batch.size());
     long batchRecords = 0;
     for (Job<B, R> job : batch) {
@@ -160,7 +211,11 @@ public final class WorkerPool {
     queue.close();
     long deadline = System.nanoTime() + grace.toNanos();
     boolean drained = true;
-    for (Thread thread : threads) {
+    List<Thread> all;
+    synchronized (threads) {
+      all = List.copyOf(threads);
+    }
+    for (Thread thread : all) {
       try {
         long left = deadline - System.nanoTime();
         thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
@@ -170,7 +225,7 @@ public final class WorkerPool {
       drained &= !thread.isAlive();
     }
     if (!drained) {
-      threads.forEach(Thread::interrupt);
+      all.forEach(Thread::interrupt);
       List<Job<?, ?>> left = queue.clear();
       left.forEach(job -> job.result().completeExceptionally(
           new CapacityExceededException("the server shut down before this request ran")));

@@ -28,6 +28,7 @@ public final class EchoModel implements Model<EchoModel.Lines, List<String>> {
   private volatile CountDownLatch gate = new CountDownLatch(0);
   private volatile CountDownLatch entered = new CountDownLatch(0);
   private volatile RuntimeException failure;
+  private volatile Error death;
 
   public EchoModel(String name) {
     this.name = name;
@@ -55,6 +56,11 @@ public final class EchoModel implements Model<EchoModel.Lines, List<String>> {
     }
     if (failure != null) {
       throw failure;
+    }
+    Error error = death;
+    if (error != null) {
+      death = null;
+      throw error;
     }
     return batches.stream().map(b -> b.lines().stream().map(String::toUpperCase).toList()).toList();
   }
@@ -89,5 +95,10 @@ public final class EchoModel implements Model<EchoModel.Lines, List<String>> {
 
   public void failWith(RuntimeException e) {
     failure = e;
+  }
+
+  /** The next prediction throws {@code error} (an {@link Error}, which ends the worker thread); later ones work. */
+  public void dieOnceWith(Error error) {
+    death = error;
   }
 }

@@ -47,8 +47,8 @@ class JobQueueTest {
     queue.offer(first);
     queue.offer(other);
     queue.offer(second);
-    assertEquals(List.of(first, second), queue.takeBatch(100, 0));
-    assertEquals(List.of(other), queue.takeBatch(100, 0));
+    assertEquals(List.of(first, second), queue.takeBatch(100, 0).batch());
+    assertEquals(List.of(other), queue.takeBatch(100, 0).batch());
   }
 
   @Test
@@ -59,15 +59,15 @@ class JobQueueTest {
     queue.offer(first);
     queue.offer(tooBig);
     queue.offer(fits);
-    assertEquals(List.of(first, fits), queue.takeBatch(10, 0));
-    assertEquals(List.of(tooBig), queue.takeBatch(10, 0));
+    assertEquals(List.of(first, fits), queue.takeBatch(10, 0).batch());
+    assertEquals(List.of(tooBig), queue.takeBatch(10, 0).batch());
   }
 
   @Test
   void takeBatch_jobOverBudgetAlone_stillRuns() throws Exception {
     var huge = job(a, 50);
     queue.offer(huge);
-    assertEquals(List.of(huge), queue.takeBatch(10, 0));
+    assertEquals(List.of(huge), queue.takeBatch(10, 0).batch());
   }
 
   @Test
@@ -77,10 +77,29 @@ class JobQueueTest {
     queue.offer(expired);
     queue.offer(alive);
     ticker.advance(500);
-    assertEquals(List.of(alive), queue.takeBatch(10, 0));
+    JobQueue.Taken taken = queue.takeBatch(10, 0);
+    assertEquals(List.of(alive), taken.batch());
+    assertEquals(List.of(expired), taken.expired());
+    queue.fail(taken.expired());
     ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
         () -> expired.result().get(1, TimeUnit.SECONDS));
     assertInstanceOf(DeadlineExceededException.class, e.getCause());
+  }
+
+  @Test
+  void takeBatch_expiredJobs_areFailedOutsideTheLock() throws Exception {
+    var expired = job(a, 1, 100);
+    java.util.concurrent.atomic.AtomicReference<Boolean> lockHeld = new java.util.concurrent.atomic.AtomicReference<>();
+    expired.result().whenComplete((answer, error) -> lockHeld.set(queue.lockHeldByCurrentThread()));
+    queue.offer(expired);
+    ticker.advance(500);
+
+    JobQueue.Taken taken = queue.takeBatch(10, 0);
+
+    assertFalse(expired.result().isDone(), "not completed while takeBatch held the lock");
+    assertEquals(List.of(), taken.batch(), "nothing live: it returns at once so that the expired job is failed");
+    queue.fail(taken.expired());
+    assertEquals(Boolean.FALSE, lockHeld.get(), "the future's stages ran without the queue's lock");
   }
 
   @Test
@@ -88,7 +107,7 @@ class JobQueueTest {
     JobQueue stepping = new JobQueue(8, new FakeTicker(1_000_000));
     var only = job(a, 1);
     stepping.offer(only);
-    assertEquals(List.of(only), stepping.takeBatch(10, 3_000_000));
+    assertEquals(List.of(only), stepping.takeBatch(10, 3_000_000).batch());
   }
 
   @Test
@@ -103,14 +122,14 @@ class JobQueueTest {
     });
     producer.start();
     // A long delay budget: the batch is complete as soon as the late job fills the record budget.
-    assertEquals(List.of(first, late), real.takeBatch(10, TimeUnit.MINUTES.toNanos(5)));
+    assertEquals(List.of(first, late), real.takeBatch(10, TimeUnit.MINUTES.toNanos(5)).batch());
     producer.join();
   }
 
   @Test
   void takeBatch_closedAndEmpty_returnsEmpty() throws Exception {
     queue.close();
-    assertEquals(List.of(), queue.takeBatch(10, 0));
+    assertTrue(queue.takeBatch(10, 0).closedAndEmpty());
     assertFalse(queue.offer(job(a, 1)));
   }
 
@@ -119,8 +138,8 @@ class JobQueueTest {
     var queued = job(a, 1);
     queue.offer(queued);
     queue.close();
-    assertEquals(List.of(queued), queue.takeBatch(10, 0));
-    assertEquals(List.of(), queue.takeBatch(10, 0));
+    assertEquals(List.of(queued), queue.takeBatch(10, 0).batch());
+    assertTrue(queue.takeBatch(10, 0).closedAndEmpty());
   }
 
   private static void sleep(long millis) {

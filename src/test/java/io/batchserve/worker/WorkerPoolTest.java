@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchserve.testing.EchoModel;
+import io.batchserve.testing.LogCapture;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,32 @@ class WorkerPoolTest {
     assertSame(boom, e.getCause());
     model.failWith(null);
     assertEquals(List.of("B"), pool.submit(model, EchoModel.lines("b"), LONG).get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void submit_workerEndsOnError_isLoggedFailsItsBatchAndIsReplaced() throws Exception {
+    pool(1, 8, 100);
+    try (LogCapture log = new LogCapture()) {
+      model.dieOnceWith(new StackOverflowError("deep recursion"));
+      ExecutionException e = assertThrows(ExecutionException.class,
+          () -> pool.submit(model, EchoModel.lines("a"), LONG).get(5, TimeUnit.SECONDS));
+      assertInstanceOf(StackOverflowError.class, e.getCause());
+
+      assertEquals(List.of("B"), pool.submit(model, EchoModel.lines("b"), LONG).get(5, TimeUnit.SECONDS),
+          "the replacement serves the next request");
+      awaitTrue(() -> log.text().contains("worker-1 ended on java.lang.StackOverflowError: deep recursion while "
+          + "predicting 1 request(s) of model 'echo' (each answered with the error); worker-1r takes its place"));
+      awaitTrue(() -> pool.workersAlive() == 1);
+      assertEquals(1, pool.workersReplaced());
+    }
+  }
+
+  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertTrue(condition.getAsBoolean(), "condition not met within 5 s");
   }
 
   @Test
