@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
+import io.batchserve.config.SageMakerLimits;
 
 /** Harness settings that are not CreateTransformJob fields: S3 access and the service's unconfirmed choices. */
 final class TransformHarnessFlags {
@@ -78,7 +79,7 @@ final class TransformHarnessFlags {
       payloadUnit = oldPayloadUnit;
     }
     long bytesPerMb = switch (payloadUnit) {
-      case "MiB", "mib" -> HarnessOptions.MEBIBYTE;
+      case "MiB", "mib" -> SageMakerLimits.MEBIBYTE;
       case "MB", "mb" -> HarnessOptions.MEGABYTE;
       default -> throw new IllegalArgumentException("--payload-unit: '" + payloadUnit + "' is not MiB or MB");
     };

@@ -15,7 +15,7 @@ public record ExecutionParameters(int maxConcurrentTransforms, BatchStrategy bat
   public static ExecutionParameters of(int workers, int payloadLimitMb, BatchEnvironment env) {
     int payload = env.maxPayloadInMb().orElse(payloadLimitMb);
     int wanted = env.maxConcurrentTransforms().orElse(workers);
-    int concurrency = payload == 0 ? wanted : Math.max(1, Math.min(wanted, ServerConfig.MAX_PAYLOAD_MB / payload));
+    int concurrency = payload == 0 ? wanted : Math.max(1, Math.min(wanted, SageMakerLimits.maxConcurrencyFor(payload)));
     return new ExecutionParameters(concurrency, env.strategy().orElse(BatchStrategy.MULTI_RECORD), payload);
   }
 

@@ -53,10 +53,10 @@ public final class SageMakerEnv {
         + "score(s). Unset the variable, or derive labels from the scores downstream");
     BatchEnvironment batch = batchEnvironment(vars);
     int workers = first(flags.workers(), vars.integer("SAGEMAKER_MODEL_SERVER_WORKERS", 1, 4096), processors);
-    int payloadMb = first(flags.maxPayloadMb(), vars.integer("SAGEMAKER_MAX_PAYLOAD_IN_MB", 0, 100),
+    int payloadMb = first(flags.maxPayloadMb(), vars.integer("SAGEMAKER_MAX_PAYLOAD_IN_MB", 0, SageMakerLimits.MAX_PAYLOAD_MB),
         DEFAULT_PAYLOAD_MB);
     int requestMb = first(flags.maxRequestMb(), vars.integer("BATCHSERVE_MAX_REQUEST_MB", 1, 2047),
-        payloadMb == 0 ? ServerConfig.MAX_PAYLOAD_MB : payloadMb);
+        payloadMb == 0 ? SageMakerLimits.MAX_PAYLOAD_MB : payloadMb);
     int timeout = first(flags.timeoutSeconds(), vars.integer("SAGEMAKER_MODEL_SERVER_TIMEOUT", 1, 86_400),
         batch.batch() ? BATCH_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS);
     return new ServerConfig(
@@ -71,7 +71,7 @@ public final class SageMakerEnv {
         Duration.ofMillis(first(flags.maxBatchDelayMs(), vars.integer("BATCHSERVE_MAX_BATCH_DELAY_MS", 0, 60_000), 0)),
         Duration.ofSeconds(timeout),
         payloadMb,
-        Math.max(requestMb, payloadMb) * ServerConfig.MB,
+        Math.max(requestMb, payloadMb) * SageMakerLimits.MEBIBYTE,
         batch,
         vars.mediaType("SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT", ANSWER_TYPES).orElse(null),
         SHUTDOWN_GRACE,

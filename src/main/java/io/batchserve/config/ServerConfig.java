@@ -36,8 +36,6 @@ public record ServerConfig(String host, int port, Path modelDir, int processors,
     Duration statsInterval, long minRequestRate, Duration requestGrace, String engine) {
   public static final java.util.List<String> ENGINES = java.util.List.of("auto", "java", "xgboost4j");
 
-  public static final long MB = 1L << 20;
-  public static final int MAX_PAYLOAD_MB = 100;
 
   public ServerConfig {
     require(port >= 0 && port <= 65535, "port must be 0..65535: " + port);
@@ -46,14 +44,14 @@ public record ServerConfig(String host, int port, Path modelDir, int processors,
     require(maxBatchRecords >= 1, "max batch records < 1: " + maxBatchRecords);
     require(!maxBatchDelay.isNegative(), "max batch delay is negative: " + maxBatchDelay);
     require(requestTimeout.toMillis() >= 1, "request timeout must be positive: " + requestTimeout);
-    require(maxPayloadMb >= 0 && maxPayloadMb <= MAX_PAYLOAD_MB,
+    require(maxPayloadMb >= 0 && maxPayloadMb <= SageMakerLimits.MAX_PAYLOAD_MB,
         "max payload must be 0..100 MB: " + maxPayloadMb);
     require(!statsInterval.isNegative(), "stats interval is negative: " + statsInterval);
     require(minRequestRate >= 0, "minimum request rate is negative: " + minRequestRate);
     require(!requestGrace.isNegative(), "request grace is negative: " + requestGrace);
     require(ENGINES.contains(engine), "engine must be auto, java or xgboost4j: '" + engine + "'");
     require(libsvmIndexBase == 0 || libsvmIndexBase == 1, "libsvm index base must be 0 or 1: " + libsvmIndexBase);
-    require(maxRequestBytes >= maxPayloadMb * MB,
+    require(maxRequestBytes >= maxPayloadMb * SageMakerLimits.MEBIBYTE,
         "max request size " + maxRequestBytes + " bytes is below the advertised payload of " + maxPayloadMb + " MB");
   }
 

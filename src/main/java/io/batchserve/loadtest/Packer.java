@@ -3,6 +3,7 @@ package io.batchserve.loadtest;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import io.batchserve.config.SageMakerLimits;
 
 /**
  * Packs records into request bodies as Batch Transform does: each record is one line ending in {@code \n};
@@ -10,17 +11,16 @@ import java.util.List;
  * sends one record per body. Records are reused round the list when a body needs more than the files hold.
  */
 final class Packer {
-  static final long MB = 1_048_576;
   /** Distinct MultiRecord bodies kept in memory are at most this many MB together (and at most 4). */
   private static final int BODY_MEMORY_MB = 64;
 
   private Packer() {}
 
   static Payload multiRecord(RecordSet set, int payloadMb) {
-    if (payloadMb < 1 || payloadMb > 100) {
+    if (payloadMb < 1 || payloadMb > SageMakerLimits.MAX_PAYLOAD_MB) {
       throw new IllegalArgumentException("payload must be 1..100 MB: " + payloadMb);
     }
-    long limit = payloadMb * MB;
+    long limit = payloadMb * SageMakerLimits.MEBIBYTE;
     requireFits(set, limit, payloadMb);
     int distinct = Math.max(1, Math.min(4, BODY_MEMORY_MB / payloadMb));
     List<Body> bodies = new ArrayList<>();
@@ -38,7 +38,8 @@ final class Packer {
       line[record.length] = '\n';
       bodies.add(new Body(line, 1));
     }
-    int payloadMb = (int) Math.max(1, (set.maxRecordBytes() + 1 + MB - 1) / MB);
+    long mb = SageMakerLimits.MEBIBYTE;
+    int payloadMb = (int) Math.max(1, (set.maxRecordBytes() + 1 + mb - 1) / mb);
     return new Payload(Payload.SINGLE_RECORD, payloadMb, bodies);
   }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import io.batchserve.config.SageMakerLimits;
 
 /**
  * Chooses MaxConcurrentTransforms and MaxPayloadInMB from the closed-loop runs. A run qualifies when every request
@@ -13,8 +14,6 @@ import java.util.Optional;
  * requests in flight that add no throughput only add latency and memory.
  */
 final class Recommender {
-  /** SageMaker's limit on MaxConcurrentTransforms x MaxPayloadInMB. */
-  static final int MAX_CONCURRENT_MB = 100;
   /** Below this many answers a run's p99 is little more than its maximum. */
   static final int FEW_REQUESTS = 50;
 
@@ -62,16 +61,16 @@ final class Recommender {
           + "run longer (--duration-seconds) for firmer numbers");
     }
     reasons.add("MaxConcurrentTransforms x MaxPayloadInMB = " + choice.concurrency() + " x " + choice.payloadMb()
-        + " = " + choice.concurrency() * choice.payloadMb() + " <= " + MAX_CONCURRENT_MB);
+        + " = " + choice.concurrency() * choice.payloadMb() + " <= " + SageMakerLimits.MAX_CONCURRENT_PAYLOAD_MB);
     return reasons;
   }
 
   /** Why a run cannot be recommended, if it cannot. */
   static Optional<String> exclusion(RunResult run, LoadSettings.Criteria criteria) {
     var counts = run.counts();
-    if (run.concurrency() * run.payloadMb() > MAX_CONCURRENT_MB) {
+    if (!SageMakerLimits.concurrentPayloadAllowed(run.concurrency(), run.payloadMb())) {
       return Optional.of(run.concurrency() + " x " + run.payloadMb() + " MB is over SageMaker's limit of "
-          + MAX_CONCURRENT_MB);
+          + SageMakerLimits.MAX_CONCURRENT_PAYLOAD_MB);
     }
     if (counts.ok() == 0) {
       return Optional.of("no request succeeded: " + StatusWords.of(counts.byStatus()));

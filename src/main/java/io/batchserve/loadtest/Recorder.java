@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
+import io.batchserve.config.SageMakerLimits;
 
 /**
  * Tallies the replies of one run: latency of 2xx answers in an HdrHistogram (microseconds, 3 significant digits, up
@@ -75,7 +76,8 @@ final class Recorder {
   synchronized RunResult result(RunSetting setting, long elapsedNanos) {
     double seconds = Math.max(elapsedNanos, 1) / 1e9;
     var counts = new RunResult.Counts(requests, ok, records, bytes, Collections.unmodifiableMap(new TreeMap<>(byStatus)), wrongCount);
-    var throughput = new RunResult.Throughput(records / seconds, ok / seconds, bytes / 1_048_576.0 / seconds);
+    var throughput = new RunResult.Throughput(records / seconds, ok / seconds,
+        bytes / (double) SageMakerLimits.MEBIBYTE / seconds);
     return new RunResult(setting.mode(), setting.payload().strategy(), setting.payload().payloadMb(),
         setting.concurrency(), setting.rate(), seconds, counts, latency(), throughput, List.copyOf(errors),
         List.of(throughput.recordsPerSecond()), distribution(), timeline(seconds));

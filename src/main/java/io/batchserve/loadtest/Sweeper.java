@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import io.batchserve.config.SageMakerLimits;
 
 /**
  * Runs the sweep, one bounded run after another: the closed loop at 1, 2, 4, ... requests in flight for every payload
@@ -53,9 +54,9 @@ final class Sweeper {
     List<RunSetting> settings = new ArrayList<>();
     for (Payload payload : payloads) {
       for (int concurrency : sweep.concurrencies()) {
-        if (concurrency * payload.payloadMb() > Recommender.MAX_CONCURRENT_MB) {
+        if (!SageMakerLimits.concurrentPayloadAllowed(concurrency, payload.payloadMb())) {
           skipped.add(payload.label() + " x " + concurrency + ": " + concurrency + " x " + payload.payloadMb()
-              + " MB is over SageMaker's limit of " + Recommender.MAX_CONCURRENT_MB);
+              + " MB is over SageMaker's limit of " + SageMakerLimits.MAX_CONCURRENT_PAYLOAD_MB);
         } else {
           settings.add(RunSetting.closed(payload, concurrency));
         }
@@ -105,7 +106,7 @@ final class Sweeper {
     double seconds = 0;
     for (Payload payload : payloads) {
       long levels = sweep.concurrencies().stream()
-          .filter(c -> c * payload.payloadMb() <= Recommender.MAX_CONCURRENT_MB).count();
+          .filter(c -> SageMakerLimits.concurrentPayloadAllowed(c, payload.payloadMb())).count();
       seconds += sweep.warmup().toMillis() / 1000.0
           + (levels * sweep.repeat() + sweep.rates().size()) * sweep.duration().toMillis() / 1000.0;
     }

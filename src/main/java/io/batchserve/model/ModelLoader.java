@@ -1,6 +1,5 @@
 package io.batchserve.model;
 
-import io.batchserve.model.forecast.ForecastModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,19 +24,17 @@ import java.util.stream.Stream;
 public final class ModelLoader {
   public static final String SAGEMAKER_ARTIFACT = "xgboost-model";
 
-  /** Loads one model from its descriptor. */
-  @FunctionalInterface
-  public interface Factory {
-    Model<?, ?> load(ModelDescriptor descriptor) throws ModelLoadException;
-  }
+  /** The kinds on the class path, by name ({@link ModelKind}: the tabular model and the forecaster). */
+  private static final Map<String, ModelKind> KINDS = kinds();
 
   private ModelLoader() {}
 
-  private static Map<String, Factory> kinds(LoadOptions options) {
-    return Map.of(
-        TabularModel.KIND, descriptor -> TabularModel.load(descriptor, options),
-        ForecastModel.KIND, descriptor -> ForecastModel.load(descriptor,
-            EngineChoice.load(descriptor.artifactPath(), descriptor.name(), options.engine())));
+  private static Map<String, ModelKind> kinds() {
+    Map<String, ModelKind> kinds = new java.util.TreeMap<>();
+    for (ModelKind kind : java.util.ServiceLoader.load(ModelKind.class, ModelLoader.class.getClassLoader())) {
+      kinds.put(kind.name(), kind);
+    }
+    return Map.copyOf(kinds);
   }
 
   public static List<Model<?, ?>> load(Path directory) throws ModelLoadException {
@@ -103,13 +100,13 @@ public final class ModelLoader {
   private static Model<?, ?> loadOne(Path directory, LoadOptions options) throws ModelLoadException {
     if (Files.isRegularFile(directory.resolve(ModelDescriptor.FILE_NAME))) {
       ModelDescriptor descriptor = ModelDescriptor.read(directory);
-      Map<String, Factory> kinds = kinds(options);
-      Factory factory = kinds.get(descriptor.kind());
-      if (factory == null) {
+      ModelKind kind = KINDS.get(descriptor.kind());
+      if (kind == null) {
         throw new ModelLoadException(descriptor.file() + ": unknown kind '" + descriptor.kind() + "'; known: "
-            + String.join(", ", kinds.keySet().stream().sorted().toList()));
+            + String.join(", ", KINDS.keySet().stream().sorted().toList()));
       }
-      return factory.load(descriptor);
+      return kind.load(descriptor, EngineChoice.load(descriptor.artifactPath(), descriptor.name(), options.engine()),
+          options);
     }
     Path artifact = directory.resolve(SAGEMAKER_ARTIFACT);
     return Files.isRegularFile(artifact) ? TabularModel.generic(artifact, options) : null;

@@ -57,9 +57,9 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
     this.libsvmIndexBase = libsvmIndexBase;
   }
 
-  static TabularModel load(ModelDescriptor descriptor, LoadOptions options) throws ModelLoadException {
+  static TabularModel load(ModelDescriptor descriptor, Scorer scorer, LoadOptions options)
+      throws ModelLoadException {
     List<String> features = descriptor.names("features");
-    Scorer scorer = EngineChoice.load(descriptor.artifactPath(), descriptor.name(), options.engine());
     if (scorer.features() != features.size()) {
       throw new ModelLoadException(descriptor.file() + " lists " + features.size() + " features but "
           + descriptor.artifact() + " was trained on " + scorer.features());

@@ -1,6 +1,8 @@
 package io.batchserve.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,7 +10,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of DESIGN.md: cli -> http|transform|loadtest -> worker -> model -> codec. */
+/**
+ * The dependency rules of DESIGN.md, whole: the layers cli -> http|transform|loadtest -> worker -> model -> codec
+ * (config below all but codec), each depending only downwards; no cycle between any two packages (a kind of model
+ * in a sub-package plugs into {@code model} through {@code ModelKind} and the ServiceLoader); and the narrower
+ * rules below, each naming what it protects.
+ */
 class ArchitectureTest {
   private static JavaClasses classes;
 
@@ -17,6 +24,32 @@ class ArchitectureTest {
     classes = new ClassFileImporter()
         .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
         .importPackages("io.batchserve");
+  }
+
+  @Test
+  void layers_dependOneWay() {
+    layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.batchserve..")
+        .layer("cli").definedBy("io.batchserve.cli..")
+        .layer("http").definedBy("io.batchserve.http..")
+        .layer("transform").definedBy("io.batchserve.transform..")
+        .layer("loadtest").definedBy("io.batchserve.loadtest..")
+        .layer("worker").definedBy("io.batchserve.worker..")
+        .layer("model").definedBy("io.batchserve.model..")
+        .layer("codec").definedBy("io.batchserve.codec..")
+        .layer("config").definedBy("io.batchserve.config..")
+        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+        .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("transform").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("loadtest").mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("worker").mayOnlyBeAccessedByLayers("cli", "http")
+        .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "http", "worker")
+        .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "http", "transform", "loadtest", "worker", "model")
+        .check(classes);
+  }
+
+  @Test
+  void packages_haveNoCycles() {
+    slices().matching("io.batchserve.(**)").should().beFreeOfCycles().check(classes);
   }
 
   @Test

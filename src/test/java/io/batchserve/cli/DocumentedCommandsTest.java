@@ -100,9 +100,9 @@ class DocumentedCommandsTest {
     set(args, "--out", dir.toString());
     if (command.get(0).equals("loadtest")) {
       set(args, "--name", args.contains("--name") ? args.get(args.indexOf("--name") + 1) : "loadtest");
-      set(args, "--duration-seconds", "0.3");
+      set(args, "--duration-seconds", "0.2");
       set(args, "--warmup-seconds", "0.2");
-      set(args, "--max-requests", "4");
+      set(args, "--max-requests", "2");
     }
     return args;
   }

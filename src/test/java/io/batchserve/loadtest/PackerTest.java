@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import io.batchserve.config.SageMakerLimits;
 
 class PackerTest {
   private static RecordSet records(int count, int bytes) {
@@ -42,7 +43,7 @@ class PackerTest {
 
   @Test
   void multiRecord_recordLargerThanThePayload_isRefused() {
-    RecordSet huge = new RecordSet(RecordFiles.CSV, List.of(new byte[(int) Packer.MB]));
+    RecordSet huge = new RecordSet(RecordFiles.CSV, List.of(new byte[(int) SageMakerLimits.MEBIBYTE]));
 
     var e = assertThrows(IllegalArgumentException.class, () -> Packer.multiRecord(huge, 1));
     assertTrue(e.getMessage().contains("does not fit in 1 MB"), e.getMessage());

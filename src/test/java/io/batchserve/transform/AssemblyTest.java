@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import io.batchserve.config.SageMakerLimits;
 
 /** Output assembly, payload units and limits, chunked payloads and DataProcessing, against the fake container. */
 class AssemblyTest {
@@ -40,9 +41,9 @@ class AssemblyTest {
     Reply noNewline = Reply.ok("x");
     try (FakeContainer fake = FakeContainer.start(r -> r.text().equals("1\n") ? noNewline : Reply.ok("y\n"))) {
       var request = csv().set("BatchStrategy", "SingleRecord");
-      assertTrue(with(fake, HarnessOptions.MEBIBYTE, false, SliceEnd.INCLUSIVE).run(request).completed());
+      assertTrue(with(fake, SageMakerLimits.MEBIBYTE, false, SliceEnd.INCLUSIVE).run(request).completed());
       assertEquals("x\ny\n", ws().out("a.csv.out"));
-      assertTrue(with(fake, HarnessOptions.MEBIBYTE, true, SliceEnd.INCLUSIVE).run(request).completed());
+      assertTrue(with(fake, SageMakerLimits.MEBIBYTE, true, SliceEnd.INCLUSIVE).run(request).completed());
       assertEquals("x\ny\n\n", ws().out("a.csv.out"));
     }
   }
@@ -64,7 +65,7 @@ class AssemblyTest {
     ws().in("a.csv", line.repeat(10_300));
     try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
       var request = csv().set("MaxPayloadInMB", 1);
-      assertTrue(with(fake, HarnessOptions.MEBIBYTE, false, SliceEnd.INCLUSIVE).run(request).completed());
+      assertTrue(with(fake, SageMakerLimits.MEBIBYTE, false, SliceEnd.INCLUSIVE).run(request).completed());
       assertEquals(1, fake.requests().size(), "1,030,000 bytes fit in 1 MiB");
       assertTrue(with(fake, HarnessOptions.MEGABYTE, false, SliceEnd.INCLUSIVE).run(request).completed());
       assertEquals(3, fake.requests().size(), "but not in 1,000,000 bytes");
@@ -98,7 +99,7 @@ class AssemblyTest {
       try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("0.5\n"))) {
         var request = csv().set("DataProcessing.InputFilter", "$[1:2]").set("DataProcessing.JoinSource", "Input")
             .set("DataProcessing.OutputFilter", "$[0,-1]");
-        assertTrue(with(fake, HarnessOptions.MEBIBYTE, false, end).run(request).completed());
+        assertTrue(with(fake, SageMakerLimits.MEBIBYTE, false, end).run(request).completed());
         assertEquals(end == SliceEnd.INCLUSIVE ? "a,b\n" : "a\n", fake.requests().get(0).text());
         assertEquals("id1,0.5\n", ws().out("a.csv.out"));
       }

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import io.batchserve.config.SageMakerLimits;
 
 /**
  * Runs jobs in-process for tests, with a recording sleeper and the log captured. The public fields are the harness
@@ -28,7 +29,7 @@ public final class Harness {
   private final ServerCommand server;
   private final List<URI> endpoints;
   public Stores.S3Settings s3 = new Stores.S3Settings(null, false, null);
-  public long bytesPerMb = HarnessOptions.MEBIBYTE;
+  public long bytesPerMb = SageMakerLimits.MEBIBYTE;
   public boolean retryClientErrors;
   public Duration retryAfterLimit = Duration.ofSeconds(60);
   public boolean alwaysNewline;

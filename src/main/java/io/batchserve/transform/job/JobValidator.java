@@ -5,6 +5,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.batchserve.codec.MediaType;
 import java.util.List;
 import java.util.Set;
+import io.batchserve.config.SageMakerLimits;
 
 /**
  * The service's own rules on a CreateTransformJob request, beyond its shape ({@link CreateTransformJobShape}): the
@@ -13,20 +14,20 @@ import java.util.Set;
  * problem names the field and the value.
  */
 final class JobValidator {
-  static final int MAX_PAYLOAD_MB = 100;
   private static final Set<MediaType> PROCESSABLE = Set.of(MediaType.CSV, MediaType.JSON, MediaType.JSON_LINES);
 
   private JobValidator() {}
 
   static void check(JobSpec job, List<String> problems) {
-    if (job.maxPayloadInMb() != null && job.maxPayloadInMb() > MAX_PAYLOAD_MB) {
-      problems.add("MaxPayloadInMB: " + job.maxPayloadInMb() + " is over the limit of " + MAX_PAYLOAD_MB);
+    if (job.maxPayloadInMb() != null && job.maxPayloadInMb() > SageMakerLimits.MAX_PAYLOAD_MB) {
+      problems.add("MaxPayloadInMB: " + job.maxPayloadInMb() + " is over the limit of "
+          + SageMakerLimits.MAX_PAYLOAD_MB);
     }
     if (job.maxConcurrentTransforms() != null && job.maxPayloadInMb() != null
-        && (long) job.maxConcurrentTransforms() * job.maxPayloadInMb() > MAX_PAYLOAD_MB) {
+        && !SageMakerLimits.concurrentPayloadAllowed(job.maxConcurrentTransforms(), job.maxPayloadInMb())) {
       problems.add("MaxConcurrentTransforms x MaxPayloadInMB: " + job.maxConcurrentTransforms() + " x "
           + job.maxPayloadInMb() + " = " + (long) job.maxConcurrentTransforms() * job.maxPayloadInMb()
-          + " is over the limit of " + MAX_PAYLOAD_MB);
+          + " is over the limit of " + SageMakerLimits.MAX_CONCURRENT_PAYLOAD_MB);
     }
     if (job.dataType() == S3DataType.AugmentedManifestFile || job.dataType() == S3DataType.Converse) {
       problems.add("TransformInput.DataSource.S3DataSource.S3DataType: " + job.dataType()

@@ -26,7 +26,6 @@ public record HarnessOptions(ServerCommand server, List<URI> endpoints, Stores.S
     boolean retryClientErrors, Duration retryAfterLimit, boolean alwaysNewline, SliceEnd sliceEnd, boolean skipExisting,
     Duration startupLimit, int maxRestarts, long seed, Progress.Mode progress, Path logDir) {
 
-  public static final long MEBIBYTE = 1 << 20;
   public static final long MEGABYTE = 1_000_000;
 
   public HarnessOptions {
