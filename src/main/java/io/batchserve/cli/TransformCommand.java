@@ -3,7 +3,6 @@ package io.batchserve.cli;
 import io.batchserve.model.ModelLoadException;
 import io.batchserve.model.ModelLoader;
 import io.batchserve.transform.instance.ServerCommand;
-import io.batchserve.transform.invoke.Sleeper;
 import io.batchserve.transform.job.JobRequest;
 import io.batchserve.transform.job.JobSpec;
 import io.batchserve.transform.job.JobValidationException;
@@ -22,6 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import sun.misc.Signal;
+import io.batchserve.time.Ticker;
 
 /** {@code transform}: run a Batch Transform job locally, exactly as the service would run it. */
 @Command(name = "transform", mixinStandardHelpOptions = true, sortOptions = false,
@@ -97,7 +97,7 @@ final class TransformCommand implements Callable<Integer> {
     // instead of the JVM's default exit, which would leave both behind.
     Signal.handle(new Signal("INT"), signal -> stop.request("SIGINT", 130));
     Signal.handle(new Signal("TERM"), signal -> stop.request("SIGTERM", 143));
-    JobOutcome outcome = new JobRunner(spec, request.tree(), options, System.out, Sleeper.REAL, stop).run();
+    JobOutcome outcome = new JobRunner(spec, request.tree(), options, System.out, Ticker.system(), stop).run();
     if (stop.requested()) {
       return stop.exitCode();
     }

@@ -1,6 +1,6 @@
 package io.batchserve.http;
 
-import io.batchserve.worker.Ticker;
+import io.batchserve.time.Ticker;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

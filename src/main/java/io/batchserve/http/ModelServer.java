@@ -7,7 +7,7 @@ import io.batchserve.model.Engine;
 import io.batchserve.model.LoadOptions;
 import io.batchserve.model.ModelLoader;
 import io.batchserve.worker.PoolConfig;
-import io.batchserve.worker.Ticker;
+import io.batchserve.time.Ticker;
 import io.batchserve.worker.WorkerPool;
 import io.javalin.Javalin;
 import java.util.List;

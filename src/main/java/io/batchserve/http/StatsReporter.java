@@ -1,7 +1,7 @@
 package io.batchserve.http;
 
 import io.batchserve.worker.PoolStats;
-import io.batchserve.worker.Ticker;
+import io.batchserve.time.Ticker;
 import java.util.Locale;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;

@@ -3,6 +3,7 @@ package io.batchserve.loadtest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import io.batchserve.time.Ticker;
 
 /**
  * A closed loop: {@code concurrency} virtual clients, each sending its next request as soon as the previous answer
@@ -13,20 +14,20 @@ final class ClosedLoop {
   private ClosedLoop() {}
 
   /** Blocks until every client has stopped and its last answer is in. */
-  static RunResult run(Sender sender, RunSetting setting, Limits limits, Clock clock) throws InterruptedException {
+  static RunResult run(Sender sender, RunSetting setting, Limits limits, Ticker clock) throws InterruptedException {
     Recorder recorder = new Recorder();
     AtomicLong tickets = new AtomicLong();
-    long start = clock.nanoTime();
+    long start = clock.read();
     long deadline = start + limits.duration().toNanos();
     AtomicLong lastAnswer = new AtomicLong(start);
     Runnable client = () -> {
       try {
         long ticket;
-        while ((ticket = tickets.getAndIncrement()) < limits.maxRequests() && clock.nanoTime() < deadline) {
+        while ((ticket = tickets.getAndIncrement()) < limits.maxRequests() && clock.read() < deadline) {
           Body body = setting.payload().body(ticket);
-          long sent = clock.nanoTime();
+          long sent = clock.read();
           Reply reply = sender.send(body);
-          long answered = clock.nanoTime();
+          long answered = clock.read();
           recorder.record(body, reply, answered - sent, answered - start);
           lastAnswer.accumulateAndGet(answered, Math::max);
         }

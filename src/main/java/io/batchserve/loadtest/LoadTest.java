@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import io.batchserve.time.Ticker;
 
 /** Runs a whole load test against a ready server: read the records, pack the bodies, sweep, recommend. */
 public final class LoadTest {
@@ -42,7 +43,7 @@ public final class LoadTest {
     Preflight.check(sender, payloads.get(0), records.contentType());
     Map<String, String> machine = machine();
     double loadAtStart = loadAverage();
-    Sweeper.Outcome outcome = new Sweeper(sender, settings.sweep(), Clock.system(), out).run(payloads);
+    Sweeper.Outcome outcome = new Sweeper(sender, settings.sweep(), Ticker.system(), out).run(payloads);
     double loadAtEnd = loadAverage();
     if (loadAtEnd >= 0) {
       machine.put("load average at end", String.format(java.util.Locale.ROOT, "%.2f", loadAtEnd));

@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import io.batchserve.time.Ticker;
 
 /**
  * An open loop: requests are due at a fixed rate whatever the server does, request i at {@code start + i / rate}.
@@ -21,7 +22,7 @@ final class OpenLoop {
    * Sends {@code min(maxRequests, rate x duration)} requests, then waits up to {@code drain} for the answers;
    * requests still queued then are counted as not sent.
    */
-  static RunResult run(Sender sender, RunSetting setting, Limits limits, Duration drain, Clock clock)
+  static RunResult run(Sender sender, RunSetting setting, Limits limits, Duration drain, Ticker clock)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(setting.concurrency(), daemon());
     try {
@@ -32,13 +33,13 @@ final class OpenLoop {
   }
 
   /** The loop on a given executor; {@code drained} returns how many tasks never started. */
-  static RunResult run(Sender sender, RunSetting setting, Limits limits, Clock clock, Executor executor,
+  static RunResult run(Sender sender, RunSetting setting, Limits limits, Ticker clock, Executor executor,
       Drain drained) throws InterruptedException {
     long total = Math.min(limits.maxRequests(),
         (long) Math.floor(setting.rate() * limits.duration().toNanos() / 1e9));
     double periodNanos = 1e9 / setting.rate();
     Recorder recorder = new Recorder();
-    long start = clock.nanoTime();
+    long start = clock.read();
     AtomicLong lastAnswer = new AtomicLong(start);
     for (long i = 0; i < total; i++) {
       long due = start + (long) (i * periodNanos);
@@ -47,11 +48,11 @@ final class OpenLoop {
       executor.execute(() -> {
         try {
           Reply reply = sender.send(body);
-          long answered = clock.nanoTime();
+          long answered = clock.read();
           recorder.record(body, reply, answered - due, answered - start);
           lastAnswer.accumulateAndGet(answered, Math::max);
         } catch (InterruptedException e) {
-          long now = clock.nanoTime();
+          long now = clock.read();
           recorder.record(body, Reply.noAnswer("cut off at the end of the run"), now - due, now - start);
           Thread.currentThread().interrupt();
         }

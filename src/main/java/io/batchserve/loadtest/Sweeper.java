@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import io.batchserve.config.SageMakerLimits;
+import io.batchserve.time.Ticker;
 
 /**
  * Runs the sweep, one bounded run after another: the closed loop at 1, 2, 4, ... requests in flight for every payload
@@ -21,11 +22,11 @@ final class Sweeper {
 
   private final Sender sender;
   private final LoadSettings.Sweep sweep;
-  private final Clock clock;
+  private final Ticker clock;
   private final PrintWriter out;
   private final TextTable table = new TextTable(RunTable.WIDTHS);
 
-  Sweeper(Sender sender, LoadSettings.Sweep sweep, Clock clock, PrintWriter out) {
+  Sweeper(Sender sender, LoadSettings.Sweep sweep, Ticker clock, PrintWriter out) {
     this.sender = sender;
     this.sweep = sweep;
     this.clock = clock;

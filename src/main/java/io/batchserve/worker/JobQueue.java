@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import io.batchserve.time.Ticker;
 
 /**
  * The bounded queue between HTTP threads and workers, and the batching rule.

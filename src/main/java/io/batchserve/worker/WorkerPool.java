@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.batchserve.time.Ticker;
 
 /**
  * A fixed set of platform threads that run predictions, fed by a bounded queue.

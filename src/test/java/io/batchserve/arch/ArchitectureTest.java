@@ -37,6 +37,7 @@ class ArchitectureTest {
         .layer("model").definedBy("io.batchserve.model..")
         .layer("codec").definedBy("io.batchserve.codec..")
         .layer("config").definedBy("io.batchserve.config..")
+        .layer("time").definedBy("io.batchserve.time..")
         .whereLayer("cli").mayNotBeAccessedByAnyLayer()
         .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
         .whereLayer("transform").mayOnlyBeAccessedByLayers("cli")
@@ -44,6 +45,13 @@ class ArchitectureTest {
         .whereLayer("worker").mayOnlyBeAccessedByLayers("cli", "http")
         .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "http", "worker")
         .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "http", "transform", "loadtest", "worker", "model")
+        .check(classes);
+  }
+
+  @Test
+  void time_dependsOnNothingOfOurs() {
+    noClasses().that().resideInAPackage("io.batchserve.time..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("io.batchserve.time..", "java..")
         .check(classes);
   }
 

@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import io.batchserve.testing.FakeTicker;
+import io.batchserve.time.Ticker;
 
 class ClosedLoopTest {
-  private final FakeClock clock = new FakeClock();
+  private final FakeTicker clock = new FakeTicker();
   private final Payload payload = Fixtures.payload(2, 3);
 
   @Test
@@ -60,7 +62,7 @@ class ClosedLoopTest {
       return Fixtures.ok(body);
     };
     RunResult run = ClosedLoop.run(instant, RunSetting.closed(payload, 4),
-        Fixtures.limits(Duration.ofHours(1), 1000), Clock.system());
+        Fixtures.limits(Duration.ofHours(1), 1000), Ticker.system());
 
     assertEquals(1000, sent.get());
     assertEquals(1000, run.counts().requests());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.batchserve.time.Ticker;
 
 /** The HTTP sender and the closed loop against a scripted loopback server with known delays and statuses. */
 class HttpSenderTest {
@@ -82,7 +83,7 @@ class HttpSenderTest {
     Payload payload = new Payload(Payload.MULTI_RECORD, 1, List.of(body("delay=20", "1"), body("status=503"),
         body("status=500"), body("1", "2")));
     RunResult run = ClosedLoop.run(sender(Duration.ofSeconds(10)), RunSetting.closed(payload, 4),
-        Fixtures.limits(Duration.ofMinutes(1), 40), Clock.system());
+        Fixtures.limits(Duration.ofMinutes(1), 40), Ticker.system());
 
     assertEquals(Map.of("200", 20L, "503", 10L, "500", 10L), run.counts().byStatus());
     assertEquals(40, run.counts().records());

@@ -7,15 +7,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import io.batchserve.testing.FakeTicker;
 
 class OpenLoopTest {
-  private final FakeClock clock = new FakeClock();
+  private final FakeTicker clock = new FakeTicker();
   private final Payload payload = Fixtures.payload(1, 2);
   private final RunSetting tenPerSecond = RunSetting.open(payload, 10, 1);
 
   private Sender taking(long millis, List<Long> sentAt) {
     return body -> {
-      sentAt.add(clock.nanoTime() / 1_000_000);
+      sentAt.add(clock.read() / 1_000_000);
       clock.advanceMillis(millis);
       return Fixtures.ok(body);
     };

@@ -10,9 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import io.batchserve.testing.FakeTicker;
 
 class SweeperTest {
-  private final FakeClock clock = new FakeClock();
+  private final FakeTicker clock = new FakeTicker();
 
   private LoadSettings.Sweep sweep(int maxConcurrency, List<Double> rates) {
     return new LoadSettings.Sweep(maxConcurrency, rates, 4, Duration.ZERO, Duration.ofSeconds(1), 5, 1);

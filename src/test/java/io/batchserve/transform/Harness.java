@@ -1,7 +1,7 @@
 package io.batchserve.transform;
 
+import io.batchserve.testing.FakeTicker;
 import io.batchserve.transform.instance.ServerCommand;
-import io.batchserve.transform.invoke.Sleeper;
 import io.batchserve.transform.job.JobRequest;
 import io.batchserve.transform.process.SliceEnd;
 import io.batchserve.transform.report.Progress;
@@ -16,15 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import io.batchserve.config.SageMakerLimits;
 
 /**
- * Runs jobs in-process for tests, with a recording sleeper and the log captured. The public fields are the harness
+ * Runs jobs in-process for tests, with a recording ticker and the log captured. The public fields are the harness
  * options a test may change before {@link #run}.
  */
 public final class Harness {
-  public final List<Duration> sleeps = new CopyOnWriteArrayList<>();
+  /** Records the retry waits instead of sleeping. */
+  public final FakeTicker ticker = new FakeTicker();
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private final ServerCommand server;
   private final List<URI> endpoints;
@@ -79,8 +79,12 @@ public final class Harness {
 
   public JobOutcome run(JobRequest request) throws Exception {
     PrintStream out = new PrintStream(log, true, StandardCharsets.UTF_8);
-    Sleeper recording = sleeps::add;
-    return new JobRunner(request.toSpec(), request.tree(), options(), out, recording).run();
+    return new JobRunner(request.toSpec(), request.tree(), options(), out, ticker).run();
+  }
+
+  /** The retry waits the job asked for, in order. */
+  public List<Duration> sleeps() {
+    return ticker.sleeps();
   }
 
   public String log() {

@@ -41,7 +41,7 @@ class RetryTest {
       harness.retryClientErrors = true;
       assertTrue(harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out"))).completed());
       assertEquals(3, fake.requests().size());
-      assertEquals(2, harness.sleeps.size());
+      assertEquals(2, harness.sleeps().size());
     }
   }
 
@@ -54,8 +54,8 @@ class RetryTest {
       JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
       assertTrue(outcome.completed(), harness.log());
       assertEquals(4, fake.requests().size());
-      assertEquals(3, harness.sleeps.size());
-      assertTrue(harness.sleeps.get(2).compareTo(harness.sleeps.get(0)) > 0, harness.sleeps.toString());
+      assertEquals(3, harness.sleeps().size());
+      assertTrue(harness.sleeps().get(2).compareTo(harness.sleeps().get(0)) > 0, harness.sleeps().toString());
       assertEquals(3, outcome.stats().retries.sum());
     }
   }
@@ -83,7 +83,7 @@ class RetryTest {
           .set("ModelClientConfig.InvocationsTimeoutInSeconds", 1);
       assertTrue(harness.run(request).completed(), harness.log());
       assertEquals("r:1\n", ws().out("a.csv.out"));
-      assertEquals(1, harness.sleeps.size());
+      assertEquals(1, harness.sleeps().size());
     }
     assertTrue(input.toFile().exists());
   }

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import io.batchserve.time.Ticker;
 
 /** The batching rule, with a fake clock: what one worker takes from the queue. */
 class JobQueueTest {

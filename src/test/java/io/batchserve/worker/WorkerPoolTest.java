@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import io.batchserve.time.Ticker;
 
 class WorkerPoolTest {
   private static final Duration LONG = Duration.ofMinutes(5);

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import io.batchserve.time.Ticker;
 
 /**
  * Sends one request to {@code POST /invocations} and returns its 2xx answer, retrying up to InvocationsMaxRetries
@@ -42,16 +43,16 @@ public final class Invoker {
   private final Endpoint endpoint;
   private final Settings settings;
   private final Backoff backoff;
-  private final Sleeper sleeper;
+  private final Ticker ticker;
   private final Listener listener;
 
-  public Invoker(HttpClient client, Endpoint endpoint, Settings settings, Backoff backoff, Sleeper sleeper,
+  public Invoker(HttpClient client, Endpoint endpoint, Settings settings, Backoff backoff, Ticker ticker,
       Listener listener) {
     this.client = client;
     this.endpoint = endpoint;
     this.settings = settings;
     this.backoff = backoff;
-    this.sleeper = sleeper;
+    this.ticker = ticker;
     this.listener = listener;
   }
 
@@ -91,7 +92,7 @@ public final class Invoker {
       }
       retries++;
       listener.retried();
-      sleeper.sleep(wait(backoff.delay(retries), asked));
+      ticker.sleep(wait(backoff.delay(retries), asked));
     }
   }
 

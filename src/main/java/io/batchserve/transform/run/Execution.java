@@ -5,7 +5,6 @@ import io.batchserve.transform.instance.Instances;
 import io.batchserve.transform.invoke.Backoff;
 import io.batchserve.transform.invoke.Endpoint;
 import io.batchserve.transform.invoke.Invoker;
-import io.batchserve.transform.invoke.Sleeper;
 import io.batchserve.transform.job.JobSpec;
 import io.batchserve.transform.process.RecordProcessor;
 import io.batchserve.transform.report.FileResult;
@@ -26,6 +25,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import io.batchserve.time.Ticker;
 
 /**
  * The instances part of a job: start them, resolve each one's plan, spread the files over them (sorted by key,
@@ -37,7 +37,7 @@ final class Execution {
   private final Outputs outputs;
   private final JobStats stats;
   private final Consumer<String> log;
-  private final Sleeper sleeper;
+  private final Ticker ticker;
   private final StopSignal stop;
   private final HttpClient client;
   private final Backoff backoff;
@@ -46,14 +46,14 @@ final class Execution {
   private long restarts;
 
   Execution(JobSpec job, HarnessOptions options, Outputs outputs, JobStats stats, Consumer<String> log,
-      Sleeper sleeper, StopSignal stop) {
+      Ticker ticker, StopSignal stop) {
     this.stop = stop;
     this.job = job;
     this.options = options;
     this.outputs = outputs;
     this.stats = stats;
     this.log = log;
-    this.sleeper = sleeper;
+    this.ticker = ticker;
     this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newCachedThreadPool(Execution::daemon)).build();
     this.backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), options.seed());
@@ -149,7 +149,7 @@ final class Execution {
     Invoker.Settings settings = new Invoker.Settings(job.contentType(), job.accept(),
         Duration.ofSeconds(job.invocationsTimeoutSeconds()), job.invocationsMaxRetries(),
         options.retryClientErrors(), options.retryAfterLimit());
-    Invoker invoker = new Invoker(client, endpoint, settings, backoff, sleeper, stats);
+    Invoker invoker = new Invoker(client, endpoint, settings, backoff, ticker, stats);
     Worker worker = new Worker(job, plan, processor, invoker, requests, new Semaphore(2 * concurrency), stats,
         options, outputs, log, stop);
     List<Future<FileResult>> futures = new ArrayList<>();

@@ -2,7 +2,6 @@ package io.batchserve.transform.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batchserve.transform.instance.Instances;
-import io.batchserve.transform.invoke.Sleeper;
 import io.batchserve.transform.job.JobSpec;
 import io.batchserve.transform.report.FileResult;
 import io.batchserve.transform.report.JobDescription;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.batchserve.time.Ticker;
 
 /**
  * Runs a validated job end to end: list inputs, start or connect to the instances, run every file, write job.json
@@ -30,23 +30,23 @@ public final class JobRunner {
   private final ObjectNode request;
   private final HarnessOptions options;
   private final PrintStream out;
-  private final Sleeper sleeper;
+  private final Ticker ticker;
   private final StopSignal stop;
   private volatile Progress progress;
 
-  public JobRunner(JobSpec job, ObjectNode request, HarnessOptions options, PrintStream out, Sleeper sleeper) {
-    this(job, request, options, out, sleeper, StopSignal.NEVER);
+  public JobRunner(JobSpec job, ObjectNode request, HarnessOptions options, PrintStream out, Ticker ticker) {
+    this(job, request, options, out, ticker, StopSignal.NEVER);
   }
 
   /** A runner that {@code stop} can stop cleanly (SIGINT, SIGTERM): see {@link StopSignal}. */
-  public JobRunner(JobSpec job, ObjectNode request, HarnessOptions options, PrintStream out, Sleeper sleeper,
+  public JobRunner(JobSpec job, ObjectNode request, HarnessOptions options, PrintStream out, Ticker ticker,
       StopSignal stop) {
     this.stop = stop;
     this.job = job;
     this.request = request;
     this.options = options;
     this.out = out;
-    this.sleeper = sleeper;
+    this.ticker = ticker;
   }
 
   public JobOutcome run() throws InterruptedException, IOException {
@@ -64,7 +64,7 @@ public final class JobRunner {
       String listingFailure = list(stores, outputs, results, todo, stats);
       JobOutcome outcome;
       Instant started = Instant.now();
-      Execution execution = new Execution(job, options, outputs, stats, this::log, sleeper, stop);
+      Execution execution = new Execution(job, options, outputs, stats, this::log, ticker, stop);
       if (listingFailure != null) {
         outcome = new JobOutcome(JobOutcome.FAILED, listingFailure, results, stats);
       } else {

@@ -7,7 +7,7 @@ import io.batchserve.model.Scorer;
 import io.batchserve.testing.CountingScorer;
 import io.batchserve.testing.ForecastFixtures;
 import io.batchserve.worker.PoolConfig;
-import io.batchserve.worker.Ticker;
+import io.batchserve.time.Ticker;
 import io.batchserve.worker.WorkerPool;
 import java.time.Duration;
 import java.util.ArrayList;

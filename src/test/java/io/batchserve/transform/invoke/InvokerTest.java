@@ -1,5 +1,6 @@
 package io.batchserve.transform.invoke;
 
+import io.batchserve.testing.FakeTicker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,13 +11,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class InvokerTest {
-  private final List<Duration> sleeps = new ArrayList<>();
+  private final FakeTicker ticker = new FakeTicker();
+
+  private List<Duration> sleeps() {
+    return ticker.sleeps();
+  }
   private final AtomicInteger retries = new AtomicInteger();
   private final Invoker.Listener listener = new Invoker.Listener() {
     @Override
@@ -62,7 +66,7 @@ class InvokerTest {
     Invoker.Settings settings = new Invoker.Settings("text/csv", "text/csv", Duration.ofSeconds(5), maxRetries,
         false, retryAfterLimit);
     return new Invoker(HttpClient.newHttpClient(), endpoint, settings,
-        new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), 1), sleeps::add, listener);
+        new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), 1), ticker, listener);
   }
 
   private static Payload body(String text) {
@@ -76,7 +80,7 @@ class InvokerTest {
       assertEquals("ok\n", new String(response.body(), StandardCharsets.UTF_8));
       assertEquals(2, response.attempts());
       assertEquals(0, retries.get());
-      assertTrue(sleeps.isEmpty());
+      assertTrue(sleeps().isEmpty());
     }
   }
 
@@ -85,8 +89,8 @@ class InvokerTest {
     try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1 ? Reply.dropped() : Reply.ok("ok\n"))) {
       invoker(restarting(fake.uri(), 0), 1).invoke(body("1\n"));
       assertEquals(1, retries.get());
-      assertEquals(1, sleeps.size());
-      assertTrue(sleeps.get(0).toMillis() >= 100 && sleeps.get(0).toMillis() <= 200, sleeps.toString());
+      assertEquals(1, sleeps().size());
+      assertTrue(sleeps().get(0).toMillis() >= 100 && sleeps().get(0).toMillis() <= 200, sleeps().toString());
     }
   }
 
@@ -107,7 +111,7 @@ class InvokerTest {
     try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1
         ? Reply.status(503, "{\"error\":\"busy\"}").retryAfter("7") : Reply.ok("ok\n"))) {
       invoker(restarting(fake.uri(), 0), 3).invoke(body("1\n"));
-      assertEquals(List.of(Duration.ofSeconds(7)), sleeps);
+      assertEquals(List.of(Duration.ofSeconds(7)), sleeps());
     }
   }
 
@@ -116,7 +120,7 @@ class InvokerTest {
     try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1
         ? Reply.status(503, "").retryAfter("3600") : Reply.ok("ok\n"))) {
       invoker(restarting(fake.uri(), 0), 3, Duration.ofSeconds(20)).invoke(body("1\n"));
-      assertEquals(List.of(Duration.ofSeconds(20)), sleeps);
+      assertEquals(List.of(Duration.ofSeconds(20)), sleeps());
     }
   }
 
@@ -125,9 +129,9 @@ class InvokerTest {
     try (FakeContainer fake = FakeContainer.start(r -> r.number() < 3
         ? Reply.status(503, "").retryAfter(r.number() == 1 ? "0" : "9") : Reply.ok("ok\n"))) {
       invoker(restarting(fake.uri(), 0), 3, Duration.ZERO).invoke(body("1\n"));
-      assertEquals(2, sleeps.size());
-      assertTrue(sleeps.get(0).toMillis() >= 100 && sleeps.get(0).toMillis() <= 200, sleeps.toString());
-      assertTrue(sleeps.get(1).toMillis() >= 200 && sleeps.get(1).toMillis() <= 400, sleeps.toString());
+      assertEquals(2, sleeps().size());
+      assertTrue(sleeps().get(0).toMillis() >= 100 && sleeps().get(0).toMillis() <= 200, sleeps().toString());
+      assertTrue(sleeps().get(1).toMillis() >= 200 && sleeps().get(1).toMillis() <= 400, sleeps().toString());
     }
   }
 }
