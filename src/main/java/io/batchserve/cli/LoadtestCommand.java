@@ -82,8 +82,8 @@ final class LoadtestCommand implements Callable<Integer> {
   /** A loopback server whose body limit admits the largest payload swept (and at least SageMaker's default 6). */
   private ModelServer startServer() {
     int payloadMb = Math.max(6, options.payloadMbs.stream().mapToInt(Integer::intValue).max().orElse(6));
-    ServeFlags flags = new ServeFlags(0, "127.0.0.1", server.modelDir, workers, payloadMb, null, null, null, null,
-        options.timeoutSeconds, null, null, null, null, null);
+    ServeFlags flags = ServeFlags.builder().port(0).host("127.0.0.1").modelDir(server.modelDir).workers(workers)
+        .maxPayloadMb(payloadMb).timeoutSeconds(options.timeoutSeconds).build();
     return ModelServer.start(SageMakerEnv.resolve(flags, System.getenv(), Runtime.getRuntime().availableProcessors()));
   }
 

@@ -97,9 +97,11 @@ final class ServeCommand implements Callable<Integer> {
         return 2;
       }
     }
-    ServeFlags flags = new ServeFlags(port, host, models, workers, maxPayloadMb, maxRequestMb, queueCapacity,
-        maxBatchRecords, maxBatchDelayMs, timeoutSeconds, libsvmIndexBase, statsIntervalSeconds, minRequestRate,
-        requestGraceSeconds, engine);
+    ServeFlags flags = ServeFlags.builder().port(port).host(host).modelDir(models).workers(workers)
+        .maxPayloadMb(maxPayloadMb).maxRequestMb(maxRequestMb).queueCapacity(queueCapacity)
+        .maxBatchRecords(maxBatchRecords).maxBatchDelayMs(maxBatchDelayMs).timeoutSeconds(timeoutSeconds)
+        .libsvmIndexBase(libsvmIndexBase).statsIntervalSeconds(statsIntervalSeconds).minRequestRate(minRequestRate)
+        .requestGraceSeconds(requestGraceSeconds).engine(engine).build();
     ServerConfig config = SageMakerEnv.resolve(flags, System.getenv(), Runtime.getRuntime().availableProcessors());
     ModelServer server = ModelServer.start(config);
     CountDownLatch stop = new CountDownLatch(1);

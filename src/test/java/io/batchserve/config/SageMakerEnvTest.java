@@ -52,8 +52,8 @@ class SageMakerEnvTest {
 
   @Test
   void resolve_flags_winOverVariables() {
-    ServeFlags flags = new ServeFlags(7000, "127.0.0.1", Path.of("model"), 1, 20, null, 8, 100, 5, 9, null, null,
-        null, null, null);
+    ServeFlags flags = ServeFlags.builder().port(7000).host("127.0.0.1").modelDir(Path.of("model")).workers(1)
+        .maxPayloadMb(20).queueCapacity(8).maxBatchRecords(100).maxBatchDelayMs(5).timeoutSeconds(9).build();
     ServerConfig c = SageMakerEnv.resolve(flags, Map.of("SAGEMAKER_BIND_TO_PORT", "9090",
         "SAGEMAKER_MODEL_SERVER_WORKERS", "3", "SAGEMAKER_MAX_PAYLOAD_IN_MB", "50"), 4);
     assertEquals(7000, c.port());

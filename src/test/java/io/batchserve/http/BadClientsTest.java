@@ -100,8 +100,8 @@ class BadClientsTest {
 
   @Test
   void slowBody_belowMinimumRate_is408WithMessageAndCounted() throws Exception {
-    ServeFlags flags = new ServeFlags(0, "127.0.0.1", Path.of("model/churn"), 1, null, null, null, null, null, null,
-        null, 0, 1000, 1, null);
+    ServeFlags flags = TestServers.flags(Path.of("model/churn"), 1).toBuilder().statsIntervalSeconds(0)
+        .minRequestRate(1000).requestGraceSeconds(1).build();
     try (ModelServer slowServer = TestServers.awaitReady(ModelServer.start(TestServers.config(flags, Map.of())));
         Socket socket = RawHttp.open(slowServer.port())) {
       OutputStream out = socket.getOutputStream();

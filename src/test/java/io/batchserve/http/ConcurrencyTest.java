@@ -37,8 +37,7 @@ class ConcurrencyTest {
     List<String> rows = Files.readAllLines(Path.of("test/data/churn/customers-001.csv")).stream()
         .map(line -> line.substring(line.indexOf(',') + 1)).toList();
     Model<?, ?> model = ModelLoader.load(Path.of("model/churn")).get(0);
-    ServeFlags flags = new ServeFlags(0, "127.0.0.1", Path.of("model/churn"), 2, null, null, 4, null, null, null, null, null, null,
-        null, null);
+    ServeFlags flags = TestServers.flags(Path.of("model/churn"), 2).toBuilder().queueCapacity(4).build();
     AtomicInteger ok = new AtomicInteger();
     AtomicInteger busy = new AtomicInteger();
     try (ModelServer server = TestServers.awaitReady(ModelServer.start(TestServers.config(flags, Map.of())))) {

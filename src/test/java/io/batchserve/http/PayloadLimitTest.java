@@ -70,8 +70,7 @@ class PayloadLimitTest {
 
   @Test
   void invocations_chunkedBodyOverLimit_is413() throws Exception {
-    ServeFlags flags = new ServeFlags(0, "127.0.0.1", TinyModels.tabularFolder(dir, "t"), 1, 1, null, null, null,
-        null, null, null, null, null, null, null);
+    ServeFlags flags = TestServers.flags(TinyModels.tabularFolder(dir, "t"), 1).toBuilder().maxPayloadMb(1).build();
     try (ModelServer server = TestServers.awaitReady(ModelServer.start(TestServers.config(flags, Map.of())))) {
       byte[] body = csvOfSize((1 << 20) + 100);
       HttpRequest chunked = HttpRequest.newBuilder(Http.uri(server.port(), "/invocations"))

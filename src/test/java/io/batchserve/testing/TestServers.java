@@ -17,8 +17,7 @@ public final class TestServers {
 
   /** Flags for a loopback server on port 0 over {@code modelDir}, with {@code workers} workers. */
   public static ServeFlags flags(Path modelDir, int workers) {
-    return new ServeFlags(0, "127.0.0.1", modelDir, workers, null, null, null, null, null, null, null, null,
-        null, null, null);
+    return ServeFlags.builder().port(0).host("127.0.0.1").modelDir(modelDir).workers(workers).build();
   }
 
   public static ServerConfig config(ServeFlags flags, Map<String, String> env) {

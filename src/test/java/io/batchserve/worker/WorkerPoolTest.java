@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchserve.testing.Await;
 import io.batchserve.testing.EchoModel;
 import io.batchserve.testing.LogCapture;
 import java.time.Duration;
@@ -50,7 +51,7 @@ class WorkerPoolTest {
     pool(1, 8, 100);
     CountDownLatch release = model.block();
     var blocker = pool.submit(model, EchoModel.lines("x"), LONG);
-    model.entered().await(5, TimeUnit.SECONDS);
+    assertTrue(model.entered().await(5, TimeUnit.SECONDS), "the prediction started");
     List<CompletableFuture<List<String>>> queued = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       queued.add(pool.submit(model, EchoModel.lines("q" + i, "r" + i), LONG));
@@ -68,7 +69,7 @@ class WorkerPoolTest {
     pool(1, 2, 100);
     CountDownLatch release = model.block();
     pool.submit(model, EchoModel.lines("running"), LONG);
-    model.entered().await(5, TimeUnit.SECONDS);
+    assertTrue(model.entered().await(5, TimeUnit.SECONDS), "the prediction started");
     pool.submit(model, EchoModel.lines("q1"), LONG);
     pool.submit(model, EchoModel.lines("q2"), LONG);
     var refused = pool.submit(model, EchoModel.lines("q3"), LONG);
@@ -101,20 +102,14 @@ class WorkerPoolTest {
 
       assertEquals(List.of("B"), pool.submit(model, EchoModel.lines("b"), LONG).get(5, TimeUnit.SECONDS),
           "the replacement serves the next request");
-      awaitTrue(() -> log.text().contains("worker-1 ended on java.lang.StackOverflowError: deep recursion while "
-          + "predicting 1 request(s) of model 'echo' (each answered with the error); worker-1r takes its place"));
-      awaitTrue(() -> pool.workersAlive() == 1);
+      Await.until(() -> log.text().contains("worker-1 ended on java.lang.StackOverflowError: deep recursion "
+          + "while predicting 1 request(s) of model 'echo' (each answered with the error); worker-1r takes its place"),
+          "the log line");
+      Await.until(() -> pool.workersAlive() == 1, "one worker alive");
       assertEquals(1, pool.workersReplaced());
     }
   }
 
-  private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-      Thread.sleep(5);
-    }
-    assertTrue(condition.getAsBoolean(), "condition not met within 5 s");
-  }
 
   @Test
   void submit_notAnsweredInTime_failsWithDeadlineExceeded() throws Exception {
@@ -131,7 +126,7 @@ class WorkerPoolTest {
     pool(1, 8, 100);
     CountDownLatch release = model.block();
     var running = pool.submit(model, EchoModel.lines("a"), LONG);
-    model.entered().await(5, TimeUnit.SECONDS);
+    assertTrue(model.entered().await(5, TimeUnit.SECONDS), "the prediction started");
     var queued = pool.submit(model, EchoModel.lines("b"), LONG);
     Thread stopper = new Thread(() -> pool.shutdown(Duration.ofSeconds(30)));
     stopper.start();

@@ -80,7 +80,7 @@ class ForecastPoolTest {
 
   private static void awaitQuietly(CountDownLatch latch) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      assertTrue(latch.await(10, TimeUnit.SECONDS), "the latch opened");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
