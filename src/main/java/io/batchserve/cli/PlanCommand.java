@@ -1,7 +1,7 @@
 package io.batchserve.cli;
 
 import io.batchserve.loadtest.plan.InstancePrice;
-import io.batchserve.loadtest.plan.Instances;
+import io.batchserve.loadtest.plan.InstanceCounts;
 import io.batchserve.loadtest.plan.MeasuredRate;
 import io.batchserve.loadtest.plan.Plan;
 import io.batchserve.loadtest.plan.PlanInput;
@@ -104,7 +104,7 @@ final class PlanCommand implements Callable<Integer> {
     PriceTable table = prices != null ? PriceTable.load(prices) : PriceTable.bundled();
     InstancePrice price = table.find(instanceType);
     MeasuredRate rate = rate(price);
-    PlanInput input = new PlanInput(records, rate.recordsPerSecond(), price, Instances.parse(instances),
+    PlanInput input = new PlanInput(records, rate.recordsPerSecond(), price, InstanceCounts.parse(instances),
         coldStartMinutes * 60, files, runsPerWeek, endpointInstances, asyncScaleInMinutes * 60);
     Plan plan = Planner.plan(input, table.source());
     String title = String.format(Locale.ROOT, "Plan: %,d records on %s", records, instanceType);

@@ -24,7 +24,7 @@ final class ClosedLoop {
       try {
         long ticket;
         while ((ticket = tickets.getAndIncrement()) < limits.maxRequests() && clock.read() < deadline) {
-          Body body = setting.payload().body(ticket);
+          PackedBody body = setting.payload().body(ticket);
           long sent = clock.read();
           Reply reply = sender.send(body);
           long answered = clock.read();

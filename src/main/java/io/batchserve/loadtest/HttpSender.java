@@ -32,7 +32,7 @@ final class HttpSender implements Sender {
   }
 
   @Override
-  public Reply send(Body body) throws InterruptedException {
+  public Reply send(PackedBody body) throws InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve("/invocations"))
         .timeout(target.timeout())
         .header("Content-Type", contentType)

@@ -18,13 +18,13 @@ public record LoadSettings(Target target, Workload workload, Sweep sweep, Criter
   public record Workload(List<Path> files, String contentType, boolean dropFirstColumn, String strategy,
       List<Integer> payloadMbs, int maxRecords) {
     public Workload {
-      if (!strategy.equals(Payload.MULTI_RECORD) && !strategy.equals(Payload.SINGLE_RECORD)) {
+      if (!strategy.equals(PayloadBodies.MULTI_RECORD) && !strategy.equals(PayloadBodies.SINGLE_RECORD)) {
         throw new IllegalArgumentException("batch strategy must be MultiRecord or SingleRecord: " + strategy);
       }
       if (files.isEmpty()) {
         throw new IllegalArgumentException("no input files: give --data FILE...");
       }
-      if (strategy.equals(Payload.MULTI_RECORD) && payloadMbs.isEmpty()) {
+      if (strategy.equals(PayloadBodies.MULTI_RECORD) && payloadMbs.isEmpty()) {
         throw new IllegalArgumentException("no payload size to test: give --max-payload-in-mb");
       }
       files = List.copyOf(files);

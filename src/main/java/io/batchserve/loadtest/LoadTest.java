@@ -29,7 +29,7 @@ public final class LoadTest {
     var workload = settings.workload();
     RecordSet records = RecordFiles.read(workload.files(), workload.contentType(), workload.dropFirstColumn(),
         Math.min(workload.maxRecords(), MAX_RECORDS));
-    List<Payload> payloads = payloads(records, workload);
+    List<PayloadBodies> payloads = payloads(records, workload);
     ServerProbe probe = new ServerProbe(settings.target());
     probe.awaitReady(READY_PATIENCE);
     String server = probe.executionParameters();
@@ -58,18 +58,18 @@ public final class LoadTest {
         outcome.skipped(), recommendation);
   }
 
-  static List<Payload> payloads(RecordSet records, LoadSettings.Workload workload) {
-    if (workload.strategy().equals(Payload.SINGLE_RECORD)) {
-      return List.of(Packer.singleRecord(records));
+  static List<PayloadBodies> payloads(RecordSet records, LoadSettings.Workload workload) {
+    if (workload.strategy().equals(PayloadBodies.SINGLE_RECORD)) {
+      return List.of(BodyPacker.singleRecord(records));
     }
-    List<Payload> payloads = new ArrayList<>();
+    List<PayloadBodies> payloads = new ArrayList<>();
     for (int mb : workload.payloadMbs()) {
-      payloads.add(Packer.multiRecord(records, mb));
+      payloads.add(BodyPacker.multiRecord(records, mb));
     }
     return payloads;
   }
 
-  private static Map<String, String> describe(LoadSettings settings, RecordSet records, List<Payload> payloads) {
+  private static Map<String, String> describe(LoadSettings settings, RecordSet records, List<PayloadBodies> payloads) {
     var sweep = settings.sweep();
     Map<String, String> described = new LinkedHashMap<>();
     described.put("records", Format.number(records.records().size()) + " " + records.contentType() + " records from "

@@ -44,7 +44,7 @@ final class OpenLoop {
     for (long i = 0; i < total; i++) {
       long due = start + (long) (i * periodNanos);
       clock.sleepUntil(due);
-      Body body = setting.payload().body(i);
+      PackedBody body = setting.payload().body(i);
       executor.execute(() -> {
         try {
           Reply reply = sender.send(body);

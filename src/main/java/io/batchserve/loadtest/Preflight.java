@@ -15,8 +15,8 @@ final class Preflight {
   private Preflight() {}
 
   /** @throws LoadTestException saying what the server answered, and what to check */
-  static void check(Sender sender, Payload payload, String contentType) throws InterruptedException {
-    Body body = payload.body(0);
+  static void check(Sender sender, PayloadBodies payload, String contentType) throws InterruptedException {
+    PackedBody body = payload.body(0);
     Reply reply = sender.send(body);
     if (reply.ok() && reply.answerRecords() == body.records()) {
       return;

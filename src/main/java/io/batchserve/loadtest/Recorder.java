@@ -38,7 +38,7 @@ final class Recorder {
    * @param latencyNanos from the send (open loop: from when it was due) to the answer
    * @param sinceStartNanos from the start of the run to the answer: its second in the timeline
    */
-  synchronized void record(Body body, Reply reply, long latencyNanos, long sinceStartNanos) {
+  synchronized void record(PackedBody body, Reply reply, long latencyNanos, long sinceStartNanos) {
     requests++;
     byStatus.merge(reply.status() == 0 ? "no-answer" : Integer.toString(reply.status()), 1L, Long::sum);
     if (!reply.ok()) {

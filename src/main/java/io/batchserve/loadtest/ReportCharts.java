@@ -144,7 +144,8 @@ final class ReportCharts {
       ToDoubleFunction<RunResult> y, boolean bars) {
     Map<String, List<Chart.Point>> byPayload = new LinkedHashMap<>();
     for (RunResult run : runs) {
-      String name = run.strategy().equals(Payload.SINGLE_RECORD) ? Payload.SINGLE_RECORD : run.payloadMb() + " MB";
+      String name = run.strategy().equals(PayloadBodies.SINGLE_RECORD) ? PayloadBodies.SINGLE_RECORD
+          : run.payloadMb() + " MB";
       double low = Double.NaN;
       double high = Double.NaN;
       if (bars && run.repeats().size() > 1) {

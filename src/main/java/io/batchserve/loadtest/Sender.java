@@ -4,5 +4,5 @@ package io.batchserve.loadtest;
 @FunctionalInterface
 interface Sender {
   /** Never throws for an HTTP status or an I/O failure: both are a {@link Reply}. */
-  Reply send(Body body) throws InterruptedException;
+  Reply send(PackedBody body) throws InterruptedException;
 }

@@ -33,11 +33,11 @@ final class Sweeper {
     this.out = out;
   }
 
-  Outcome run(List<Payload> payloads) throws InterruptedException {
+  Outcome run(List<PayloadBodies> payloads) throws InterruptedException {
     List<String> skipped = new ArrayList<>();
     List<RunSetting> settings = closedSettings(payloads, skipped);
     List<RunResult> runs = new ArrayList<>(closedRuns(settings));
-    for (Payload payload : payloads) {
+    for (PayloadBodies payload : payloads) {
       for (double rate : sweep.rates()) {
         RunSetting setting = RunSetting.open(payload, rate, sweep.openMaxInFlight());
         runs.add(progress("", OpenLoop.run(sender, setting, sweep.limits(), drain(), clock)));
@@ -51,9 +51,9 @@ final class Sweeper {
     return new Outcome(runs, skipped);
   }
 
-  private List<RunSetting> closedSettings(List<Payload> payloads, List<String> skipped) {
+  private List<RunSetting> closedSettings(List<PayloadBodies> payloads, List<String> skipped) {
     List<RunSetting> settings = new ArrayList<>();
-    for (Payload payload : payloads) {
+    for (PayloadBodies payload : payloads) {
       for (int concurrency : sweep.concurrencies()) {
         if (!SageMakerLimits.concurrentPayloadAllowed(concurrency, payload.payloadMb())) {
           skipped.add(payload.label() + " x " + concurrency + ": " + concurrency + " x " + payload.payloadMb()
@@ -75,7 +75,7 @@ final class Sweeper {
   private List<RunResult> closedRuns(List<RunSetting> settings) throws InterruptedException {
     List<List<RunResult>> tries = new ArrayList<>();
     settings.forEach(setting -> tries.add(new ArrayList<>()));
-    List<Payload> warmed = new ArrayList<>();
+    List<PayloadBodies> warmed = new ArrayList<>();
     List<RunResult> medians = new ArrayList<>();
     for (int round = 1; round <= sweep.repeat(); round++) {
       for (int i = 0; i < settings.size(); i++) {
@@ -103,9 +103,9 @@ final class Sweeper {
   }
 
   /** Seconds the sweep takes at most, not counting the wait for the last answers of each run. */
-  static double plannedSeconds(LoadSettings.Sweep sweep, List<Payload> payloads) {
+  static double plannedSeconds(LoadSettings.Sweep sweep, List<PayloadBodies> payloads) {
     double seconds = 0;
-    for (Payload payload : payloads) {
+    for (PayloadBodies payload : payloads) {
       long levels = sweep.concurrencies().stream()
           .filter(c -> SageMakerLimits.concurrentPayloadAllowed(c, payload.payloadMb())).count();
       seconds += sweep.warmup().toMillis() / 1000.0
@@ -114,7 +114,7 @@ final class Sweeper {
     return seconds;
   }
 
-  private void warmUp(Payload payload) throws InterruptedException {
+  private void warmUp(PayloadBodies payload) throws InterruptedException {
     if (sweep.warmup().isZero()) {
       return;
     }

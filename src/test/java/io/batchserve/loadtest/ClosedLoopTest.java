@@ -11,7 +11,7 @@ import io.batchserve.time.Ticker;
 
 class ClosedLoopTest {
   private final FakeTicker clock = new FakeTicker();
-  private final Payload payload = Fixtures.payload(2, 3);
+  private final PayloadBodies payload = Fixtures.payload(2, 3);
 
   @Test
   void run_scriptedDelays_reportsExactCountsAndPercentiles() throws Exception {

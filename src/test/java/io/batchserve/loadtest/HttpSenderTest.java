@@ -30,8 +30,8 @@ class HttpSenderTest {
     return new HttpSender(new Target(server.url(), null, "churn", timeout, false), RecordFiles.CSV);
   }
 
-  private static Body body(String... lines) {
-    return new Body((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), lines.length);
+  private static PackedBody body(String... lines) {
+    return new PackedBody((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), lines.length);
   }
 
   @Test
@@ -80,8 +80,8 @@ class HttpSenderTest {
   @Test
   void closedLoop_scriptedServer_countsEveryOutcomeAndMeasuresAtLeastTheDelay() throws Exception {
     // 40 requests at concurrency 4, going round 4 bodies: 20 ms then 200, 503, 500 and a 2-record 200.
-    Payload payload = new Payload(Payload.MULTI_RECORD, 1, List.of(body("delay=20", "1"), body("status=503"),
-        body("status=500"), body("1", "2")));
+    PayloadBodies payload = new PayloadBodies(PayloadBodies.MULTI_RECORD, 1, List.of(body("delay=20", "1"),
+        body("status=503"), body("status=500"), body("1", "2")));
     RunResult run = ClosedLoop.run(sender(Duration.ofSeconds(10)), RunSetting.closed(payload, 4),
         Fixtures.limits(Duration.ofMinutes(1), 40), Ticker.system());
 

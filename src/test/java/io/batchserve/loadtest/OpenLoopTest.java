@@ -11,7 +11,7 @@ import io.batchserve.testing.FakeTicker;
 
 class OpenLoopTest {
   private final FakeTicker clock = new FakeTicker();
-  private final Payload payload = Fixtures.payload(1, 2);
+  private final PayloadBodies payload = Fixtures.payload(1, 2);
   private final RunSetting tenPerSecond = RunSetting.open(payload, 10, 1);
 
   private Sender taking(long millis, List<Long> sentAt) {

@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class PreflightTest {
-  private final Payload payload = Fixtures.payload(2, 3);
+  private final PayloadBodies payload = Fixtures.payload(2, 3);
 
   @Test
   void check_serverRefusesTheBody_stopsWithTheServersOwnMessage() {

@@ -51,7 +51,7 @@ class RecommenderTest {
   @Test
   void recommend_fewRequestsMeasured_warnsThatPercentilesAreRough() {
     RunResult base = closed(6, 1, 1000, 100, 0);
-    RunResult few = new RunResult("closed", Payload.MULTI_RECORD, 6, 1, 0, 10,
+    RunResult few = new RunResult("closed", PayloadBodies.MULTI_RECORD, 6, 1, 0, 10,
         new RunResult.Counts(12, 12, 120, 1200, Map.of("200", 12L), 0), base.latency(), base.throughput(), List.of(),
         List.of(1000.0));
 

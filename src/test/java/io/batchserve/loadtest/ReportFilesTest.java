@@ -52,7 +52,7 @@ class ReportFilesTest {
 
   @Test
   void charts_closedAndOpenRuns_oneSeriesPerPayload() {
-    RunResult open = new RunResult("open", Payload.MULTI_RECORD, 6, 64, 5, 10, closed(6, 1, 1, 1, 0).counts(),
+    RunResult open = new RunResult("open", PayloadBodies.MULTI_RECORD, 6, 64, 5, 10, closed(6, 1, 1, 1, 0).counts(),
         closed(6, 1, 1, 1, 0).latency(), closed(6, 1, 1, 1, 0).throughput(), List.of(), List.of(1.0));
     List<RunResult> runs = new java.util.ArrayList<>(report().runs());
     runs.add(open);
@@ -79,8 +79,8 @@ class ReportFilesTest {
 
     var rate = charts.get(0);
     assertEquals("Records per second by requests in flight", rate.title());
-    assertEquals("Load test <churn>; 2026-12-01T03:50:00Z; 2 processors; median of the repetitions, bars: lowest to highest",
-        rate.subtitle());
+    assertEquals("Load test <churn>; 2026-12-01T03:50:00Z; 2 processors; median of the repetitions, bars: lowest "
+        + "to highest", rate.subtitle());
     var point = rate.series().get(0).points().get(0);
     assertEquals(900, point.low());
     assertEquals(1300, point.high());

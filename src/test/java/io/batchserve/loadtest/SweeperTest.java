@@ -35,8 +35,8 @@ class SweeperTest {
     };
     // One request per run: round 1 runs every setting once, then round 2 does again.
     var sweep = new LoadSettings.Sweep(2, List.of(), 4, Duration.ZERO, Duration.ofHours(1), 1, 2);
-    Payload small = Fixtures.payload(1, 1);
-    Payload large = new Payload(Payload.MULTI_RECORD, 2, Fixtures.payload(1, 9).bodies());
+    PayloadBodies small = Fixtures.payload(1, 1);
+    PayloadBodies large = new PayloadBodies(PayloadBodies.MULTI_RECORD, 2, Fixtures.payload(1, 9).bodies());
 
     var runs = new Sweeper(recording, sweep, clock, new PrintWriter(new StringWriter())).run(List.of(small, large))
         .runs();
@@ -68,7 +68,7 @@ class SweeperTest {
 
   @Test
   void run_overTheHundredMegabyteLimit_skipsAndSaysWhy() throws Exception {
-    Payload big = new Payload(Payload.MULTI_RECORD, 30, Fixtures.payload(1, 1).bodies());
+    PayloadBodies big = new PayloadBodies(PayloadBodies.MULTI_RECORD, 30, Fixtures.payload(1, 1).bodies());
     StringWriter printed = new StringWriter();
     Sender instant = Fixtures::ok;
 

@@ -96,7 +96,7 @@ class ChildServersTest {
     Files.writeString(dir.resolve("model/exit-at-start"), "");
     Harness harness = harness();
     JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
-    assertEquals("Failed", outcome.status());
+    assertEquals("Failed", outcome.status().apiName());
     assertTrue(outcome.failureReason().contains("exited before answering /ping"), outcome.failureReason());
     assertTrue(outcome.failureReason().contains("instance-1.log"), outcome.failureReason());
     assertFalse(Files.exists(dir.resolve("out/a.csv.out")));

@@ -68,7 +68,7 @@ class FailFastTest {
     long start = System.nanoTime();
     JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
     assertTrue(System.nanoTime() - start < LIMIT, "took " + (System.nanoTime() - start) / 1e9 + " s");
-    assertEquals("Failed", outcome.status());
+    assertEquals("Failed", outcome.status().apiName());
     String reason = outcome.failureReason();
     assertTrue(reason.contains("instance-1 (log: ") && reason.contains("could not load its model"), reason);
     assertTrue(reason.contains("unknown kind 'nonsense'"), reason);
@@ -88,7 +88,7 @@ class FailFastTest {
     long start = System.nanoTime();
     JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
     assertTrue(System.nanoTime() - start < LIMIT, "took " + (System.nanoTime() - start) / 1e9 + " s");
-    assertEquals("Failed", outcome.status());
+    assertEquals("Failed", outcome.status().apiName());
     assertTrue(outcome.failureReason().contains("nothing is listening at http://127.0.0.1:" + port
         + " (connection refused for 5 s): start the container, or check the --endpoint URL"),
         outcome.failureReason());

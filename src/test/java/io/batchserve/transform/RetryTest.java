@@ -25,7 +25,7 @@ class RetryTest {
     try (FakeContainer fake = FakeContainer.start(r -> Reply.status(400, "{\"error\":\"bad\"}"))) {
       Harness harness = Harness.endpoints(fake.uri());
       JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
-      assertEquals("Failed", outcome.status());
+      assertEquals("Failed", outcome.status().apiName());
       assertEquals(1, fake.requests().size());
       assertTrue(harness.log().contains(input + ": ClientError: 400\n" + input + ": Message:\n" + input
           + ": {\"error\":\"bad\"}"), harness.log());
@@ -67,7 +67,7 @@ class RetryTest {
       Harness harness = Harness.endpoints(fake.uri());
       var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
           .set("ModelClientConfig.InvocationsMaxRetries", 1);
-      assertEquals("Failed", harness.run(request).status());
+      assertEquals("Failed", harness.run(request).status().apiName());
       assertEquals(2, fake.requests().size());
       assertTrue(harness.log().contains(input + ": Bad HTTP status received from algorithm: 500"), harness.log());
     }
@@ -107,7 +107,7 @@ class RetryTest {
       var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
           .set("ModelClientConfig.InvocationsTimeoutInSeconds", 1).set("ModelClientConfig.InvocationsMaxRetries", 0);
       JobOutcome outcome = harness.run(request);
-      assertEquals("Failed", outcome.status());
+      assertEquals("Failed", outcome.status().apiName());
       assertTrue(harness.log().contains(input + ": Unable to get response from algorithm\n" + input
           + ": Message:\n" + input + ": no answer within 1 s (InvocationsTimeoutInSeconds)"), harness.log());
     }

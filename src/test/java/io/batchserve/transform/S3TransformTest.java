@@ -184,7 +184,7 @@ class S3TransformTest {
       var request = job("s3://data/batch/gz/", "s3://data/out4").set("TransformInput.CompressionType", "Gzip");
       Harness harness = harness(fake);
       JobOutcome outcome = harness.run(request);
-      assertEquals("Failed", outcome.status());
+      assertEquals("Failed", outcome.status().apiName());
       assertEquals(List.of("out4/a.csv.gz.out", "out4/job.json"), keys("out4/"));
       assertEquals("r:5\nr:6\n", get("out4/a.csv.gz.out"));
       assertTrue(harness.log().contains("data/batch/gz/b.csv.gz: ClientError: 400"), harness.log());

@@ -53,7 +53,7 @@ class TransformJobTest {
         : FakeContainer.ECHO.reply(r))) {
       Harness harness = Harness.endpoints(fake.uri());
       JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
-      assertEquals("Failed", outcome.status());
+      assertEquals("Failed", outcome.status().apiName());
       assertTrue(outcome.failureReason().contains("holds 1 record(s) for a request of 2"), outcome.failureReason());
       assertFalse(Files.exists(dir.resolve("out/bad.csv.out")));
       assertEquals("r:3\n", ws().out("good.csv.out"));
@@ -156,7 +156,7 @@ class TransformJobTest {
     try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
       Harness harness = Harness.endpoints(fake.uri());
       JobOutcome outcome = harness.run(Harness.job(dir.resolve("in"), dir.resolve("out")).set("MaxPayloadInMB", 1));
-      assertEquals("Failed", outcome.status());
+      assertEquals("Failed", outcome.status().apiName());
       assertTrue(outcome.failureReason().contains("over the MaxPayloadInMB limit of 1048576 bytes"),
           outcome.failureReason());
       assertEquals(0, fake.requests().size());

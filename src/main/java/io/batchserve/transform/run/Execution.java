@@ -42,7 +42,7 @@ final class Execution {
   private final HttpClient client;
   private final Backoff backoff;
   private final RecordProcessor processor;
-  private Plan firstPlan;
+  private InstanceSettings firstPlan;
   private long restarts;
 
   Execution(JobSpec job, HarnessOptions options, Outputs outputs, JobStats stats, Consumer<String> log,
@@ -135,7 +135,7 @@ final class Execution {
 
   private List<Future<FileResult>> runInstance(Endpoint endpoint, List<InputObject> files,
       List<ExecutorService> pools) throws InterruptedException {
-    Plan plan = Plan.resolve(job, ExecutionParametersProbe.fetch(client, endpoint.base()));
+    InstanceSettings plan = InstanceSettings.resolve(job, ExecutionParametersProbe.fetch(client, endpoint.base()));
     log.accept(endpoint + ": [sagemaker logs]: " + plan.logLine());
     if (firstPlan == null) {
       firstPlan = plan;
@@ -150,8 +150,8 @@ final class Execution {
         Duration.ofSeconds(job.invocationsTimeoutSeconds()), job.invocationsMaxRetries(),
         options.retryClientErrors(), options.retryAfterLimit());
     Invoker invoker = new Invoker(client, endpoint, settings, backoff, ticker, stats);
-    Worker worker = new Worker(job, plan, processor, invoker, requests, new Semaphore(2 * concurrency), stats,
-        options, outputs, log, stop);
+    InstanceRun worker = new InstanceRun(job, plan, processor, invoker, requests, new Semaphore(2 * concurrency),
+        stats, options, outputs, log, stop);
     List<Future<FileResult>> futures = new ArrayList<>();
     for (InputObject file : files) {
       futures.add(fileThreads.submit(() -> new FileTransform(file, worker).run()));

@@ -32,7 +32,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class FileTransform {
   private final InputObject input;
-  private final Worker worker;
+  private final InstanceRun worker;
   private final Assembler assembler;
   private final AtomicBoolean failed = new AtomicBoolean();
   private long records;
@@ -40,7 +40,7 @@ final class FileTransform {
   private long sent;
   private String failedAt;
 
-  FileTransform(InputObject input, Worker worker) {
+  FileTransform(InputObject input, InstanceRun worker) {
     this.input = input;
     this.worker = worker;
     MediaType accept = worker.job().accept() == null ? null : MediaType.parse(worker.job().accept());

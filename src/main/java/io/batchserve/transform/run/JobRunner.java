@@ -66,16 +66,16 @@ public final class JobRunner {
       Instant started = Instant.now();
       Execution execution = new Execution(job, options, outputs, stats, this::log, ticker, stop);
       if (listingFailure != null) {
-        outcome = new JobOutcome(JobOutcome.FAILED, listingFailure, results, stats);
+        outcome = new JobOutcome(JobOutcome.Status.FAILED, listingFailure, results, stats);
       } else {
         outcome = runFiles(execution, todo, results, stats, logDir(outputs, temp));
       }
       Thread.interrupted(); // a stop interrupts this thread; what follows (job.json, summary) must still run
-      String description = JobDescription.json(request, execution.resolved(), outcome.status(),
+      String description = JobDescription.json(request, execution.resolved(), outcome.status().apiName(),
           outcome.failureReason(), new JobDescription.Times(created, started, Instant.now()), outcome.files(),
           stats, execution.harnessSettings());
       outputs.writeText("job.json", description);
-      out.println(Summary.text(outcome.status(), stats));
+      out.println(Summary.text(outcome.status().apiName(), stats));
       if (outcome.failureReason() != null) {
         out.println("  FailureReason: " + outcome.failureReason());
       }
@@ -92,7 +92,7 @@ public final class JobRunner {
     if (todo.isEmpty() && results.isEmpty()) {
       String reason = "ClientError: no input objects under " + job.inputUri();
       log(reason);
-      return new JobOutcome(JobOutcome.FAILED, reason, results, stats);
+      return new JobOutcome(JobOutcome.Status.FAILED, reason, results, stats);
     }
     try (Instances instances = execution.instances(logDir)) {
       try (Progress shown = new Progress(stats, todo.size(), bytes, options.progress(), out)) {
@@ -104,7 +104,7 @@ public final class JobRunner {
     } catch (IOException e) {
       if (!stop.requested()) {
         log("instances: " + e.getMessage());
-        return new JobOutcome(JobOutcome.FAILED, "AlgorithmError: " + e.getMessage(), results, stats);
+        return new JobOutcome(JobOutcome.Status.FAILED, "AlgorithmError: " + e.getMessage(), results, stats);
       }
     } catch (InterruptedException e) {
       if (!stop.requested()) {
@@ -116,9 +116,9 @@ public final class JobRunner {
     }
     List<FileResult> failed = results.stream().filter(r -> r.status() == FileResult.Status.FAILED).toList();
     if (failed.isEmpty()) {
-      return new JobOutcome(JobOutcome.COMPLETED, null, results, stats);
+      return new JobOutcome(JobOutcome.Status.COMPLETED, null, results, stats);
     }
-    return new JobOutcome(JobOutcome.FAILED, failed.size() + " of " + results.size() + " files failed; first: "
+    return new JobOutcome(JobOutcome.Status.FAILED, failed.size() + " of " + results.size() + " files failed; first: "
         + failed.get(0).failure(), results, stats);
   }
 
@@ -132,7 +132,7 @@ public final class JobRunner {
     }
     String reason = "Stopped by " + stop.signal() + "; unfinished outputs were discarded, completed ones kept";
     log(reason);
-    return new JobOutcome(JobOutcome.STOPPED, reason, results, stats);
+    return new JobOutcome(JobOutcome.Status.STOPPED, reason, results, stats);
   }
 
   private String list(Stores stores, Outputs outputs, List<FileResult> results, List<InputObject> todo,

@@ -50,8 +50,8 @@ class PriceTableTest {
 
   @Test
   void instances_rangesAndLists() {
-    assertEquals(List.of(1, 2, 3, 8, 16), Instances.parse("1-3, 16,8"));
-    assertThrows(IllegalArgumentException.class, () -> Instances.parse("5-1"));
-    assertThrows(IllegalArgumentException.class, () -> Instances.parse("many"));
+    assertEquals(List.of(1, 2, 3, 8, 16), InstanceCounts.parse("1-3, 16,8"));
+    assertThrows(IllegalArgumentException.class, () -> InstanceCounts.parse("5-1"));
+    assertThrows(IllegalArgumentException.class, () -> InstanceCounts.parse("many"));
   }
 }

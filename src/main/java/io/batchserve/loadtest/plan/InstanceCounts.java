@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Instance counts as typed: {@code 1-20}, {@code 1,2,5,10,20}, or a mix such as {@code 1-4,8,16}. */
-public final class Instances {
-  private Instances() {}
+public final class InstanceCounts {
+  private InstanceCounts() {}
 
   public static List<Integer> parse(String text) {
     List<Integer> counts = new ArrayList<>();

@@ -12,11 +12,12 @@ import java.util.Optional;
  * {@code /execution-parameters}, else from the defaults (MaxConcurrentTransforms 1, MaxPayloadInMB 6, MultiRecord).
  * A job value of 0 for MaxConcurrentTransforms means "not set".
  */
-record Plan(int maxConcurrentTransforms, int maxPayloadInMb, BatchStrategy strategy, Map<String, String> sources) {
+record InstanceSettings(int maxConcurrentTransforms, int maxPayloadInMb, BatchStrategy strategy,
+    Map<String, String> sources) {
   static final int DEFAULT_CONCURRENCY = 1;
   static final int DEFAULT_PAYLOAD_MB = 6;
 
-  static Plan resolve(JobSpec job, Optional<ExecutionParameters> container) {
+  static InstanceSettings resolve(JobSpec job, Optional<ExecutionParameters> container) {
     Map<String, String> sources = new LinkedHashMap<>();
     Integer jobConcurrency = job.maxConcurrentTransforms() == null || job.maxConcurrentTransforms() == 0
         ? null : job.maxConcurrentTransforms();
@@ -26,7 +27,7 @@ record Plan(int maxConcurrentTransforms, int maxPayloadInMb, BatchStrategy strat
         DEFAULT_PAYLOAD_MB, sources);
     BatchStrategy strategy = pick("BatchStrategy", job.batchStrategy(),
         container.map(ExecutionParameters::batchStrategy), BatchStrategy.MULTI_RECORD, sources);
-    return new Plan(Math.max(1, concurrency), payload, strategy, sources);
+    return new InstanceSettings(Math.max(1, concurrency), payload, strategy, sources);
   }
 
   private static <T> T pick(String field, T job, Optional<T> container, T fallback, Map<String, String> sources) {

@@ -1,4 +1,4 @@
 package io.batchserve.loadtest;
 
 /** One request body: the bytes sent and how many records (lines) they hold. */
-record Body(byte[] bytes, int records) {}
+record PackedBody(byte[] bytes, int records) {}

@@ -10,7 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import io.batchserve.config.SageMakerLimits;
 
-class PackerTest {
+class BodyPackerTest {
   private static RecordSet records(int count, int bytes) {
     List<byte[]> records = new ArrayList<>();
     for (int i = 0; i < count; i++) {
@@ -22,10 +22,10 @@ class PackerTest {
   @Test
   void multiRecord_packsWholeLinesUpToThePayload() {
     // 1,000 records of 99 bytes + \n: a 1 MB body holds 10,485 of them, reusing the records round the list.
-    Payload payload = Packer.multiRecord(records(1000, 99), 1);
+    PayloadBodies payload = BodyPacker.multiRecord(records(1000, 99), 1);
 
     assertEquals(4, payload.bodies().size());
-    for (Body body : payload.bodies()) {
+    for (PackedBody body : payload.bodies()) {
       assertEquals(10_485, body.records());
       assertEquals(1_048_500, body.bytes().length);
       assertEquals('\n', body.bytes()[body.bytes().length - 1]);
@@ -37,31 +37,31 @@ class PackerTest {
 
   @Test
   void multiRecord_largePayload_keepsFewerBodiesInMemory() {
-    assertEquals(2, Packer.multiRecord(records(10, 9), 30).bodies().size());
-    assertEquals(1, Packer.multiRecord(records(10, 9), 100).bodies().size());
+    assertEquals(2, BodyPacker.multiRecord(records(10, 9), 30).bodies().size());
+    assertEquals(1, BodyPacker.multiRecord(records(10, 9), 100).bodies().size());
   }
 
   @Test
   void multiRecord_recordLargerThanThePayload_isRefused() {
     RecordSet huge = new RecordSet(RecordFiles.CSV, List.of(new byte[(int) SageMakerLimits.MEBIBYTE]));
 
-    var e = assertThrows(IllegalArgumentException.class, () -> Packer.multiRecord(huge, 1));
+    var e = assertThrows(IllegalArgumentException.class, () -> BodyPacker.multiRecord(huge, 1));
     assertTrue(e.getMessage().contains("does not fit in 1 MB"), e.getMessage());
   }
 
   @Test
   void multiRecord_payloadOutOfRange_isRefused() {
-    assertThrows(IllegalArgumentException.class, () -> Packer.multiRecord(records(1, 1), 0));
-    assertThrows(IllegalArgumentException.class, () -> Packer.multiRecord(records(1, 1), 101));
+    assertThrows(IllegalArgumentException.class, () -> BodyPacker.multiRecord(records(1, 1), 0));
+    assertThrows(IllegalArgumentException.class, () -> BodyPacker.multiRecord(records(1, 1), 101));
   }
 
   @Test
   void singleRecord_oneLinePerBody() {
-    Payload payload = Packer.singleRecord(records(3, 5));
+    PayloadBodies payload = BodyPacker.singleRecord(records(3, 5));
 
     assertEquals(3, payload.bodies().size());
     assertEquals("00001\n", new String(payload.body(4).bytes(), StandardCharsets.US_ASCII));
     assertEquals(1, payload.payloadMb());
-    assertEquals(Payload.SINGLE_RECORD, payload.label());
+    assertEquals(PayloadBodies.SINGLE_RECORD, payload.label());
   }
 }

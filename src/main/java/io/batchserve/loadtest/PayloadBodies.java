@@ -8,11 +8,11 @@ import java.util.List;
  * @param strategy {@code MultiRecord} (records packed up to {@code payloadMb}) or {@code SingleRecord}
  * @param payloadMb the MaxPayloadInMB the bodies respect (for SingleRecord the smallest that holds every record)
  */
-record Payload(String strategy, int payloadMb, List<Body> bodies) {
+record PayloadBodies(String strategy, int payloadMb, List<PackedBody> bodies) {
   static final String MULTI_RECORD = "MultiRecord";
   static final String SINGLE_RECORD = "SingleRecord";
 
-  Payload {
+  PayloadBodies {
     if (bodies.isEmpty()) {
       throw new IllegalArgumentException("no bodies to send");
     }
@@ -20,12 +20,12 @@ record Payload(String strategy, int payloadMb, List<Body> bodies) {
   }
 
   /** The {@code index}-th body to send, going round the list. */
-  Body body(long index) {
+  PackedBody body(long index) {
     return bodies.get((int) (index % bodies.size()));
   }
 
   double meanRecords() {
-    return bodies.stream().mapToInt(Body::records).average().orElse(0);
+    return bodies.stream().mapToInt(PackedBody::records).average().orElse(0);
   }
 
   double meanBytes() {

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * threads, and {@code window}, the permits for batches held in memory (read, in flight or waiting to be written),
  * 2 x MaxConcurrentTransforms, which bounds memory by concurrency x payload.
  */
-record Worker(JobSpec job, Plan plan, RecordProcessor processor, Invoker invoker, ExecutorService pool,
+record InstanceRun(JobSpec job, InstanceSettings plan, RecordProcessor processor, Invoker invoker, ExecutorService pool,
     Semaphore window, JobStats stats, HarnessOptions options, Outputs outputs, Consumer<String> log,
     StopSignal stop) {
 
