@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * {@code POST /invocations}: read the body once without holding a thread ({@link BodyReader}), choose the model,
  * check Content-Type and Accept (both before any prediction), decode on the thread that read the last byte, hand
  * the records to the worker pool, and answer with exactly one result per record, in order. The answer is encoded
- * in the pool's completion stage, which is cheap next to the prediction.
+ * in the pool's completion stage, on the worker that completed it, which is cheap next to the prediction (the
+ * threads are described once, in the worker pool's implementation notes).
  */
 final class InvocationsHandler implements Handler {
   /** The request attribute holding its start ({@link System#nanoTime}), for the error path's stats. */

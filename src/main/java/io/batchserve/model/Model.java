@@ -6,9 +6,10 @@ import java.util.List;
 /**
  * A loaded model. Implementations are immutable after loading and safe to use from many threads at once.
  *
- * <p>The server calls {@link #decode} on the HTTP thread, {@link #predict} on a worker thread (merging the batches
- * of several queued requests into one call), and {@link #encode} back on the HTTP thread. Decoding and encoding
- * are pure; only {@code predict} runs native code.
+ * <p>The server calls {@link #decode} on the thread that read the request's last byte (an HTTP thread),
+ * {@link #predict} on a worker thread (merging the batches of several queued requests into one call), and
+ * {@link #encode} in the completion stage of the request's future, on the worker thread that completed it (see the
+ * worker pool's implementation notes). Decoding and encoding are pure; only {@code predict} may run native code.
  *
  * @param <B> the decoded records of one request
  * @param <R> the answer to one request

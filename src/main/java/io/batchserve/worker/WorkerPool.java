@@ -25,6 +25,13 @@ import io.batchserve.time.Ticker;
  * predicted, and the returned future also times out on its own, so a caller is answered even while a slow
  * prediction is still running.
  *
+ * <p>Who does what, for one {@code POST /invocations}: the HTTP thread that read the body's last byte decodes it and
+ * calls {@link #submit}; a worker predicts the merged batch and completes each future; the future's dependent
+ * stages, which the HTTP layer attaches without an executor, therefore run on that worker: encoding the answer and
+ * handing it to Jetty, which writes it through its own buffers. So a worker's time per request is predict plus
+ * encode plus the hand-off; a client that reads its answer slowly can hold the worker while the answer does not
+ * fit Jetty's output buffer (UNCONFIRMED as a problem in practice: Batch Transform reads promptly).
+ *
  * <p>What one prediction costs depends on the model's engine, chosen at load (see the model package's
  * {@code EngineChoice}): the Java engine, for models it serves bit for bit, costs a few microseconds per row with no
  * fixed cost per call, so merging matters little for it; xgboost4j costs about 150-200 microseconds per call before

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every {@code plan} and {@code loadtest} command line of the README and docs/loadtest.md, run as its own process the
+ * Every {@code plan} and {@code loadtest} command line of the README and the docs, run as its own process the
  * way a user types it, reading what it prints. Only what a test must change is changed: reports go to a temporary
  * folder (a plan's {@code --from-report} reads the report the documented load test wrote there), and load-test runs
  * are cut to a fraction of a second.
@@ -30,8 +30,12 @@ class DocumentedCommandsTest {
   void documentedCommands_runAsProcesses_printWhatTheDocsPromise() throws Exception {
     List<List<String>> commands = new ArrayList<>();
     commands.addAll(commands(Path.of("README.md")));
-    commands.addAll(commands(Path.of("docs/loadtest.md")));
-    assertEquals(6, commands.size(), "documented plan/loadtest command lines: " + commands);
+    try (var docs = Files.list(Path.of("docs"))) {
+      for (Path doc : docs.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+        commands.addAll(commands(doc));
+      }
+    }
+    assertEquals(8, commands.size(), "documented plan/loadtest command lines: " + commands);
     // load tests first: the plans read their reports
     commands.sort((a, b) -> Boolean.compare(a.get(0).equals("plan"), b.get(0).equals("plan")));
     for (List<String> command : commands) {
@@ -116,10 +120,21 @@ class DocumentedCommandsTest {
     }
   }
 
-  /** The {@code plan} and {@code loadtest} lines of a document's code blocks, continuations joined, comments cut. */
+  /**
+   * The {@code plan} and {@code loadtest} command lines of a document: lines of its code blocks (continuations
+   * joined, comments cut) and commands quoted inline in its text or tables ({@code `java -jar ... plan ...`}).
+   */
   static List<List<String>> commands(Path document) throws IOException {
     List<List<String>> commands = new ArrayList<>();
     List<String> lines = Files.readAllLines(document);
+    java.util.regex.Pattern inline = java.util.regex.Pattern.compile("`" + java.util.regex.Pattern.quote(PREFIX)
+        + "((?:plan|loadtest) [^`]+)`");
+    for (String line : lines) {
+      java.util.regex.Matcher m = inline.matcher(line);
+      while (m.find()) {
+        commands.add(new ArrayList<>(Arrays.asList(m.group(1).strip().split("\\s+"))));
+      }
+    }
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (!line.startsWith(PREFIX + "plan ") && !line.startsWith(PREFIX + "loadtest ")) {
