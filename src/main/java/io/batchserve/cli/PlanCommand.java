@@ -112,7 +112,8 @@ final class PlanCommand implements Callable<Integer> {
     stdout.println(PlanReport.text(plan));
     if (out != null) {
       String command = "java -jar target/batchserve.jar " + String.join(" ", LoadtestCommand.quoted(spec));
-      PlanReport.write(plan, title, rate.description(), command, out, name).forEach(file -> stdout.println("wrote " + file));
+      PlanReport.write(plan, title, rate.description(), command, out, name)
+          .forEach(file -> stdout.println("wrote " + file));
     }
     return 0;
   }

@@ -53,7 +53,8 @@ public final class SageMakerEnv {
         + "score(s). Unset the variable, or derive labels from the scores downstream");
     BatchEnvironment batch = batchEnvironment(vars);
     int workers = first(flags.workers(), vars.integer("SAGEMAKER_MODEL_SERVER_WORKERS", 1, 4096), processors);
-    int payloadMb = first(flags.maxPayloadMb(), vars.integer("SAGEMAKER_MAX_PAYLOAD_IN_MB", 0, SageMakerLimits.MAX_PAYLOAD_MB),
+    int payloadMb = first(flags.maxPayloadMb(),
+        vars.integer("SAGEMAKER_MAX_PAYLOAD_IN_MB", 0, SageMakerLimits.MAX_PAYLOAD_MB),
         DEFAULT_PAYLOAD_MB);
     int requestMb = first(flags.maxRequestMb(), vars.integer("BATCHSERVE_MAX_REQUEST_MB", 1, 2047),
         payloadMb == 0 ? SageMakerLimits.MAX_PAYLOAD_MB : payloadMb);
@@ -65,7 +66,8 @@ public final class SageMakerEnv {
         flags.modelDir() != null ? flags.modelDir() : vars.path("SM_MODEL_DIR").orElse(DEFAULT_MODEL_DIR),
         processors,
         workers,
-        first(flags.queueCapacity(), vars.integer("BATCHSERVE_QUEUE_CAPACITY", 1, 1_000_000), Math.max(64, 8 * workers)),
+        first(flags.queueCapacity(), vars.integer("BATCHSERVE_QUEUE_CAPACITY", 1, 1_000_000),
+            Math.max(64, 8 * workers)),
         first(flags.maxBatchRecords(), vars.integer("BATCHSERVE_MAX_BATCH_RECORDS", 1, 10_000_000),
             DEFAULT_MAX_BATCH_RECORDS),
         Duration.ofMillis(first(flags.maxBatchDelayMs(), vars.integer("BATCHSERVE_MAX_BATCH_DELAY_MS", 0, 60_000), 0)),

@@ -52,9 +52,11 @@ final class ErrorMapper {
     String message = Snippet.text(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(),
         MAX_MESSAGE);
     if (rule.status() >= 500 && rule.status() != 503) {
-      LOG.error("{} {} {}: {}", Snippet.text(ctx.req().getMethod()), Snippet.text(ctx.path()), rule.status(), message, cause);
+      LOG.error("{} {} {}: {}", Snippet.text(ctx.req().getMethod()), Snippet.text(ctx.path()), rule.status(),
+          message, cause);
     } else {
-      LOG.warn("{} {} {} {}: {}", Snippet.text(ctx.req().getMethod()), Snippet.text(ctx.path()), rule.status(), rule.error(), message);
+      LOG.warn("{} {} {} {}: {}", Snippet.text(ctx.req().getMethod()), Snippet.text(ctx.path()), rule.status(),
+          rule.error(), message);
     }
     if (rule.status() == 503) {
       ctx.header("Retry-After", "1");

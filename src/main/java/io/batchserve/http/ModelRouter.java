@@ -50,7 +50,8 @@ final class ModelRouter {
     return models.stream()
         .filter(m -> m.info().name().equals(requestType) || m.info().requestTypes().contains(requestType))
         .findFirst()
-        .orElseThrow(() -> new UnknownModelException("request_type '" + Snippet.text(requestType) + "' matches no loaded model; "
+        .orElseThrow(() -> new UnknownModelException("request_type '" + Snippet.text(requestType) + "' matches no "
+            + "loaded model; "
             + "loaded: " + names()));
   }
 

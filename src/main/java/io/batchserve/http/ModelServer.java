@@ -103,7 +103,8 @@ public final class ModelServer implements AutoCloseable {
             model.info().summary());
       }
       state.ready(models);
-      LOG.info("ready: {} model(s) loaded and warmed up in {} ms", models.size(), (System.nanoTime() - start) / 1_000_000);
+      LOG.info("ready: {} model(s) loaded and warmed up in {} ms", models.size(),
+          (System.nanoTime() - start) / 1_000_000);
     } catch (ModelLoadException e) {
       state.failed("loading the models failed: " + e.getMessage());
       LOG.error("loading the models from {} failed; /ping will answer 503: {}", config.modelDir(), e.getMessage());

@@ -51,10 +51,12 @@ final class StatsReporter {
     if (answers.answered() == 0 && work.requests() == 0) {
       return null;
     }
-    return String.format(Locale.ROOT, "last %.0f s: %,d requests answered (200: %,d, 4xx: %,d (408 slow body: %,d), 503: %,d, other 5xx: "
+    return String.format(Locale.ROOT, "last %.0f s: %,d requests answered (200: %,d, 4xx: %,d (408 slow body: "
+        + "%,d), 503: %,d, other 5xx: "
             + "%,d); %,d records predicted, %,.0f records/s; latency p50 %s, p99 %s, max %s; workers %.0f %% busy, "
             + "%,d predictions of %,.0f records on average; queue %d of %d; engines: %s",
-        seconds, answers.answered(), answers.ok(), answers.clientErrors(), answers.slowBodies(), answers.busy(), answers.serverErrors(),
+        seconds, answers.answered(), answers.ok(), answers.clientErrors(), answers.slowBodies(), answers.busy(),
+        answers.serverErrors(),
         work.records(), work.records() / seconds,
         millis(answers, 50), millis(answers, 99), millis(answers, 100),
         100.0 * work.busyNanos() / (seconds * 1e9 * workers),

@@ -75,7 +75,8 @@ final class Recorder {
 
   synchronized RunResult result(RunSetting setting, long elapsedNanos) {
     double seconds = Math.max(elapsedNanos, 1) / 1e9;
-    var counts = new RunResult.Counts(requests, ok, records, bytes, Collections.unmodifiableMap(new TreeMap<>(byStatus)), wrongCount);
+    var counts = new RunResult.Counts(requests, ok, records, bytes,
+        Collections.unmodifiableMap(new TreeMap<>(byStatus)), wrongCount);
     var throughput = new RunResult.Throughput(records / seconds, ok / seconds,
         bytes / (double) SageMakerLimits.MEBIBYTE / seconds);
     return new RunResult(setting.mode(), setting.payload().strategy(), setting.payload().payloadMb(),

@@ -46,11 +46,13 @@ record JsonFeatures(String model, List<String> features, List<String> passthroug
       var field = fields.next();
       Integer column = index.get(field.getKey());
       if (column != null) {
-        out[base + column] = number(field.getValue(), record.where() + ", field '" + Snippet.text(field.getKey()) + "'");
+        out[base + column] = number(field.getValue(), record.where() + ", field "
+            + "'" + Snippet.text(field.getKey()) + "'");
       } else if (field.getKey().equals("request_type")) {
         checkRequestType(record, field.getValue());
       } else if (!passthrough.contains(field.getKey())) {
-        throw BadInputException.at(record.where(), "unknown field '" + Snippet.text(field.getKey()) + "': model '" + model
+        throw BadInputException.at(record.where(), "unknown field '" + Snippet.text(field.getKey()) + "': model "
+            + "'" + model
             + "' reads " + features.size() + " features named " + String.join(", ", features));
       }
     }
@@ -69,7 +71,8 @@ record JsonFeatures(String model, List<String> features, List<String> passthroug
   private void checkRequestType(Located record, JsonNode value) {
     String type = value.isTextual() ? value.asText() : null;
     if (type == null || !(type.equals(model) || requestTypes.contains(type))) {
-      throw BadInputException.at(record.where(), "request_type " + Snippet.text(value.toString()) + " is not for model '" + model + "'");
+      throw BadInputException.at(record.where(), "request_type " + Snippet.text(value.toString()) + " is not for "
+          + "model '" + model + "'");
     }
   }
 

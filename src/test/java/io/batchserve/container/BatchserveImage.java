@@ -57,7 +57,8 @@ final class BatchserveImage {
         throw new IllegalStateException("target/batchserve.jar is missing: container tests run after package "
             + "(mvn -B verify)");
       }
-      ImageFromDockerfile image = new ImageFromDockerfile("batchserve-it:" + UUID.randomUUID().toString().substring(0, 8),
+      String tag = "batchserve-it:" + UUID.randomUUID().toString().substring(0, 8);
+      ImageFromDockerfile image = new ImageFromDockerfile(tag,
           true).withDockerfile(PROJECT.resolve("Dockerfile"));
       String base = System.getenv("BATCHSERVE_BASE_IMAGE");
       if (base != null && !base.isBlank()) {

@@ -45,7 +45,8 @@ class ImageIT {
   @Test
   void withModelDockerfile_bakesTheModelIn() {
     String model = BatchserveImage.models().get(0);
-    String baked = new ImageFromDockerfile("batchserve-it-" + model + ":" + UUID.randomUUID().toString().substring(0, 8))
+    String tag = "batchserve-it-" + model + ":" + UUID.randomUUID().toString().substring(0, 8);
+    String baked = new ImageFromDockerfile(tag)
         .withFileFromPath("Dockerfile", BatchserveImage.PROJECT.resolve("test/container/with-model.Dockerfile"))
         .withFileFromPath("model/" + model, BatchserveImage.PROJECT.resolve("model").resolve(model))
         .withBuildArg("IMAGE", BatchserveImage.name())

@@ -131,7 +131,8 @@ class ServeContainerIT {
     ExecResult cmdline = container(model).execInContainer("cat", "/proc/1/cmdline");
     List<String> args = List.of(cmdline.getStdout().split("\0"));
     assertTrue(args.get(0).endsWith("java"), args.toString());
-    assertEquals(List.of("-jar", "/opt/batchserve/batchserve.jar", "serve"), args.subList(args.size() - 3, args.size()));
+    assertEquals(List.of("-jar", "/opt/batchserve/batchserve.jar", "serve"),
+        args.subList(args.size() - 3, args.size()));
 
     ExecResult environment = container(model).execInContainer("cat", "/proc/1/environ");
     assertTrue(List.of(environment.getStdout().split("\0")).contains("OMP_NUM_THREADS=1"), environment.getStdout());

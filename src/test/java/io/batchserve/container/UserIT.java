@@ -27,7 +27,8 @@ class UserIT {
       container.start();
       assertEquals("10001", uidOfPid1(container));
       assertEquals(200, BatchserveImage.get(container, "/ping").statusCode());
-      var files = container.execInContainer("stat", "-c", "%u %a %n", "/opt/ml/model", "/opt/ml/model/xgboost-model.ubj");
+      var files = container.execInContainer("stat", "-c", "%u %a %n", "/opt/ml/model",
+          "/opt/ml/model/xgboost-model.ubj");
       assertTrue(files.getStdout().contains("0 755 /opt/ml/model"), files.getStdout());
       var write = container.execInContainer("touch", "/opt/ml/model/x");
       assertTrue(write.getExitCode() != 0, "the model folder is not writable");

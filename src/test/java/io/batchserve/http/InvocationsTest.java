@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchserve.codec.Json;
-import io.batchserve.http.ModelServer;
 import io.batchserve.testing.Http;
 import io.batchserve.testing.TestServers;
 import io.batchserve.testing.TinyModels;

@@ -30,7 +30,8 @@ class StatsLineTest {
       assertEquals(500, Http.post(server.port(), "e", "Content-Type", "text/csv").statusCode());
 
       String line = server.statsLine();
-      assertTrue(line.contains(" 4 requests answered (200: 2, 4xx: 1 (408 slow body: 0), 503: 0, other 5xx: 1); 5 records predicted"),
+      assertTrue(line.contains(" 4 requests answered (200: 2, 4xx: 1 (408 slow body: 0), 503: 0, other 5xx: 1); 5 "
+          + "records predicted"),
           line);
       assertTrue(line.contains("3 predictions of 2 records on average; queue 0 of 64"), line);
       assertNull(server.statsLine(), "nothing happened since");

@@ -19,7 +19,8 @@ class BuildAndPushScriptTest {
         # the repository, created when missing
         aws ecr describe-repositories --region eu-west-1 --repository-names batchserve
         # only when that answers RepositoryNotFoundException:
-        aws ecr create-repository --region eu-west-1 --repository-name batchserve --image-scanning-configuration scanOnPush=true
+        aws ecr create-repository --region eu-west-1 --repository-name batchserve \
+        --image-scanning-configuration scanOnPush=true
         # login: the password goes through a pipe, never the command line
         aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin %s
         docker tag batchserve:3f2a1c9e8b7d %s/batchserve:3f2a1c9e8b7d

@@ -39,7 +39,8 @@ class CreateModelScriptTest {
   @CsvSource(delimiter = '|', value = {
       "--name       | churn.v1                          | --name 'churn.v1' is not a valid SageMaker name",
       "--image      | batchserve:latest                 | --image 'batchserve:latest' is not an ECR image URI",
-      "--model-data | s3://my-bucket/models/churn/      | --model-data 's3://my-bucket/models/churn/' must name a .tar.gz",
+      "--model-data | s3://my-bucket/models/churn/      | --model-data 's3://my-bucket/models/churn/' must name a "
+          + ".tar.gz",
       "--role-arn   | SageMakerExecution                | --role-arn 'SageMakerExecution' is not an IAM role ARN",
       "--env        | =x                                | --env '=x' is not KEY=VALUE"})
   void badValue_isNamedWithItsFlag(String flag, String value, String message) {

@@ -83,7 +83,8 @@ class CreateTransformJobScriptTest {
   @CsvSource({"1, 100", "10, 10", "4, 25", "100, 1"})
   void payloadRule_atTheLimit_passes(int concurrent, int payload) {
     Scripts.Result run = Scripts.run("create-transform-job.sh", "--region", "eu-west-1", "--job-name", "j",
-        "--max-concurrent-transforms", String.valueOf(concurrent), "--max-payload-in-mb", String.valueOf(payload), "--dry-run");
+        "--max-concurrent-transforms", String.valueOf(concurrent), "--max-payload-in-mb", String.valueOf(payload),
+        "--dry-run");
 
     assertEquals(0, run.exitCode(), run.stderr());
   }
@@ -91,11 +92,14 @@ class CreateTransformJobScriptTest {
   @ParameterizedTest(name = "{0} x {1} MB")
   @CsvSource(delimiter = '|', value = {
       "1 | 101 | --max-payload-in-mb: MaxPayloadInMB 101 is over 100",
-      "8 | 20  | --max-concurrent-transforms and --max-payload-in-mb: MaxConcurrentTransforms x MaxPayloadInMB = 8 x 20 = 160, over 100",
-      "17 | 6  | --max-concurrent-transforms and --max-payload-in-mb: MaxConcurrentTransforms x MaxPayloadInMB = 17 x 6 = 102, over 100"})
+      "8 | 20  | --max-concurrent-transforms and --max-payload-in-mb: MaxConcurrentTransforms x MaxPayloadInMB = "
+          + "8 x 20 = 160, over 100",
+      "17 | 6  | --max-concurrent-transforms and --max-payload-in-mb: MaxConcurrentTransforms x MaxPayloadInMB = "
+          + "17 x 6 = 102, over 100"})
   void payloadRule_overTheLimit_failsBeforeCallingAws(int concurrent, int payload, String message) {
     Scripts.Result run = Scripts.run("create-transform-job.sh", "--region", "eu-west-1",
-        "--max-concurrent-transforms", String.valueOf(concurrent), "--max-payload-in-mb", String.valueOf(payload), "--dry-run");
+        "--max-concurrent-transforms", String.valueOf(concurrent), "--max-payload-in-mb", String.valueOf(payload),
+        "--dry-run");
 
     Scripts.assertRejected(run, "create-transform-job.sh: " + message);
   }

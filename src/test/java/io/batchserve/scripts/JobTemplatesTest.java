@@ -18,7 +18,8 @@ class JobTemplatesTest {
   @ParameterizedTest
   @ValueSource(strings = {"churn", "forecast"})
   void awsTemplate_isTheSampleJobButForNamesAndLocations(String model) throws IOException {
-    ObjectNode aws = (ObjectNode) JSON.readTree(Scripts.DIR.resolve("templates/" + model + "-transform-job.json").toFile());
+    ObjectNode aws = (ObjectNode) JSON.readTree(
+        Scripts.DIR.resolve("templates/" + model + "-transform-job.json").toFile());
     ObjectNode local = (ObjectNode) JSON.readTree(Scripts.PROJECT.resolve("test/jobs/" + model + ".json").toFile());
     for (ObjectNode job : new ObjectNode[] {aws, local}) {
       job.remove(java.util.List.of("TransformJobName", "ModelName"));

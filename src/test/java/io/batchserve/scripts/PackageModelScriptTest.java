@@ -34,7 +34,8 @@ class PackageModelScriptTest {
     assertEquals(0, run.exitCode(), run.stderr());
     assertEquals(archive + "\n", run.stdout());
     Scripts.Result listing = Scripts.exec(List.of("tar", "-tzf", archive.toString()), tmp);
-    assertEquals(List.of("descriptor.json", "schema/features.csv", "xgboost-model.json"), listing.stdout().lines().toList());
+    assertEquals(List.of("descriptor.json", "schema/features.csv", "xgboost-model.json"),
+        listing.stdout().lines().toList());
   }
 
   @Test

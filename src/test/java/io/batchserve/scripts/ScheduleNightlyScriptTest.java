@@ -29,7 +29,8 @@ class ScheduleNightlyScriptTest {
 
     JsonNode parameters = JSON.readTree(words.get(14).substring("JobParameters=".length()));
     assertEquals("States.Format('batchserve-churn-{}-{}', " + DAY
-        + ", States.ArrayGetItem(States.StringSplit(States.UUID(), '-'), 0))", parameters.path("TransformJobName.$").asText());
+        + ", States.ArrayGetItem(States.StringSplit(States.UUID(), '-'), 0))",
+        parameters.path("TransformJobName.$").asText());
     assertEquals("States.Format('s3://my-bucket/output/churn/{}/', " + DAY + ")",
         parameters.at("/TransformOutput/S3OutputPath.$").asText());
     assertTrue(parameters.path("TransformJobName").isMissingNode());
@@ -80,7 +81,8 @@ class ScheduleNightlyScriptTest {
 
   @Test
   void payloadRule_isCheckedBeforeDeploying() {
-    Scripts.Result run = Scripts.run("schedule-nightly.sh", "--region", "eu-west-1", "--max-concurrent-transforms", "30",
+    Scripts.Result run = Scripts.run("schedule-nightly.sh", "--region", "eu-west-1", "--max-concurrent-transforms",
+        "30",
         "--dry-run");
 
     Scripts.assertRejected(run, "MaxConcurrentTransforms x MaxPayloadInMB = 30 x 6 = 180, over 100");
@@ -88,7 +90,8 @@ class ScheduleNightlyScriptTest {
 
   @Test
   void badSchedule_isNamed() {
-    Scripts.Result run = Scripts.run("schedule-nightly.sh", "--region", "eu-west-1", "--schedule", "02:00", "--dry-run");
+    Scripts.Result run = Scripts.run("schedule-nightly.sh", "--region", "eu-west-1", "--schedule", "02:00",
+        "--dry-run");
 
     Scripts.assertRejected(run, "--schedule '02:00' is not a schedule expression");
   }

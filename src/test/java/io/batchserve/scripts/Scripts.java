@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the shell scripts under scripts/ as a user would, with no AWS region or profile from the caller's environment. */
+/**
+ * Runs the shell scripts under scripts/ as a user would, with no AWS region or profile from the caller's
+ * environment.
+ */
 final class Scripts {
   static final Path PROJECT = Path.of("").toAbsolutePath();
   static final Path DIR = PROJECT.resolve("scripts");

@@ -84,7 +84,8 @@ class ChildServersTest {
     assertEquals(1, job.at("/Harness/Settings/ServerRestarts").asInt());
     String log = harness.log();
     assertTrue(log.matches("(?s).*instance-1 \\(http://127\\.0\\.0\\.1:\\d+\\) exited with code 1; restarting it "
-        + "\\(restart 1 of 3\\) and resending the [12] request\\(s\\) it had in flight\\. Its log: .*instance-1\\.log.*"),
+        + "\\(restart 1 of 3\\) and resending the [12] request\\(s\\) it had in flight\\. Its log: "
+            + ".*instance-1\\.log.*"),
         log);
     assertTrue(log.contains("instance-1 restarted on http://127.0.0.1:"), log);
   }

@@ -115,7 +115,8 @@ class TransformJobTest {
       assertEquals(80, fake.requests().size());
       assertTrue(fake.maxInFlight() <= 3, "in flight: " + fake.maxInFlight());
       assertTrue(fake.maxInFlight() >= 2, "in flight: " + fake.maxInFlight());
-      assertEquals(lines.toString().lines().map(l -> "r:" + l + "\n").reduce("", String::concat), ws().out("a.csv.out"));
+      assertEquals(lines.toString().lines().map(l -> "r:" + l + "\n").reduce("", String::concat),
+          ws().out("a.csv.out"));
     }
   }
 

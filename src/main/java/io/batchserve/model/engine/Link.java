@@ -22,7 +22,8 @@ public enum Link {
       Map.entry("reg:pseudohubererror", IDENTITY), Map.entry("reg:absoluteerror", IDENTITY),
       Map.entry("rank:pairwise", IDENTITY), Map.entry("rank:ndcg", IDENTITY), Map.entry("rank:map", IDENTITY),
       Map.entry("binary:logistic", SIGMOID), Map.entry("reg:logistic", SIGMOID),
-      Map.entry("binary:logitraw", IDENTITY), Map.entry("count:poisson", EXP), Map.entry("reg:gamma", EXP), Map.entry("reg:tweedie", EXP));
+      Map.entry("binary:logitraw", IDENTITY), Map.entry("count:poisson", EXP), Map.entry("reg:gamma", EXP),
+      Map.entry("reg:tweedie", EXP));
 
   /** The link of an objective, or null when there is no exact port of it. */
   static Link of(String objective) {

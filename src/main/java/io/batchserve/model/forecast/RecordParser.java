@@ -68,7 +68,8 @@ final class RecordParser {
         targets = targets(p, t);
       }
       case "future_rows" -> future.read(p, t);
-      default -> throw new RecordProblem("unknown field '" + Snippet.text(name) + "'; a record has request_type, item_id, "
+      default -> throw new RecordProblem("unknown field '" + Snippet.text(name) + "'; a record has request_type, "
+          + "item_id, "
           + "historical_rows, forecast_days, target_cols and, optionally, future_rows");
     }
   }

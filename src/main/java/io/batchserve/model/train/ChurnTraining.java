@@ -52,7 +52,8 @@ public final class ChurnTraining {
   }
 
   private static float[] score(byte[] model, List<ChurnData.Customer> rows, int columns) throws ModelLoadException {
-    float[][] scores = XgboostScorer.fromBytes(model, "trained churn model").score(features(rows), rows.size(), columns);
+    float[][] scores = XgboostScorer.fromBytes(model, "trained churn model")
+        .score(features(rows), rows.size(), columns);
     float[] flat = new float[scores.length];
     for (int i = 0; i < flat.length; i++) {
       flat[i] = scores[i][0];

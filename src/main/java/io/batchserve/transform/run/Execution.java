@@ -65,7 +65,8 @@ final class Execution {
     if (!options.endpoints().isEmpty()) {
       return Instances.connect(options.endpoints(), client, options.startupLimit(), log);
     }
-    log.accept("starting " + job.instanceCount() + " " + options.server().describe() + " on model directory " + options.server().modelDir()
+    log.accept("starting " + job.instanceCount() + " " + options.server().describe() + " on model directory "
+        + options.server().modelDir()
         + "; their logs go to " + logDir);
     Instances.Launch launch = new Instances.Launch(options.server(), ContainerEnvironment.of(job), logDir,
         options.startupLimit(), options.maxRestarts(), log);

@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * Lists a job's input objects. S3Prefix: every object whose key starts with the literal prefix (so
- * {@code s3://b/data/part} also takes {@code data/partition/...}); see {@link #relative} for the relative key. ManifestFile: the objects the manifest
+ * {@code s3://b/data/part} also takes {@code data/partition/...}); see {@link #relative} for the relative key.
+ * ManifestFile: the objects the manifest
  * lists, {@code [{"prefix": "s3://b/p/"}, "rel/a", ...]}, each relative key being its manifest entry.
  */
 public final class Inputs {

@@ -7,7 +7,10 @@ import java.util.List;
 
 /** Objects under one bucket (or the local file system). Implementations are thread-safe. */
 public interface Store {
-  /** Every object whose key starts with {@code prefix} (a literal string prefix), sorted by key; folder markers skipped. */
+  /**
+   * Every object whose key starts with {@code prefix} (a literal string prefix), sorted by key; folder markers
+   * skipped.
+   */
   List<Listed> list(String bucket, String prefix) throws IOException;
 
   InputStream open(String bucket, String key) throws IOException;

@@ -32,7 +32,8 @@ class ForecastEncoderTest {
 
   @Test
   void encode_jsonForOneObject_isOneObject() {
-    String out = new String(ForecastEncoder.encode(forecasts(ForecastRequest.Shape.OBJECT, "A1"), MediaType.JSON), StandardCharsets.UTF_8);
+    String out = new String(ForecastEncoder.encode(forecasts(ForecastRequest.Shape.OBJECT, "A1"), MediaType.JSON),
+        StandardCharsets.UTF_8);
     assertEquals("{\"item_id\":\"A1\",\"forecast\":[{\"date\":\"2026-01-01\",\"daily_sales\":1.5},"
         + "{\"date\":\"2026-01-02\",\"daily_sales\":2.0}]}\n", out);
   }

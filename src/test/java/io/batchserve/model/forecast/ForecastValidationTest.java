@@ -41,7 +41,8 @@ class ForecastValidationTest {
         bad("unknown target", r -> r.putArray("target_cols").add("daily_units"),
             "unknown target_cols entry \"daily_units\"; this model forecasts daily_sales"),
         bad("no target", r -> r.putArray("target_cols"), "target_cols is empty"),
-        bad("negative sales", r -> row(r, 2).put("sales", -4), "historical_rows[2]: sales must not be negative, got -4"),
+        bad("negative sales", r -> row(r, 2).put("sales", -4), "historical_rows[2]: sales must not be negative, "
+            + "got -4"),
         bad("sales as text", r -> row(r, 2).put("sales", "12"), "sales must be a number, got the string \"12\""),
         bad("sales null", r -> row(r, 2).putNull("sales"), "sales must be a number, got null"),
         bad("sales missing", r -> row(r, 2).remove("sales"), "historical_rows[2]: missing sales"),

@@ -79,7 +79,8 @@ class JobRequestTest {
     String problems = problems(valid().set("BatchStrategy", "SINGLE_RECORD").set("TransformInput.SplitType", "line"));
     assertTrue(problems.contains("BatchStrategy: 'SINGLE_RECORD' is not a valid value (did you mean SingleRecord? "
         + "values are case-sensitive)"), problems);
-    assertTrue(problems.contains("TransformInput.SplitType: 'line' is not a valid value (did you mean Line?"), problems);
+    assertTrue(problems.contains("TransformInput.SplitType: 'line' is not a valid value (did you mean "
+        + "Line?"), problems);
   }
 
   @Test
@@ -103,7 +104,8 @@ class JobRequestTest {
         + "needs an s3:// URI"), local.notes());
     String strict = String.join("\n", assertThrows(JobValidationException.class, () -> local.toSpec(true))
         .problems());
-    assertTrue(strict.contains("'data/in/' is a local path; the real job needs an s3:// URI (the real API refuses it)"), strict);
+    assertTrue(strict.contains("'data/in/' is a local path; the real job needs an s3:// URI (the real API refuses "
+        + "it)"), strict);
     assertTrue(problems(valid().set("TransformOutput.S3OutputPath", "gs://b/out")).contains(
         "TransformOutput.S3OutputPath: 'gs://b/out' does not match (https|s3)://([^/]+)/?(.*)"));
   }
