@@ -87,11 +87,13 @@ final class TransformHarnessFlags {
       throw new IllegalArgumentException("--endpoint: " + endpoints.size() + " given for InstanceCount "
           + instanceCount + "; give one per instance");
     }
-    return new HarnessOptions(server, endpoints, s3Settings(), bytesPerMb,
-        retryClientErrors, retryAfterLimit(), choice("--newline", newline, "always", "if-missing"),
-        SliceEnd.valueOf(choice("--slice-end", sliceEnd, "inclusive", "exclusive") ? "INCLUSIVE" : "EXCLUSIVE"),
-        skipExisting, Duration.ofSeconds(startupSeconds), maxRestarts, seed,
-        Progress.Mode.valueOf(progress.toUpperCase(java.util.Locale.ROOT)), logDir);
+    return HarnessOptions.builder(server).endpoints(endpoints).s3(s3Settings()).bytesPerMb(bytesPerMb)
+        .retryClientErrors(retryClientErrors).retryAfterLimit(retryAfterLimit())
+        .alwaysNewline(choice("--newline", newline, "always", "if-missing"))
+        .sliceEnd(choice("--slice-end", sliceEnd, "inclusive", "exclusive") ? SliceEnd.INCLUSIVE : SliceEnd.EXCLUSIVE)
+        .skipExisting(skipExisting).startupLimit(Duration.ofSeconds(startupSeconds)).maxRestarts(maxRestarts)
+        .seed(seed).progress(Progress.Mode.valueOf(progress.toUpperCase(java.util.Locale.ROOT))).logDir(logDir)
+        .build();
   }
 
   private Duration retryAfterLimit() {

@@ -52,8 +52,10 @@ public final class Harness {
   }
 
   public HarnessOptions options() {
-    return new HarnessOptions(server, endpoints, s3, bytesPerMb, retryClientErrors, retryAfterLimit, alwaysNewline,
-        sliceEnd, skipExisting, Duration.ofSeconds(60), 3, 1, Progress.Mode.NONE, null);
+    return HarnessOptions.builder(server).endpoints(endpoints).s3(s3).bytesPerMb(bytesPerMb)
+        .retryClientErrors(retryClientErrors).retryAfterLimit(retryAfterLimit).alwaysNewline(alwaysNewline)
+        .sliceEnd(sliceEnd).skipExisting(skipExisting).startupLimit(Duration.ofSeconds(60))
+        .progress(Progress.Mode.NONE).build();
   }
 
   /** A request with the members the API requires. */

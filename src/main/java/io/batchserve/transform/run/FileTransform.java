@@ -1,5 +1,10 @@
 package io.batchserve.transform.run;
 
+import io.batchserve.transform.assemble.Assembler;
+import io.batchserve.transform.pack.Batch;
+import io.batchserve.transform.pack.BatchSource;
+import io.batchserve.transform.pack.LinePacker;
+import io.batchserve.transform.pack.Packer;
 import io.batchserve.codec.MediaType;
 import io.batchserve.config.BatchStrategy;
 import io.batchserve.transform.invoke.InvocationException;

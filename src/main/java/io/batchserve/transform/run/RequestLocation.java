@@ -1,5 +1,6 @@
 package io.batchserve.transform.run;
 
+import io.batchserve.transform.pack.Batch;
 import io.batchserve.transform.job.SplitType;
 import java.util.Locale;
 import java.util.regex.Matcher;

@@ -1,4 +1,4 @@
-package io.batchserve.transform.run;
+package io.batchserve.transform.pack;
 
 import io.batchserve.transform.invoke.Payload;
 import io.batchserve.transform.process.Lines;
@@ -16,7 +16,7 @@ import java.util.List;
  * A record over the limit fails the file; no request is ever empty. Input filters are applied here, so the limit
  * counts the bytes actually sent. Not thread-safe.
  */
-final class Packer implements BatchSource {
+public final class Packer implements BatchSource {
   private final RecordReader reader;
   private final RecordProcessor processor;
   private final long limit;
@@ -25,7 +25,7 @@ final class Packer implements BatchSource {
   private byte[] heldOriginal;
   private long nextRecord = 1;
 
-  Packer(RecordReader reader, RecordProcessor processor, long limit, boolean multi) {
+  public Packer(RecordReader reader, RecordProcessor processor, long limit, boolean multi) {
     this.reader = reader;
     this.processor = processor;
     this.limit = limit;

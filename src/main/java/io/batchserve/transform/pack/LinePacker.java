@@ -1,4 +1,4 @@
-package io.batchserve.transform.run;
+package io.batchserve.transform.pack;
 
 import io.batchserve.transform.invoke.Payload;
 import io.batchserve.transform.split.RecordTooLargeException;
@@ -11,14 +11,14 @@ import java.util.Arrays;
  * same requests (as many whole lines as fit in {@code limit} bytes, a last line without {@code \n} gaining one),
  * cut from the stream in bulk instead of line by line. Not thread-safe.
  */
-final class LinePacker implements BatchSource {
+public final class LinePacker implements BatchSource {
   private final InputStream in;
   private final int limit;
   private byte[] carry = new byte[0];
   private boolean eof;
   private long nextRecord = 1;
 
-  LinePacker(InputStream in, long limit) {
+  public LinePacker(InputStream in, long limit) {
     if (limit <= 0 || limit > Integer.MAX_VALUE - 16) {
       throw new IllegalArgumentException("limit out of range: " + limit);
     }

@@ -1,10 +1,10 @@
-package io.batchserve.transform.run;
+package io.batchserve.transform.pack;
 
 /** A record (or a response to it) that DataProcessing cannot handle; its file fails with this message. */
-final class RecordException extends RuntimeException {
+public final class RecordException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  RecordException(long record, String message, Throwable cause) {
+  public RecordException(long record, String message, Throwable cause) {
     super("record " + record + ": " + message, cause);
   }
 }

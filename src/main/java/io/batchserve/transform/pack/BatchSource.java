@@ -1,8 +1,8 @@
-package io.batchserve.transform.run;
+package io.batchserve.transform.pack;
 
 import java.io.IOException;
 
 /** Produces a file's requests in input order; null at the end. Not thread-safe. */
-interface BatchSource {
+public interface BatchSource {
   Batch next() throws IOException;
 }

@@ -1,4 +1,4 @@
-package io.batchserve.transform.run;
+package io.batchserve.transform.pack;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,7 @@
-package io.batchserve.transform.run;
+package io.batchserve.transform.assemble;
 
+import io.batchserve.transform.pack.Batch;
+import io.batchserve.transform.pack.RecordException;
 import io.batchserve.codec.MediaType;
 import io.batchserve.transform.invoke.Response;
 import io.batchserve.transform.process.Lines;
@@ -14,14 +16,14 @@ import java.util.List;
  * each response record is joined and filtered, and written with a {@code \n} (Line) or nothing (None) after it.
  * A MultiRecord response in CSV or JSON Lines must hold one line per request record. Not thread-safe.
  */
-final class Assembler {
+public final class Assembler {
   private final RecordProcessor processor;
   private final boolean line;
   private final boolean alwaysNewline;
   private final boolean multi;
   private final MediaType accept;
 
-  Assembler(RecordProcessor processor, boolean line, boolean alwaysNewline, boolean multi, MediaType accept) {
+  public Assembler(RecordProcessor processor, boolean line, boolean alwaysNewline, boolean multi, MediaType accept) {
     this.processor = processor;
     this.line = line;
     this.alwaysNewline = alwaysNewline;
@@ -30,7 +32,7 @@ final class Assembler {
   }
 
   /** Writes one response; returns the bytes written. */
-  long write(Batch batch, Response response, OutputStream out) throws IOException {
+  public long write(Batch batch, Response response, OutputStream out) throws IOException {
     byte[] body = response.body();
     MediaType type = accept != null ? accept : parse(response.contentType());
     if (processor == null || !processor.buildsOutput()) {
