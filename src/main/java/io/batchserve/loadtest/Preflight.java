@@ -1,7 +1,7 @@
 package io.batchserve.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.batchserve.codec.Json;
 import io.batchserve.loadtest.report.Format;
 
 /**
@@ -10,8 +10,6 @@ import io.batchserve.loadtest.report.Format;
  * message. Any answer but a 2xx with one line per record stops it.
  */
 final class Preflight {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private Preflight() {}
 
   /** @throws LoadTestException saying what the server answered, and what to check */
@@ -41,7 +39,7 @@ final class Preflight {
   /** The {@code message} of a JSON error answer ({@code error: message}), else the answer's text. */
   static String serverMessage(String answer) {
     try {
-      JsonNode node = JSON.readTree(answer);
+      JsonNode node = Json.MAPPER.readTree(answer);
       JsonNode message = node != null && node.isObject() ? node.path("message") : null;
       if (message != null && message.isTextual()) {
         JsonNode error = node.path("error");
