@@ -19,7 +19,8 @@ import sun.misc.Signal;
         "GET /ping, POST /invocations, GET /execution-parameters.",
         "Flags win over the environment (SAGEMAKER_BIND_TO_PORT, SM_MODEL_DIR, SAGEMAKER_MODEL_SERVER_WORKERS, ...)."})
 final class ServeCommand implements Callable<Integer> {
-  @Option(names = "--port", description = "Port (default: SAGEMAKER_BIND_TO_PORT, else 8080).")
+  @Option(names = "--port", description = "Port (default: SAGEMAKER_BIND_TO_PORT, else "
+      + SageMakerEnv.DEFAULT_PORT + ").")
   Integer port;
 
   @Option(names = "--host", description = "Address to bind (default: 0.0.0.0).")
@@ -34,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
   Integer workers;
 
   @Option(names = "--max-payload-in-mb", description = "MaxPayloadInMB to advertise and accept, 0..100 "
-      + "(default: SAGEMAKER_MAX_PAYLOAD_IN_MB, else 6).")
+      + "(default: SAGEMAKER_MAX_PAYLOAD_IN_MB, else " + SageMakerEnv.DEFAULT_PAYLOAD_MB + ").")
   Integer maxPayloadMb;
 
   @Option(names = "--max-payload-mb", hidden = true, description = "The old spelling of --max-payload-in-mb.")
@@ -49,7 +50,7 @@ final class ServeCommand implements Callable<Integer> {
   Integer queueCapacity;
 
   @Option(names = "--max-batch-records", description = "Record budget for merging queued requests into one "
-      + "prediction (default: BATCHSERVE_MAX_BATCH_RECORDS, else 10000).")
+      + "prediction (default: BATCHSERVE_MAX_BATCH_RECORDS, else " + SageMakerEnv.DEFAULT_MAX_BATCH_RECORDS + ").")
   Integer maxBatchRecords;
 
   @Option(names = "--max-batch-delay-ms", description = "How long a worker waits for more requests to merge "
@@ -57,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
   Integer maxBatchDelayMs;
 
   @Option(names = "--timeout-seconds", description = "Per-request timeout (default: SAGEMAKER_MODEL_SERVER_TIMEOUT, "
-      + "else 60, or 3600 when SAGEMAKER_BATCH is true).")
+      + "else " + SageMakerEnv.DEFAULT_TIMEOUT_SECONDS + ", or " + SageMakerEnv.BATCH_TIMEOUT_SECONDS
+      + " when SAGEMAKER_BATCH is true).")
   Integer timeoutSeconds;
 
   @Option(names = "--libsvm-index-base", description = "Whether text/libsvm feature indices start at 0 (SageMaker's "
@@ -65,7 +67,8 @@ final class ServeCommand implements Callable<Integer> {
   Integer libsvmIndexBase;
 
   @Option(names = "--stats-interval-seconds", description = "How often a busy server logs a line of traffic "
-      + "statistics; 0 for never (default: BATCHSERVE_STATS_INTERVAL_SECONDS, else 60).")
+      + "statistics; 0 for never (default: BATCHSERVE_STATS_INTERVAL_SECONDS, else "
+      + SageMakerEnv.DEFAULT_STATS_SECONDS + ").")
   Integer statsIntervalSeconds;
 
   @Option(names = "--engine", description = "What evaluates the trees: auto (the Java engine for each model it "
@@ -75,11 +78,12 @@ final class ServeCommand implements Callable<Integer> {
 
   @Option(names = "--min-request-rate", description = "Slowest average rate, in bytes/s, at which a request body "
       + "may arrive once the grace period is over; slower clients are cut off with 408; 0 for no limit "
-      + "(default: BATCHSERVE_MIN_REQUEST_RATE, else 65536).")
+      + "(default: BATCHSERVE_MIN_REQUEST_RATE, else " + SageMakerEnv.DEFAULT_MIN_REQUEST_RATE + ").")
   Integer minRequestRate;
 
   @Option(names = "--request-grace-seconds", description = "How long any request body may take before "
-      + "--min-request-rate applies (default: BATCHSERVE_REQUEST_GRACE_SECONDS, else 10).")
+      + "--min-request-rate applies (default: BATCHSERVE_REQUEST_GRACE_SECONDS, else "
+      + SageMakerEnv.DEFAULT_REQUEST_GRACE_SECONDS + ").")
   Integer requestGraceSeconds;
 
   @Override
