@@ -61,21 +61,27 @@ final class EngineChoice {
         : "; OMP_NUM_THREADS is not set: set it to 1, as the image does, for one native thread per prediction";
   }
 
-  /** Null when the Java engine agrees with xgboost4j on every check row, else what differs. */
+  /** Null when the Java engine agrees with xgboost4j on every check row (every margin and output), else what differs. */
   static String verify(Forest forest, XgboostScorer xgboost, String model) {
     int width = forest.features();
     float[] rows = CheckRows.of(forest, SEED, RANDOM_ROWS);
     int count = rows.length / width;
-    float[] javaMargins = forest.predict(rows, count, width, false);
-    float[] nativeMargins = xgboost.margins(rows, count, width);
-    float[] javaPredictions = forest.predict(rows, count, width, true);
-    float[][] nativePredictions = xgboost.score(rows, count, width);
-    for (int r = 0; r < count; r++) {
-      if (Float.floatToIntBits(javaMargins[r]) != Float.floatToIntBits(nativeMargins[r])) {
-        return mismatch(model, "margin", r, javaMargins[r], nativeMargins[r]);
+    String margins = compare(model, "margin", forest.predict(rows, count, width, false),
+        xgboost.margins(rows, count, width), forest.outputs(false));
+    return margins != null ? margins : compare(model, "prediction", forest.predict(rows, count, width, true),
+        xgboost.score(rows, count, width), forest.outputs(true));
+  }
+
+  private static String compare(String model, String what, float[] java, float[][] xgboost, int outputs) {
+    for (int r = 0; r < xgboost.length; r++) {
+      if (xgboost[r].length != outputs) {
+        return "the Java engine gives " + outputs + " " + what + "s per row and xgboost4j " + xgboost[r].length
+            + ", for model '" + model + "'";
       }
-      if (Float.floatToIntBits(javaPredictions[r]) != Float.floatToIntBits(nativePredictions[r][0])) {
-        return mismatch(model, "prediction", r, javaPredictions[r], nativePredictions[r][0]);
+      for (int k = 0; k < outputs; k++) {
+        if (Float.floatToIntBits(java[r * outputs + k]) != Float.floatToIntBits(xgboost[r][k])) {
+          return mismatch(model, what, r, java[r * outputs + k], xgboost[r][k]);
+        }
       }
     }
     return null;

@@ -19,9 +19,10 @@ final class JavaScorer implements Scorer {
   @Override
   public float[][] score(float[] values, int rows, int columns) {
     float[] predictions = forest.predict(values, rows, columns, true);
+    int outputs = forest.outputs(true);
     float[][] out = new float[rows][];
     for (int r = 0; r < rows; r++) {
-      out[r] = new float[] {predictions[r]};
+      out[r] = java.util.Arrays.copyOfRange(predictions, r * outputs, (r + 1) * outputs);
     }
     return out;
   }

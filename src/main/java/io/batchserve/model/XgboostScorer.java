@@ -84,16 +84,11 @@ public final class XgboostScorer implements Scorer {
     }
   }
 
-  /** The margins (before the objective's transform) of {@code rows} dense rows, one per row. */
-  float[] margins(float[] values, int rows, int columns) {
+  /** The margins (before the objective's transform) of {@code rows} dense rows: one per row, or one per class. */
+  float[][] margins(float[] values, int rows, int columns) {
     try {
-      float[][] margins = booster.inplace_predict(values, rows, columns, Float.NaN, new int[] {0, 0},
+      return booster.inplace_predict(values, rows, columns, Float.NaN, new int[] {0, 0},
           Booster.PredictionType.kMargin, null);
-      float[] out = new float[rows];
-      for (int r = 0; r < rows; r++) {
-        out[r] = margins[r][0];
-      }
-      return out;
     } catch (XGBoostError e) {
       throw new PredictionException("XGBoost margin prediction failed: " + e.getMessage(), e);
     }

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ForestExactnessTest {
   private static final int FEATURES = 8;
   private static final int ROWS = 3000;
+  private static final int CLASSES = 4;
   @TempDir
   Path dir;
 
@@ -38,27 +39,36 @@ class ForestExactnessTest {
         Arguments.of("binary:logistic", 1), Arguments.of("binary:logistic", 3), Arguments.of("binary:logistic", 6),
         Arguments.of("binary:logistic", 10), Arguments.of("reg:logistic", 4), Arguments.of("reg:squarederror", 6),
         Arguments.of("reg:squarederror", 2), Arguments.of("reg:absoluteerror", 5), Arguments.of("count:poisson", 5),
-        Arguments.of("reg:gamma", 4), Arguments.of("reg:tweedie", 6), Arguments.of("binary:logitraw", 3));
+        Arguments.of("reg:gamma", 4), Arguments.of("reg:tweedie", 6), Arguments.of("binary:logitraw", 3),
+        Arguments.of("multi:softprob", 4), Arguments.of("multi:softprob", 7), Arguments.of("multi:softmax", 5));
   }
 
   @ParameterizedTest(name = "{0}, depth {1}")
   @MethodSource("models")
   void javaEngine_trainedModel_agreesBitForBit(String objective, int depth) throws Exception {
-    XgboostScorer xgboost = XgboostScorer.fromBytes(train(Map.of("objective", objective, "max_depth", depth,
-        "eta", 0.3), 30), objective);
+    Map<String, Object> params = new HashMap<>(Map.of("objective", objective, "max_depth", depth, "eta", 0.3));
+    if (objective.startsWith("multi:")) {
+      params.put("num_class", CLASSES);
+    }
+    XgboostScorer xgboost = XgboostScorer.fromBytes(train(params, 30), objective);
     Forest forest = ForestReader.read(xgboost.json());
     assertNull(EngineChoice.verify(forest, xgboost, objective));
     float[] rows = randomRows(new SplittableRandom(99), 20_000);
     float[] java = forest.predict(rows, 20_000, FEATURES, true);
     float[][] reference = xgboost.score(rows, 20_000, FEATURES);
-    for (int r = 0; r < java.length; r++) {
-      assertEquals(Float.floatToIntBits(reference[r][0]), Float.floatToIntBits(java[r]), "row " + r);
+    int outputs = forest.outputs(true);
+    assertEquals(objective.equals("multi:softprob") ? CLASSES : 1, outputs);
+    for (int r = 0; r < reference.length; r++) {
+      assertEquals(outputs, reference[r].length, "row " + r);
+      for (int k = 0; k < outputs; k++) {
+        assertEquals(Float.floatToIntBits(reference[r][k]), Float.floatToIntBits(java[r * outputs + k]),
+            "row " + r + ", output " + k);
+      }
     }
   }
 
   @Test
-  void refused_multiClassDartLinearAndTooDeep_fallBackWithALogLine() throws Exception {
-    assertRefused(train(Map.of("objective", "multi:softprob", "num_class", 3, "max_depth", 3), 5), "num_class 3");
+  void refused_dartLinearAndTooDeep_fallBackWithALogLine() throws Exception {
     assertRefused(train(Map.of("objective", "binary:logistic", "booster", "dart", "max_depth", 3), 5),
         "booster 'dart'");
     assertRefused(train(Map.of("objective", "reg:squarederror", "booster", "gblinear"), 5), "booster 'gblinear'");
@@ -100,7 +110,7 @@ class ForestExactnessTest {
       double signal = a * 1.5 - b + random.nextGaussian() * 0.3;
       y[r] = switch (objective) {
         case "binary:logistic", "reg:logistic", "binary:logitraw" -> signal > 0 ? 1 : 0;
-        case "multi:softprob" -> signal < -0.5 ? 0 : signal < 0.5 ? 1 : 2;
+        case "multi:softprob", "multi:softmax" -> signal < -1 ? 0 : signal < 0 ? 1 : signal < 1 ? 2 : 3;
         case "count:poisson", "reg:tweedie" -> (float) Math.floor(Math.exp(signal / 2) * 3 * random.nextDouble());
         case "reg:gamma" -> (float) Math.exp(signal / 2) + 0.01f;
         default -> (float) signal;

@@ -68,6 +68,27 @@ public final class ExactMath {
     return 1.0f / (expf(Math.min(-x, 88.7f)) + 1.0f + 1e-16f);
   }
 
+  /**
+   * XGBoost's softmax of {@code n} margins from {@code from} into {@code out} at {@code at}: the largest margin is
+   * subtracted (in float) before {@link #expf}, the exponentials are summed in double, in order, and each is
+   * divided by that sum rounded to float.
+   */
+  public static void softmax(float[] margins, int from, int n, float[] out, int at) {
+    float max = margins[from];
+    for (int i = 1; i < n; i++) {
+      max = Math.max(margins[from + i], max);
+    }
+    double sum = 0.0;
+    for (int i = 0; i < n; i++) {
+      out[at + i] = expf(margins[from + i] - max);
+      sum += out[at + i];
+    }
+    float total = (float) sum;
+    for (int i = 0; i < n; i++) {
+      out[at + i] /= total;
+    }
+  }
+
   private static int top12(float x) {
     return (Float.floatToRawIntBits(x) >>> 20) & 0x7ff;
   }

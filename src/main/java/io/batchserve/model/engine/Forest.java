@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A tree ensemble evaluated in Java, exactly as XGBoost evaluates it: a row goes left at a node iff its value is
  * below the threshold (compared in float), a missing value (NaN) goes the node's default way, and the leaves'
- * values are summed in float, in tree order, from the base margin; then the objective's {@link Link}.
+ * values are summed in float, in tree order, from the base margin; then the objective's {@link Link}. A
+ * multi-class model has one margin per class, and each tree adds to its class's margin.
  *
  * <p>Layout: every tree is padded to a complete tree of its own depth, internal nodes in heap order (children of
  * {@code i} at {@code 2i+1} and {@code 2i+2}) followed by its {@code 2^depth} leaves; a leaf above the bottom is
@@ -30,6 +31,9 @@ public final class Forest {
   private final int features;
   private final Link link;
   private final float baseMargin;
+  /** Margins per row: 1, or the number of classes; tree {@code t} adds to margin {@code group[t]}. */
+  private final int groups;
+  private final int[] group;
   private final int[] depth;
   private final int[] nodeStart;
   private final int[] leafStart;
@@ -42,6 +46,8 @@ public final class Forest {
     this.link = b.link;
     this.baseMargin = b.baseMargin;
     int trees = b.trees.size();
+    this.groups = b.groups;
+    this.group = b.group.stream().mapToInt(Integer::intValue).toArray();
     this.depth = new int[trees];
     this.nodeStart = new int[trees];
     this.leafStart = new int[trees];
@@ -72,6 +78,11 @@ public final class Forest {
 
   public int trees() {
     return depth.length;
+  }
+
+  /** Values per row that {@link #predict} returns: the margins per row, or the link's outputs for them. */
+  public int outputs(boolean transform) {
+    return transform ? link.outputs(groups) : groups;
   }
 
   /** Each feature's distinct split thresholds (and 0 where padding put a pseudo-split), for the on-load check. */
@@ -110,26 +121,32 @@ public final class Forest {
 
   /**
    * Predicts {@code rows} rows of {@code columns} values (row-major, NaN missing; features past {@code columns}
-   * are missing). Returns one value per row: the margin, or the prediction when {@code transform}.
+   * are missing). Returns {@link #outputs} values per row, row-major: the margins, or the prediction when
+   * {@code transform}.
    */
   public float[] predict(float[] values, int rows, int columns, boolean transform) {
-    float[] out = new float[rows];
+    int width = outputs(transform);
+    float[] out = new float[rows * width];
     int block = Math.min(BLOCK, rows);
     float[] scratch = new float[block * 2 * features];
-    float[] margins = new float[block];
+    float[] margins = new float[block * groups];
     for (int first = 0; first < rows; first += BLOCK) {
       int n = Math.min(BLOCK, rows - first);
       int grouped = n & ~3;
       copy(values, first, n, columns, scratch);
-      java.util.Arrays.fill(margins, 0, n, baseMargin);
+      java.util.Arrays.fill(margins, 0, n * groups, baseMargin);
       for (int t = 0; t < depth.length; t++) {
         walk(t, scratch, grouped, margins);
       }
       for (int r = grouped; r < n; r++) {
-        margins[r] = walkTrees(scratch, r * 2 * features, margins[r]);
+        walkTrees(scratch, r * 2 * features, margins, r * groups);
       }
       for (int r = 0; r < n; r++) {
-        out[first + r] = transform ? link.apply(margins[r]) : margins[r];
+        if (transform) {
+          link.apply(margins, r * groups, groups, out, (first + r) * width);
+        } else {
+          System.arraycopy(margins, r * groups, out, (first + r) * groups, groups);
+        }
       }
     }
     return out;
@@ -152,12 +169,12 @@ public final class Forest {
   /**
    * One row through every tree, four trees walked together (their loads overlap, as four rows' do in
    * {@link #walk}); the leaves are still added in tree order. For the rows of a block that do not fill a group of
-   * four, such as a single-record request.
+   * four, such as a single-record request. A multi-class model's trees go one at a time, each to its class.
    */
-  private float walkTrees(float[] scratch, int row, float margin) {
-    float sum = margin;
+  private void walkTrees(float[] scratch, int row, float[] margins, int at) {
     int t = 0;
-    for (; t + 4 <= depth.length; t += 4) {
+    float sum = margins[at];
+    for (; groups == 1 && t + 4 <= depth.length; t += 4) {
       int d0 = depth[t];
       int d1 = depth[t + 1];
       int d2 = depth[t + 2];
@@ -178,22 +195,26 @@ public final class Forest {
       sum += leaf[leafStart[t + 2] + i2 - ((1 << d2) - 1)];
       sum += leaf[leafStart[t + 3] + i3 - ((1 << d3) - 1)];
     }
+    margins[at] = sum;
     for (; t < depth.length; t++) {
       int i = 0;
       for (int level = 0; level < depth[t]; level++) {
         i = step(i, nodeStart[t] + i, scratch, row);
       }
-      sum += leaf[leafStart[t] + i - ((1 << depth[t]) - 1)];
+      margins[at + group[t]] += leaf[leafStart[t] + i - ((1 << depth[t]) - 1)];
     }
-    return sum;
   }
 
-  /** Adds tree {@code t}'s leaf for each of the block's first {@code n} rows (a multiple of 4) to its margin. */
+  /**
+   * Adds tree {@code t}'s leaf for each of the block's first {@code n} rows (a multiple of 4) to the row's margin
+   * of the tree's group.
+   */
   private void walk(int t, float[] scratch, int n, float[] margins) {
     int levels = depth[t];
     int base = nodeStart[t];
     int leaves = leafStart[t] - ((1 << levels) - 1);
     int width = 2 * features;
+    int g = group[t];
     int r = 0;
     for (; r + 4 <= n; r += 4) {
       int o0 = r * width;
@@ -210,10 +231,11 @@ public final class Forest {
         i2 = step(i2, base + i2, scratch, o2);
         i3 = step(i3, base + i3, scratch, o3);
       }
-      margins[r] += leaf[leaves + i0];
-      margins[r + 1] += leaf[leaves + i1];
-      margins[r + 2] += leaf[leaves + i2];
-      margins[r + 3] += leaf[leaves + i3];
+      int m = r * groups + g;
+      margins[m] += leaf[leaves + i0];
+      margins[m + groups] += leaf[leaves + i1];
+      margins[m + 2 * groups] += leaf[leaves + i2];
+      margins[m + 3 * groups] += leaf[leaves + i3];
     }
   }
 
@@ -221,42 +243,29 @@ public final class Forest {
     return 2 * i + 2 - (Float.floatToRawIntBits(scratch[row + feature[node]] - threshold[node]) >>> 31);
   }
 
-  /** A tree as XGBoost's JSON holds it: parallel arrays by node id; a leaf has {@code left < 0} and its value. */
-  static final class Tree {
-    final int[] left;
-    final int[] right;
-    final int[] feature;
-    final float[] value;
-    final boolean[] defaultLeft;
-
-    Tree(int nodes) {
-      left = new int[nodes];
-      right = new int[nodes];
-      feature = new int[nodes];
-      value = new float[nodes];
-      defaultLeft = new boolean[nodes];
-    }
-
-    int depth(int node) {
-      return left[node] < 0 ? 0 : 1 + Math.max(depth(left[node]), depth(right[node]));
-    }
-  }
-
   /** Collects trees in order. */
   static final class Builder {
     private final int features;
     private final Link link;
     private final float baseMargin;
+    private final int groups;
     private final List<Tree> trees = new ArrayList<>();
     private final List<Integer> depths = new ArrayList<>();
+    private final List<Integer> group = new ArrayList<>();
 
-    Builder(int features, Link link, float baseMargin) {
+    Builder(int features, Link link, float baseMargin, int groups) {
       this.features = features;
       this.link = link;
       this.baseMargin = baseMargin;
+      this.groups = groups;
     }
 
-    void add(Tree tree) throws UnsupportedModelException {
+    /** Adds the next tree, which adds to margin {@code treeGroup} of each row. */
+    void add(Tree tree, int treeGroup) throws UnsupportedModelException {
+      if (treeGroup < 0 || treeGroup >= groups) {
+        throw new UnsupportedModelException("tree " + trees.size() + " belongs to group " + treeGroup + " of "
+            + groups);
+      }
       int treeDepth = tree.left.length == 0 ? 0 : tree.depth(0);
       if (treeDepth > MAX_DEPTH) {
         throw new UnsupportedModelException("tree " + trees.size() + " has depth " + treeDepth + ", over "
@@ -264,6 +273,7 @@ public final class Forest {
       }
       trees.add(tree);
       depths.add(treeDepth);
+      group.add(treeGroup);
     }
 
     Forest build() {

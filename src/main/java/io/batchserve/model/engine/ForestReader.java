@@ -8,7 +8,7 @@ import java.io.IOException;
 /**
  * Reads XGBoost's JSON model (what {@code Booster.toByteArray("json")} gives, for a model loaded from any format)
  * into a {@link Forest}, refusing what the Java engine cannot evaluate exactly: another booster than gbtree (dart,
- * gblinear), parallel trees, several classes or targets, a vector base score, categorical splits, infinite
+ * gblinear), parallel trees, several targets, a vector base score, categorical splits, infinite
  * thresholds, trees deeper than {@link Forest#MAX_DEPTH}, an objective without an exact port. Numbers are read as
  * exact decimals and rounded to float once, as XGBoost wrote them from floats.
  */
@@ -29,27 +29,30 @@ public final class ForestReader {
     require("gbtree".equals(booster.path("name").asText()), "booster '" + booster.path("name").asText()
         + "' (only gbtree)");
     JsonNode params = learner.path("learner_model_param");
-    require(integer(params, "num_class") <= 1, "num_class " + integer(params, "num_class") + " (multi-class)");
     require(integer(params, "num_target") <= 1, "num_target " + integer(params, "num_target") + " (multi-target)");
     JsonNode model = booster.path("model");
     require(integer(model.path("gbtree_model_param"), "num_parallel_tree") <= 1, "parallel trees per round");
     String objective = learner.path("objective").path("name").asText();
     Link link = Link.of(objective);
     require(link != null, "objective '" + objective + "' (no exact port)");
+    int classes = integer(params, "num_class");
+    require(link.multiClass() || classes <= 1, "num_class " + classes + " with objective '" + objective + "'");
+    int groups = Math.max(1, classes);
     String base = params.path("base_score").asText().replace("[", "").replace("]", "").trim();
     require(!base.isEmpty() && !base.contains(","), "base score '" + base + "' (a vector)");
     int features = integer(params, "num_feature");
     JsonNode trees = model.path("trees");
-    Forest.Builder forest = new Forest.Builder(features, link, link.baseMargin(Float.parseFloat(base)));
-    for (JsonNode tree : trees) {
-      forest.add(tree(tree, features));
+    Forest.Builder forest = new Forest.Builder(features, link, link.baseMargin(Float.parseFloat(base)), groups);
+    JsonNode treeInfo = model.path("tree_info");
+    for (int t = 0; t < trees.size(); t++) {
+      forest.add(tree(trees.get(t), features), treeInfo.path(t).asInt(-1));
     }
     return forest.build();
   }
 
-  private static Forest.Tree tree(JsonNode tree, int features) throws UnsupportedModelException {
+  private static Tree tree(JsonNode tree, int features) throws UnsupportedModelException {
     int nodes = tree.path("left_children").size();
-    Forest.Tree parsed = new Forest.Tree(nodes);
+    Tree parsed = new Tree(nodes);
     for (int i = 0; i < nodes; i++) {
       require(tree.path("split_type").path(i).asInt() == 0, "categorical splits");
       parsed.left[i] = tree.path("left_children").path(i).asInt();
