@@ -1,5 +1,6 @@
 package io.batchserve.cli;
 
+import io.batchserve.config.SageMakerLimits;
 import io.batchserve.transform.instance.ServerCommand;
 import io.batchserve.transform.process.SliceEnd;
 import io.batchserve.transform.report.Progress;
@@ -10,7 +11,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
-import io.batchserve.config.SageMakerLimits;
 
 /** Harness settings that are not CreateTransformJob fields: S3 access and the service's unconfirmed choices. */
 final class TransformHarnessFlags {
@@ -22,12 +22,14 @@ final class TransformHarnessFlags {
   boolean pathStyle;
   @Option(names = "--region", description = "S3 region (default: the AWS default chain, else us-east-1).")
   String region;
-  @Option(names = "--payload-unit", defaultValue = "MiB", description = "What MB means when packing under "
-      + "MaxPayloadInMB: MiB (1,048,576 bytes, default) or MB (1,000,000).")
-  String payloadUnit;
+  @Option(names = "--payload-unit", defaultValue = "MiB", converter = Spellings.OfPayloadUnit.class,
+      description = "What MB means when packing under MaxPayloadInMB: MiB (1,048,576 bytes, default) or MB "
+      + "(1,000,000).")
+  PayloadUnit payloadUnit;
 
-  @Option(names = "--payload-mb", hidden = true, description = "The old spelling of --payload-unit.")
-  String oldPayloadUnit;
+  @Option(names = "--payload-mb", hidden = true, converter = Spellings.OfPayloadUnit.class,
+      description = "The old spelling of --payload-unit.")
+  PayloadUnit oldPayloadUnit;
   @Option(names = "--retry-client-errors", description = "Retry 4xx answers too (default: only 5xx, timeouts "
       + "and connection errors).")
   boolean retryClientErrors;
@@ -35,12 +37,13 @@ final class TransformHarnessFlags {
       + "answer's Retry-After asks, up to this many seconds, when that is longer than the backoff; 0 ignores the "
       + "header, as the service may (default: ${DEFAULT-VALUE}).")
   int retryAfterLimitSeconds;
-  @Option(names = "--newline", defaultValue = "if-missing", description = "AssembleWith Line: add a newline after "
-      + "each response 'if-missing' (default) or 'always'.")
-  String newline;
-  @Option(names = "--slice-end", defaultValue = "inclusive", description = "JSONPath slice [a:b] end: "
-      + "'inclusive' (the AWS guide, default) or 'exclusive' (the JSONPath library).")
-  String sliceEnd;
+  @Option(names = "--newline", defaultValue = "if-missing", converter = Spellings.OfNewline.class,
+      description = "AssembleWith Line: add a newline after each response 'if-missing' (default) or 'always'.")
+  Newline newline;
+  @Option(names = "--slice-end", defaultValue = "inclusive", converter = Spellings.OfSliceEnd.class,
+      description = "JSONPath slice [a:b] end: 'inclusive' (the AWS guide, default) or 'exclusive' (the JSONPath "
+      + "library).")
+  SliceEnd sliceEnd;
   @Option(names = "--skip-existing", description = "Skip inputs whose .out already exists (rerun only failures).")
   boolean skipExisting;
   @Option(names = "--startup-timeout-seconds", defaultValue = "300", description = "How long servers may take to "
@@ -51,8 +54,9 @@ final class TransformHarnessFlags {
   int maxRestarts;
   @Option(names = "--retry-seed", defaultValue = "1", description = "Seed of the backoff jitter.")
   long seed;
-  @Option(names = "--progress", defaultValue = "auto", description = "auto, bar, log or none.")
-  String progress;
+  @Option(names = "--progress", defaultValue = "auto", converter = Spellings.OfProgress.class,
+      description = "auto, bar, log or none.")
+  Progress.Mode progress;
   @Option(names = "--log-dir", description = "Where server logs go (default: <output>/logs for a local output).")
   Path logDir;
   @Option(names = "--image", paramLabel = "IMAGE", description = "Run each instance as this container image, as "
@@ -78,22 +82,15 @@ final class TransformHarnessFlags {
       OldSpelling.note("--payload-mb (the packing unit)", "--payload-unit");
       payloadUnit = oldPayloadUnit;
     }
-    long bytesPerMb = switch (payloadUnit) {
-      case "MiB", "mib" -> SageMakerLimits.MEBIBYTE;
-      case "MB", "mb" -> HarnessOptions.MEGABYTE;
-      default -> throw new IllegalArgumentException("--payload-unit: '" + payloadUnit + "' is not MiB or MB");
-    };
     if (!endpoints.isEmpty() && endpoints.size() != instanceCount) {
       throw new IllegalArgumentException("--endpoint: " + endpoints.size() + " given for InstanceCount "
           + instanceCount + "; give one per instance");
     }
-    return HarnessOptions.builder(server).endpoints(endpoints).s3(s3Settings()).bytesPerMb(bytesPerMb)
+    return HarnessOptions.builder(server).endpoints(endpoints).s3(s3Settings()).bytesPerMb(payloadUnit.bytes)
         .retryClientErrors(retryClientErrors).retryAfterLimit(retryAfterLimit())
-        .alwaysNewline(choice("--newline", newline, "always", "if-missing"))
-        .sliceEnd(choice("--slice-end", sliceEnd, "inclusive", "exclusive") ? SliceEnd.INCLUSIVE : SliceEnd.EXCLUSIVE)
-        .skipExisting(skipExisting).startupLimit(Duration.ofSeconds(startupSeconds)).maxRestarts(maxRestarts)
-        .seed(seed).progress(Progress.Mode.valueOf(progress.toUpperCase(java.util.Locale.ROOT))).logDir(logDir)
-        .build();
+        .alwaysNewline(newline == Newline.ALWAYS).sliceEnd(sliceEnd).skipExisting(skipExisting)
+        .startupLimit(Duration.ofSeconds(startupSeconds)).maxRestarts(maxRestarts).seed(seed).progress(progress)
+        .logDir(logDir).build();
   }
 
   private Duration retryAfterLimit() {
@@ -104,11 +101,37 @@ final class TransformHarnessFlags {
     return Duration.ofSeconds(retryAfterLimitSeconds);
   }
 
-  /** True for {@code yes}, false for {@code no}, an error naming the flag otherwise. */
-  private static boolean choice(String flag, String value, String yes, String no) {
-    if (value.equalsIgnoreCase(yes) || value.equalsIgnoreCase(no)) {
-      return value.equalsIgnoreCase(yes);
+  /** What MB means in MaxPayloadInMB when packing; picocli matches the spelling in any case. */
+  enum PayloadUnit {
+    MEBIBYTE("MiB", SageMakerLimits.MEBIBYTE), MEGABYTE("MB", HarnessOptions.MEGABYTE);
+
+    private final String spelling;
+    private final long bytes;
+
+    PayloadUnit(String spelling, long bytes) {
+      this.spelling = spelling;
+      this.bytes = bytes;
     }
-    throw new IllegalArgumentException(flag + ": '" + value + "' is not " + yes + " or " + no);
+
+    @Override
+    public String toString() {
+      return spelling;
+    }
+  }
+
+  /** When AssembleWith Line adds a newline after a response. */
+  enum Newline {
+    ALWAYS("always"), IF_MISSING("if-missing");
+
+    private final String spelling;
+
+    Newline(String spelling) {
+      this.spelling = spelling;
+    }
+
+    @Override
+    public String toString() {
+      return spelling;
+    }
   }
 }

@@ -61,7 +61,7 @@ final class EngineChoice {
         : "; OMP_NUM_THREADS is not set: set it to 1, as the image does, for one native thread per prediction";
   }
 
-  /** Null when the Java engine agrees with xgboost4j on every check row (every margin and output), else what differs. */
+  /** Null when the Java engine agrees with xgboost4j on every margin and output of every check row, else why not. */
   static String verify(Forest forest, XgboostScorer xgboost, String model) {
     int width = forest.features();
     float[] rows = CheckRows.of(forest, SEED, RANDOM_ROWS);

@@ -33,12 +33,12 @@ class FlagVocabularyTest {
       new CommandLine(transform).parseArgs("--payload-mb", "MB");
       transform.harness.options(null, List.of(), 1);
     });
-    assertEquals("MB", transform.harness.payloadUnit);
+    assertEquals(TransformHarnessFlags.PayloadUnit.MEGABYTE, transform.harness.payloadUnit);
     assertEquals("note: --payload-mb (the packing unit) is now --payload-unit; the old spelling works for now",
         notes.strip());
     TransformCommand renamed = new TransformCommand();
     new CommandLine(renamed).parseArgs("--payload-unit", "MB");
-    assertEquals("MB", renamed.harness.payloadUnit);
+    assertEquals(TransformHarnessFlags.PayloadUnit.MEGABYTE, renamed.harness.payloadUnit);
   }
 
   @Test
