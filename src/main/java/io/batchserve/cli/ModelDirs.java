@@ -8,12 +8,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
- * What {@code --model-dir} may name, resolved to a model directory: a folder as is; a {@code model.tar.gz} (what
- * SageMaker users have in hand, and what SDK local mode takes) unpacked into a temporary folder exactly as
- * SageMaker unpacks it into {@code /opt/ml/model}; or an {@code s3://.../model.tar.gz} ModelDataUrl, downloaded
- * (the AWS SDK's default credentials, {@code --endpoint-url} for S3-compatible stores) and unpacked the same way.
+ * What {@code --model-dir} may name, resolved to a model directory: a folder as is; a {@code
+ * model.tar.gz} (what SageMaker users have in hand, and what SDK local mode takes) unpacked into a
+ * temporary folder exactly as SageMaker unpacks it into {@code /opt/ml/model}; or an {@code
+ * s3://.../model.tar.gz} ModelDataUrl, downloaded (the AWS SDK's default credentials, {@code
+ * --endpoint-url} for S3-compatible stores) and unpacked the same way.
  */
 final class ModelDirs {
   private ModelDirs() {}
@@ -32,11 +34,12 @@ final class ModelDirs {
     try (Stores stores = new Stores(s3)) {
       download = Files.createTempFile("batchserve-model-", ".tar.gz");
       try (InputStream in = stores.of(location).open(location.bucket(), location.prefix())) {
-        Files.copy(in, download, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(in, download, StandardCopyOption.REPLACE_EXISTING);
       }
       return ModelArchive.unpackToTemp(download);
     } catch (IOException | RuntimeException e) {
-      throw new ModelLoadException(uri + ": cannot download the model archive: " + e.getMessage(), e);
+      throw new ModelLoadException(
+          uri + ": cannot download the model archive: " + e.getMessage(), e);
     } finally {
       if (download != null) {
         download.toFile().delete();

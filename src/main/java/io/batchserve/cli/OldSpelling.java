@@ -1,8 +1,9 @@
 package io.batchserve.cli;
 
 /**
- * Flags renamed so that each has one meaning across the commands and scripts, and API fields keep their API names:
- * an old spelling still works for now, and says once, on standard error, what to use instead.
+ * Flags renamed so that each has one meaning across the commands and scripts, and API fields keep
+ * their API names: an old spelling still works for now, and says once, on standard error, what to
+ * use instead.
  */
 final class OldSpelling {
   private OldSpelling() {}

@@ -9,8 +9,8 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Reads an enum flag by its spelling on the command line, in any case (see {@link #spelling}), and names the
- * choices when a value is none of them: {@code 'sometimes' is not always or if-missing}.
+ * Reads an enum flag by its spelling on the command line, in any case (see {@link #spelling}), and
+ * names the choices when a value is none of them: {@code 'sometimes' is not always or if-missing}.
  */
 class Spellings<E extends Enum<E>> implements ITypeConverter<E> {
   // picocli instantiates a flag's converter from its class: one per enum flag.
@@ -38,7 +38,6 @@ class Spellings<E extends Enum<E>> implements ITypeConverter<E> {
     }
   }
 
-
   private final Class<E> type;
 
   Spellings(Class<E> type) {
@@ -56,14 +55,22 @@ class Spellings<E extends Enum<E>> implements ITypeConverter<E> {
   }
 
   private String choices() {
-    String[] all = Arrays.stream(type.getEnumConstants()).map(Spellings::spelling).toArray(String[]::new);
-    return all.length == 1 ? all[0] : Arrays.stream(all, 0, all.length - 1).collect(Collectors.joining(", "))
-        + " or " + all[all.length - 1];
+    String[] all =
+        Arrays.stream(type.getEnumConstants()).map(Spellings::spelling).toArray(String[]::new);
+    return all.length == 1
+        ? all[0]
+        : Arrays.stream(all, 0, all.length - 1).collect(Collectors.joining(", "))
+            + " or "
+            + all[all.length - 1];
   }
 
-  /** Its {@code toString()} where the enum gives one, else its name in lower case with {@code -} for {@code _}. */
+  /**
+   * Its {@code toString()} where the enum gives one, else its name in lower case with {@code -} for
+   * {@code _}.
+   */
   private static String spelling(Enum<?> choice) {
-    return !choice.toString().equals(choice.name()) ? choice.toString()
+    return !choice.toString().equals(choice.name())
+        ? choice.toString()
         : choice.name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -11,68 +11,98 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code train}: generate a documented synthetic data set and train one of the bundled models. */
-@Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Generate a seeded synthetic data set and train a bundled model into its model folder.",
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description =
+        "Generate a seeded synthetic data set and train a bundled model into its model folder.",
     subcommands = {TrainCommand.Churn.class, TrainCommand.Forecast.class})
 final class TrainCommand {
 
   /** {@code train churn}. */
-  @Command(name = "churn", mixinStandardHelpOptions = true,
-      description = {"Train the churn classifier on 60,000 synthetic telecom customers (seeded, reproducible).",
-          "Writes xgboost-model.ubj and batchserve-model.json; logs the hold-out AUC."})
+  @Command(
+      name = "churn",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Train the churn classifier on 60,000 synthetic telecom customers (seeded, reproducible).",
+        "Writes xgboost-model.ubj and batchserve-model.json; logs the hold-out AUC."
+      })
   static final class Churn implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "model/churn", description = "Model folder (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--out",
+        defaultValue = "model/churn",
+        description = "Model folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--samples", description = "Also write sample input files (customer id first) here.")
+    @Option(
+        names = "--samples",
+        description = "Also write sample input files (customer id first) here.")
     Path samples;
 
-    @Option(names = "--sample-files", defaultValue = "2", description = "Sample files (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--sample-files",
+        defaultValue = "2",
+        description = "Sample files (default: ${DEFAULT-VALUE}).")
     int sampleFiles;
 
-    @Option(names = "--sample-rows", defaultValue = "2500", description = "Rows per sample file "
-        + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--sample-rows",
+        defaultValue = "2500",
+        description = "Rows per sample file (default: ${DEFAULT-VALUE}).")
     int sampleRows;
 
     @Override
     public Integer call() throws Exception {
       var out = spec.commandLine().getOut();
       ChurnTraining.Result result = ChurnTraining.run(this.out);
-      out.printf("trained churn model on %,d customers; hold-out AUC %.4f on %,d customers; wrote %s%n",
+      out.printf(
+          "trained churn model on %,d customers; hold-out AUC %.4f on %,d customers; wrote %s%n",
           result.trainRows(), result.holdoutAuc(), result.holdoutRows(), result.directory());
       if (samples != null) {
         var files = ChurnSamples.write(samples, sampleFiles, sampleRows, ChurnTraining.SEED + 1);
-        out.printf("wrote %d sample files of %,d customers to %s%n", files.size(), sampleRows, samples);
+        out.printf(
+            "wrote %d sample files of %,d customers to %s%n", files.size(), sampleRows, samples);
       }
       return 0;
     }
   }
 
   /** {@code train forecast}. */
-  @Command(name = "forecast", mixinStandardHelpOptions = true,
-      description = {"Train the iterative demand forecaster on 800 synthetic store-products (seeded, reproducible).",
-          "Writes xgboost-model.ubj and batchserve-model.json; logs the 31-day hold-out WAPE against the "
-              + "seasonal-naive baseline."})
+  @Command(
+      name = "forecast",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Train the iterative demand forecaster on 800 synthetic store-products (seeded,"
+            + " reproducible).",
+        "Writes xgboost-model.ubj and batchserve-model.json; logs the 31-day hold-out WAPE against"
+            + " the seasonal-naive baseline."
+      })
   static final class Forecast implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "model/forecast",
+    @Option(
+        names = "--out",
+        defaultValue = "model/forecast",
         description = "Model folder (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--samples", description = "Also write sample request files (JSON Lines) here, e.g. "
-        + "test/data/forecast.")
+    @Option(
+        names = "--samples",
+        description = "Also write sample request files (JSON Lines) here, e.g. test/data/forecast.")
     Path samples;
 
-    @Option(names = "--sample-files", defaultValue = "2", description = "Sample files (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--sample-files",
+        defaultValue = "2",
+        description = "Sample files (default: ${DEFAULT-VALUE}).")
     int sampleFiles;
 
-    @Option(names = "--sample-items", defaultValue = "150", description = "Items per sample file "
-        + "(default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--sample-items",
+        defaultValue = "150",
+        description = "Items per sample file (default: ${DEFAULT-VALUE}).")
     int sampleItems;
 
     @Override
@@ -81,14 +111,22 @@ final class TrainCommand {
       long start = System.nanoTime();
       ForecastTraining.Result result = ForecastTraining.run(this.out);
       var holdout = result.holdout();
-      out.printf("trained forecaster on %,d item-days in %.1f s; wrote %s%n", result.trainRows(),
-          (System.nanoTime() - start) / 1e9, result.directory());
-      out.printf("hold-out, %d items x %d days, recursive: WAPE %.4f (without future promotions %.4f); "
-          + "seasonal naive %.4f%n", holdout.items(), holdout.horizon(), holdout.modelWape(),
-          holdout.modelWapeWithoutPromotions(), holdout.seasonalNaiveWape());
+      out.printf(
+          "trained forecaster on %,d item-days in %.1f s; wrote %s%n",
+          result.trainRows(), (System.nanoTime() - start) / 1e9, result.directory());
+      out.printf(
+          "hold-out, %d items x %d days, recursive: WAPE %.4f (without future promotions %.4f); "
+              + "seasonal naive %.4f%n",
+          holdout.items(),
+          holdout.horizon(),
+          holdout.modelWape(),
+          holdout.modelWapeWithoutPromotions(),
+          holdout.seasonalNaiveWape());
       if (samples != null) {
-        var files = ForecastSamples.write(samples, sampleFiles, sampleItems, ForecastTraining.SEED + 2);
-        out.printf("wrote %d sample files of %,d items to %s%n", files.size(), sampleItems, samples);
+        var files =
+            ForecastSamples.write(samples, sampleFiles, sampleItems, ForecastTraining.SEED + 2);
+        out.printf(
+            "wrote %d sample files of %,d items to %s%n", files.size(), sampleItems, samples);
       }
       return 0;
     }

@@ -1,9 +1,9 @@
 package io.batchserve.codec;
 
 /**
- * A request whose content cannot be scored: a malformed record, a missing field, an empty body. The message names
- * the record (1-based line or record number, and the item id where there is one) and what is wrong with it.
- * Maps to HTTP 400.
+ * A request whose content cannot be scored: a malformed record, a missing field, an empty body. The
+ * message names the record (1-based line or record number, and the item id where there is one) and
+ * what is wrong with it. Maps to HTTP 400.
  */
 public class BadInputException extends RuntimeException {
   private static final long serialVersionUID = 1L;

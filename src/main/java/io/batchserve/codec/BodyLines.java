@@ -1,9 +1,9 @@
 package io.batchserve.codec;
 
 /**
- * The lines of a JSON Lines (or any line-per-record) body: each line's bytes without its {@code \n} or
- * {@code \r\n}, numbered from 1. A final line end closes the last line instead of opening an empty one; any other
- * empty line is passed on, for the reader to reject with its number.
+ * The lines of a JSON Lines (or any line-per-record) body: each line's bytes without its {@code \n}
+ * or {@code \r\n}, numbered from 1. A final line end closes the last line instead of opening an
+ * empty one; any other empty line is passed on, for the reader to reject with its number.
  */
 public final class BodyLines {
   /** Receives one line: {@code body[from, to)} is line {@code number}. */

@@ -1,9 +1,9 @@
 package io.batchserve.codec;
 
 /**
- * A dense row-major matrix of features; {@code NaN} marks a missing value. The array may be longer than
- * {@code rows x columns} (a reader that grows it need not trim it); only the first {@link #size()} values belong
- * to the matrix.
+ * A dense row-major matrix of features; {@code NaN} marks a missing value. The array may be longer
+ * than {@code rows x columns} (a reader that grows it need not trim it); only the first {@link
+ * #size()} values belong to the matrix.
  */
 public record FloatMatrix(float[] values, int rows, int columns) {
   public FloatMatrix {

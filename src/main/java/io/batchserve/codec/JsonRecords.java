@@ -10,11 +10,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits JSON and JSON Lines bodies into records, each with the place it came from ("line 3", "record 3") for error
- * messages.
+ * Splits JSON and JSON Lines bodies into records, each with the place it came from ("line 3",
+ * "record 3") for error messages.
  *
- * <p>{@code application/jsonlines}: one JSON value per line; a blank line is an error except for one trailing line
- * end. {@code application/json}: one object (one record), an array of records, or {@code {"instances": [...]}}.
+ * <p>{@code application/jsonlines}: one JSON value per line; a blank line is an error except for
+ * one trailing line end. {@code application/json}: one object (one record), an array of records, or
+ * {@code {"instances": [...]}}.
  */
 public final class JsonRecords {
   /** One record: the parsed value and where it was, 1-based. */
@@ -31,14 +32,18 @@ public final class JsonRecords {
 
   public static List<Located> jsonLines(byte[] body, int length) {
     List<Located> records = new ArrayList<>();
-    BodyLines.forEach(body, length,
-        (from, to, line) -> records.add(new Located(parseLine(body, from, to, line), "line " + line)));
+    BodyLines.forEach(
+        body,
+        length,
+        (from, to, line) ->
+            records.add(new Located(parseLine(body, from, to, line), "line " + line)));
     return records;
   }
 
   private static JsonNode parseLine(byte[] body, int from, int end, int line) {
     if (isBlank(body, from, end)) {
-      throw BadInputException.at("line " + line, "the line is empty (every line must be one JSON record)");
+      throw BadInputException.at(
+          "line " + line, "the line is empty (every line must be one JSON record)");
     }
     try {
       return Json.MAPPER.readTree(body, from, end - from);
@@ -54,8 +59,13 @@ public final class JsonRecords {
     try {
       root = Json.MAPPER.readTree(body, 0, length);
     } catch (JsonProcessingException e) {
-      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-          + ", column " + e.getLocation().getColumnNr();
+      String where =
+          e.getLocation() == null
+              ? ""
+              : " at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr();
       throw new BadInputException("body is not valid JSON" + where + ": " + problem(e));
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
@@ -88,8 +98,9 @@ public final class JsonRecords {
   }
 
   /**
-   * The string value of a top-level field of the body's first record, without parsing the rest; null when the
-   * body does not start with an object holding that field as a string. Used to route a request to a model.
+   * The string value of a top-level field of the body's first record, without parsing the rest;
+   * null when the body does not start with an object holding that field as a string. Used to route
+   * a request to a model.
    */
   public static String peekField(byte[] body, int length, String field) {
     try (JsonParser parser = Json.MAPPER.getFactory().createParser(body, 0, length)) {
@@ -103,8 +114,11 @@ public final class JsonRecords {
     }
   }
 
-  /** Scans the object the parser has just entered; {@code {"instances": [...]}} is looked into once. */
-  private static String scanObject(JsonParser parser, String field, boolean allowInstances) throws IOException {
+  /**
+   * Scans the object the parser has just entered; {@code {"instances": [...]}} is looked into once.
+   */
+  private static String scanObject(JsonParser parser, String field, boolean allowInstances)
+      throws IOException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String name = parser.currentName();
       JsonToken value = parser.nextToken();
@@ -112,7 +126,9 @@ public final class JsonRecords {
         return value == JsonToken.VALUE_STRING ? parser.getText() : null;
       }
       if (allowInstances && name.equals("instances") && value == JsonToken.START_ARRAY) {
-        return parser.nextToken() == JsonToken.START_OBJECT ? scanObject(parser, field, false) : null;
+        return parser.nextToken() == JsonToken.START_OBJECT
+            ? scanObject(parser, field, false)
+            : null;
       }
       parser.skipChildren();
     }
@@ -121,7 +137,8 @@ public final class JsonRecords {
 
   /** Jackson's message without its source-location boilerplate. */
   private static String problem(JsonProcessingException e) {
-    return Snippet.text(e.getOriginalMessage(), 300).replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "")
+    return Snippet.text(e.getOriginalMessage(), 300)
+        .replaceAll("\\s*\\(start marker at \\[Source: [^\\]]*\\]\\)", "")
         .replaceAll("\\s*at \\[Source: [^\\]]*\\]", "");
   }
 

@@ -9,13 +9,15 @@ public final class Negotiation {
   private Negotiation() {}
 
   /**
-   * Chooses the answer's type from an Accept header. A missing, blank or {@code *}{@code /*} header means
-   * {@code fallback}. Otherwise the listed types are tried by quality (then header order) and the first one in
-   * {@code supported} wins; a wildcard such as {@code text/*} takes the first supported type it includes.
+   * Chooses the answer's type from an Accept header. A missing, blank or {@code *}{@code /*} header
+   * means {@code fallback}. Otherwise the listed types are tried by quality (then header order) and
+   * the first one in {@code supported} wins; a wildcard such as {@code text/*} takes the first
+   * supported type it includes.
    *
    * @throws NotAcceptableException when nothing in the header is supported
    */
-  public static MediaType chooseAccept(String header, List<MediaType> supported, MediaType fallback, String model) {
+  public static MediaType chooseAccept(
+      String header, List<MediaType> supported, MediaType fallback, String model) {
     if (header == null || header.isBlank()) {
       return fallback;
     }
@@ -33,7 +35,8 @@ public final class Negotiation {
     throw new NotAcceptableException(header.trim(), model, supported);
   }
 
-  private static List<Weighted> parseRanges(String header, List<MediaType> supported, String model) {
+  private static List<Weighted> parseRanges(
+      String header, List<MediaType> supported, String model) {
     List<Weighted> ranges = new ArrayList<>();
     String[] parts = header.split(",");
     for (int i = 0; i < parts.length; i++) {
@@ -47,7 +50,8 @@ public final class Negotiation {
       }
     }
     ranges.removeIf(w -> w.quality <= 0);
-    ranges.sort(Comparator.comparingDouble((Weighted w) -> -w.quality).thenComparingInt(w -> w.order));
+    ranges.sort(
+        Comparator.comparingDouble((Weighted w) -> -w.quality).thenComparingInt(w -> w.order));
     return ranges;
   }
 

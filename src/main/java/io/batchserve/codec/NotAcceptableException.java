@@ -7,7 +7,12 @@ public class NotAcceptableException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public NotAcceptableException(String accept, String model, List<MediaType> supported) {
-    super("Accept '" + Snippet.text(accept) + "' is not supported by model '" + model + "'; supported: "
-        + UnsupportedContentTypeException.join(supported));
+    super(
+        "Accept '"
+            + Snippet.text(accept)
+            + "' is not supported by model '"
+            + model
+            + "'; supported: "
+            + UnsupportedContentTypeException.join(supported));
   }
 }

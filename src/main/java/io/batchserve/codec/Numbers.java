@@ -1,16 +1,21 @@
 package io.batchserve.codec;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * A strict, allocation-free parser for decimal numbers in ASCII bytes: {@code [+-]digits[.digits][(e|E)[+-]digits]}.
- * Values are parsed to the nearest double and then narrowed to float, which is what numpy does when the SageMaker
- * XGBoost container reads CSV, so a model sees exactly the floats it would see there.
+ * A strict, allocation-free parser for decimal numbers in ASCII bytes: {@code
+ * [+-]digits[.digits][(e|E)[+-]digits]}. Values are parsed to the nearest double and then narrowed
+ * to float, which is what numpy does when the SageMaker XGBoost container reads CSV, so a model
+ * sees exactly the floats it would see there.
  */
 final class Numbers {
   /** Returned by {@link #parse} when the bytes are not a decimal number. */
   static final double INVALID = Double.longBitsToDouble(0x7ff8dead00000000L);
+
   private static final double[] POW10 = {
-      1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
-      1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22
+  };
 
   private Numbers() {}
 
@@ -31,8 +36,8 @@ final class Numbers {
   }
 
   /**
-   * Reads the longest decimal number starting at {@code from} (before {@code to}) and records where it stopped.
-   * Returns {@link #INVALID} when no number starts there.
+   * Reads the longest decimal number starting at {@code from} (before {@code to}) and records where
+   * it stopped. Returns {@link #INVALID} when no number starts there.
    */
   static double scan(byte[] bytes, int from, int to, Scan scan) {
     int i = from;
@@ -67,11 +72,15 @@ final class Numbers {
         return INVALID;
       }
     }
-    double value = digits <= 18 ? toDouble(mantissa, exponent - fraction) : slow(bytes, from, scan.end);
+    double value =
+        digits <= 18 ? toDouble(mantissa, exponent - fraction) : slow(bytes, from, scan.end);
     return negative && value >= 0 ? -value : value;
   }
 
-  /** The exponent after an 'e' at {@code from - 1}; moves scan.end past it, or returns MIN_VALUE for none. */
+  /**
+   * The exponent after an 'e' at {@code from - 1}; moves scan.end past it, or returns MIN_VALUE for
+   * none.
+   */
   private static int scanExponent(byte[] bytes, int from, int to, Scan scan) {
     int i = from;
     boolean negative = false;
@@ -91,7 +100,10 @@ final class Numbers {
     return negative ? -exponent : exponent;
   }
 
-  /** mantissa x 10^power, correctly rounded when both are exact doubles, else through the JDK's parser. */
+  /**
+   * mantissa x 10^power, correctly rounded when both are exact doubles, else through the JDK's
+   * parser.
+   */
   private static double toDouble(long mantissa, int power) {
     if (mantissa < (1L << 53) && power >= -22 && power <= 22) {
       // Both operands are exact doubles, so one multiplication or division is correctly rounded.
@@ -103,6 +115,6 @@ final class Numbers {
   /** More than 18 digits: the JDK parses the text itself (the sign is applied by the caller). */
   private static double slow(byte[] bytes, int from, int to) {
     int start = bytes[from] == '-' || bytes[from] == '+' ? from + 1 : from;
-    return Double.parseDouble(new String(bytes, start, to - start, java.nio.charset.StandardCharsets.US_ASCII));
+    return Double.parseDouble(new String(bytes, start, to - start, StandardCharsets.US_ASCII));
   }
 }

@@ -1,15 +1,18 @@
 package io.batchserve.codec;
 
+import java.util.Arrays;
 
 /**
  * Writes model scores, one entry per input record and in input order.
  *
  * <ul>
- *   <li>{@code text/csv}: one line per record, the score (or a model's several outputs, comma-separated);
- *   <li>{@code application/jsonlines}: one {@code {"score":p}} line per record ({@code "score":[...]} for several
- *       outputs);
+ *   <li>{@code text/csv}: one line per record, the score (or a model's several outputs,
+ *       comma-separated);
+ *   <li>{@code application/jsonlines}: one {@code {"score":p}} line per record ({@code
+ *       "score":[...]} for several outputs);
  *   <li>{@code application/json}: {@code {"predictions":[{"score":p},...]}}.
  * </ul>
+ *
  * Every line, the last included, ends with {@code \n}.
  */
 public final class ScoreEncoder {
@@ -82,7 +85,9 @@ public final class ScoreEncoder {
       bytes[size++] = (byte) c;
     }
 
-    @SuppressWarnings("deprecation") // String.getBytes(int, int, byte[], int) copies Latin-1 text without encoding
+    @SuppressWarnings(
+        "deprecation") // String.getBytes(int, int, byte[], int) copies Latin-1 text without
+    // encoding
     void ascii(String text) {
       ensure(text.length());
       text.getBytes(0, text.length(), bytes, size);
@@ -95,7 +100,10 @@ public final class ScoreEncoder {
       size += text.length;
     }
 
-    /** A float in its shortest round-trip form; NaN (never produced by a tree model) is written as null. */
+    /**
+     * A float in its shortest round-trip form; NaN (never produced by a tree model) is written as
+     * null.
+     */
     void number(float value) {
       if (!FloatText.append(value, this)) {
         ascii(Float.isNaN(value) || Float.isInfinite(value) ? "null" : Float.toString(value));
@@ -103,12 +111,12 @@ public final class ScoreEncoder {
     }
 
     byte[] toByteArray() {
-      return java.util.Arrays.copyOf(bytes, size);
+      return Arrays.copyOf(bytes, size);
     }
 
     private void ensure(int more) {
       if (size + more > bytes.length) {
-        bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
       }
     }
   }

@@ -3,14 +3,16 @@ package io.batchserve.codec;
 import java.util.Locale;
 
 /**
- * The one way client text enters an error message or a log line: control characters escaped (so a request can
- * never start a line of its own, move the cursor, or colour a terminal) and long text shortened with its length
- * noted (so a 1 MB field name makes a short line). Bytes of a request body show printable ASCII as is and every
- * other byte as {@code \xNN}; strings keep printable Unicode and show control, line and paragraph separators and
- * bidirectional overrides as {@code \n}, {@code \r}, {@code \t} or a backslash, u and four hex digits.
+ * The one way client text enters an error message or a log line: control characters escaped (so a
+ * request can never start a line of its own, move the cursor, or colour a terminal) and long text
+ * shortened with its length noted (so a 1 MB field name makes a short line). Bytes of a request
+ * body show printable ASCII as is and every other byte as {@code \xNN}; strings keep printable
+ * Unicode and show control, line and paragraph separators and bidirectional overrides as {@code
+ * \n}, {@code \r}, {@code \t} or a backslash, u and four hex digits.
  */
 public final class Snippet {
   private static final int MAX_BYTES = 40;
+
   /** The longest piece of client text quoted in a message, in characters. */
   public static final int MAX_TEXT = 120;
 
@@ -34,7 +36,10 @@ public final class Snippet {
     return out.toString();
   }
 
-  /** Client text (a field name, an item id, a header), escaped and cut to {@value #MAX_TEXT} characters. */
+  /**
+   * Client text (a field name, an item id, a header), escaped and cut to {@value #MAX_TEXT}
+   * characters.
+   */
   public static String text(String text) {
     return text(text, MAX_TEXT);
   }
@@ -67,14 +72,20 @@ public final class Snippet {
       out = new StringBuilder(end + 32).append(text, 0, end);
     }
     if (end < text.length()) {
-      out.append("...(").append(String.format(Locale.ROOT, "%,d", text.length())).append(" characters)");
+      out.append("...(")
+          .append(String.format(Locale.ROOT, "%,d", text.length()))
+          .append(" characters)");
     }
     return out.toString();
   }
 
   private static boolean needsEscape(char c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029'
-        || (c >= '\u202a' && c <= '\u202e') || (c >= '\u2066' && c <= '\u2069');
+    return c < 0x20
+        || (c >= 0x7f && c <= 0x9f)
+        || c == '\u2028'
+        || c == '\u2029'
+        || (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069');
   }
 
   private static void escape(char c, StringBuilder out) {

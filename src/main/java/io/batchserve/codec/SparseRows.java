@@ -1,18 +1,31 @@
 package io.batchserve.codec;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Rows in compressed sparse row form: row {@code r}'s entries are {@code columns[rowStarts[r] .. rowStarts[r + 1])}
- * with their {@code values}; absent features are missing. The arrays may be longer than needed; only the first
- * {@code rows + 1} starts and the first {@code size()} entries belong to the rows.
+ * Rows in compressed sparse row form: row {@code r}'s entries are {@code columns[rowStarts[r] ..
+ * rowStarts[r + 1])} with their {@code values}; absent features are missing. The arrays may be
+ * longer than needed; only the first {@code rows + 1} starts and the first {@code size()} entries
+ * belong to the rows.
  */
 public record SparseRows(long[] rowStarts, int[] columns, float[] values, int rows, int width) {
   public SparseRows {
-    if (rows < 0 || width < 0 || rowStarts.length < rows + 1 || columns.length != values.length
+    if (rows < 0
+        || width < 0
+        || rowStarts.length < rows + 1
+        || columns.length != values.length
         || rowStarts[rows] > columns.length) {
-      throw new IllegalArgumentException("inconsistent sparse rows: " + rows + " rows, " + rowStarts.length
-          + " starts, " + columns.length + " columns, " + values.length + " values");
+      throw new IllegalArgumentException(
+          "inconsistent sparse rows: "
+              + rows
+              + " rows, "
+              + rowStarts.length
+              + " starts, "
+              + columns.length
+              + " columns, "
+              + values.length
+              + " values");
     }
   }
 
@@ -50,7 +63,7 @@ public record SparseRows(long[] rowStarts, int[] columns, float[] values, int ro
   }
 
   /** Several blocks of the same width, one after another. */
-  public static SparseRows concat(java.util.List<SparseRows> parts, int width) {
+  public static SparseRows concat(List<SparseRows> parts, int width) {
     Builder builder = new Builder(width, parts.stream().mapToInt(SparseRows::size).sum());
     for (SparseRows part : parts) {
       for (int r = 0; r < part.rows(); r++) {
@@ -64,7 +77,7 @@ public record SparseRows(long[] rowStarts, int[] columns, float[] values, int ro
   }
 
   /** Appends rows entry by entry; arrays grow by doubling. Not thread-safe. */
-  public static final class Builder {
+  static final class Builder {
     private final int width;
     private long[] starts = new long[17];
     private int[] columns;

@@ -8,8 +8,13 @@ public class UnsupportedContentTypeException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public UnsupportedContentTypeException(String given, String model, List<MediaType> supported) {
-    super("Content-Type '" + Snippet.text(given) + "' is not supported by model '" + model + "'; supported: "
-        + join(supported));
+    super(
+        "Content-Type '"
+            + Snippet.text(given)
+            + "' is not supported by model '"
+            + model
+            + "'; supported: "
+            + join(supported));
   }
 
   static String join(List<MediaType> types) {

@@ -2,7 +2,10 @@ package io.batchserve.config;
 
 import java.util.Locale;
 
-/** Batch Transform's BatchStrategy, in both spellings: the API's {@code MultiRecord} and the env's MULTI_RECORD. */
+/**
+ * Batch Transform's BatchStrategy, in both spellings: the API's {@code MultiRecord} and the env's
+ * MULTI_RECORD.
+ */
 public enum BatchStrategy {
   SINGLE_RECORD("SingleRecord"),
   MULTI_RECORD("MultiRecord");
@@ -26,7 +29,10 @@ public enum BatchStrategy {
         return s;
       }
     }
-    throw new IllegalArgumentException("'" + value + "' is not a batch strategy: use MultiRecord or SingleRecord "
-        + "(MULTI_RECORD and SINGLE_RECORD are accepted too)");
+    throw new IllegalArgumentException(
+        "'"
+            + value
+            + "' is not a batch strategy: use MultiRecord or SingleRecord "
+            + "(MULTI_RECORD and SINGLE_RECORD are accepted too)");
   }
 }

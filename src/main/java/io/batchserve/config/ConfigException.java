@@ -1,7 +1,10 @@
 package io.batchserve.config;
 
-/** A setting that cannot be used; the message names the flag or variable and its value. Start-up stops. */
-public class ConfigException extends RuntimeException {
+/**
+ * A setting that cannot be used; the message names the flag or variable and its value. Start-up
+ * stops.
+ */
+class ConfigException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   public ConfigException(String message) {

@@ -4,13 +4,15 @@ import io.batchserve.codec.MediaType;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Translates SageMaker's environment (and batchserve's own variables) into a {@link ServerConfig}. Precedence:
- * flag, then variable, then default. A malformed variable stops start-up with a message naming it and its value.
+ * Translates SageMaker's environment (and batchserve's own variables) into a {@link ServerConfig}.
+ * Precedence: flag, then variable, then default. A malformed variable stops start-up with a message
+ * naming it and its value.
  *
  * <table>
  *   <caption>Variables</caption>
@@ -42,35 +44,57 @@ public final class SageMakerEnv {
   public static final int DEFAULT_MIN_REQUEST_RATE = 64 * 1024;
   public static final int DEFAULT_REQUEST_GRACE_SECONDS = 10;
   public static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(25);
-  static final List<MediaType> ANSWER_TYPES = List.of(MediaType.CSV, MediaType.JSON, MediaType.JSON_LINES);
+  static final List<MediaType> ANSWER_TYPES =
+      List.of(MediaType.CSV, MediaType.JSON, MediaType.JSON_LINES);
 
   private SageMakerEnv() {}
 
   public static ServerConfig resolve(ServeFlags flags, Map<String, String> env, int processors) {
     EnvReader vars = new EnvReader(env);
-    vars.refuse("SAGEMAKER_INFERENCE_OUTPUT", "asks for SageMaker XGBoost's selectable inference output "
-        + "(predicted_label, probabilities, ...), which batchserve does not implement: it answers each record's "
-        + "score(s). Unset the variable, or derive labels from the scores downstream");
+    vars.refuse(
+        "SAGEMAKER_INFERENCE_OUTPUT",
+        "asks for SageMaker XGBoost's selectable inference output (predicted_label, probabilities,"
+            + " ...), which batchserve does not implement: it answers each record's score(s). Unset"
+            + " the variable, or derive labels from the scores downstream");
     BatchEnvironment batch = batchEnvironment(vars);
-    int workers = first(flags.workers(), vars.integer("SAGEMAKER_MODEL_SERVER_WORKERS", 1, 4096), processors);
-    int payloadMb = first(flags.maxPayloadMb(),
-        vars.integer("SAGEMAKER_MAX_PAYLOAD_IN_MB", 0, SageMakerLimits.MAX_PAYLOAD_MB),
-        DEFAULT_PAYLOAD_MB);
-    int requestMb = first(flags.maxRequestMb(), vars.integer("BATCHSERVE_MAX_REQUEST_MB", 1, 2047),
-        payloadMb == 0 ? SageMakerLimits.MAX_PAYLOAD_MB : payloadMb);
-    int timeout = first(flags.timeoutSeconds(), vars.integer("SAGEMAKER_MODEL_SERVER_TIMEOUT", 1, 86_400),
-        batch.batch() ? BATCH_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS);
+    int workers =
+        first(flags.workers(), vars.integer("SAGEMAKER_MODEL_SERVER_WORKERS", 1, 4096), processors);
+    int payloadMb =
+        first(
+            flags.maxPayloadMb(),
+            vars.integer("SAGEMAKER_MAX_PAYLOAD_IN_MB", 0, SageMakerLimits.MAX_PAYLOAD_MB),
+            DEFAULT_PAYLOAD_MB);
+    int requestMb =
+        first(
+            flags.maxRequestMb(),
+            vars.integer("BATCHSERVE_MAX_REQUEST_MB", 1, 2047),
+            payloadMb == 0 ? SageMakerLimits.MAX_PAYLOAD_MB : payloadMb);
+    int timeout =
+        first(
+            flags.timeoutSeconds(),
+            vars.integer("SAGEMAKER_MODEL_SERVER_TIMEOUT", 1, 86_400),
+            batch.batch() ? BATCH_TIMEOUT_SECONDS : DEFAULT_TIMEOUT_SECONDS);
     return new ServerConfig(
         flags.host() != null ? flags.host() : "0.0.0.0",
         first(flags.port(), vars.integer("SAGEMAKER_BIND_TO_PORT", 1, 65535), DEFAULT_PORT),
-        flags.modelDir() != null ? flags.modelDir() : vars.path("SM_MODEL_DIR").orElse(DEFAULT_MODEL_DIR),
+        flags.modelDir() != null
+            ? flags.modelDir()
+            : vars.path("SM_MODEL_DIR").orElse(DEFAULT_MODEL_DIR),
         processors,
         workers,
-        first(flags.queueCapacity(), vars.integer("BATCHSERVE_QUEUE_CAPACITY", 1, 1_000_000),
+        first(
+            flags.queueCapacity(),
+            vars.integer("BATCHSERVE_QUEUE_CAPACITY", 1, 1_000_000),
             Math.max(64, 8 * workers)),
-        first(flags.maxBatchRecords(), vars.integer("BATCHSERVE_MAX_BATCH_RECORDS", 1, 10_000_000),
+        first(
+            flags.maxBatchRecords(),
+            vars.integer("BATCHSERVE_MAX_BATCH_RECORDS", 1, 10_000_000),
             DEFAULT_MAX_BATCH_RECORDS),
-        Duration.ofMillis(first(flags.maxBatchDelayMs(), vars.integer("BATCHSERVE_MAX_BATCH_DELAY_MS", 0, 60_000), 0)),
+        Duration.ofMillis(
+            first(
+                flags.maxBatchDelayMs(),
+                vars.integer("BATCHSERVE_MAX_BATCH_DELAY_MS", 0, 60_000),
+                0)),
         Duration.ofSeconds(timeout),
         payloadMb,
         Math.max(requestMb, payloadMb) * SageMakerLimits.MEBIBYTE,
@@ -78,13 +102,22 @@ public final class SageMakerEnv {
         vars.mediaType("SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT", ANSWER_TYPES).orElse(null),
         SHUTDOWN_GRACE,
         first(flags.libsvmIndexBase(), vars.integer("BATCHSERVE_LIBSVM_INDEX_BASE", 0, 1), 0),
-        Duration.ofSeconds(first(flags.statsIntervalSeconds(),
-            vars.integer("BATCHSERVE_STATS_INTERVAL_SECONDS", 0, 86_400), DEFAULT_STATS_SECONDS)),
-        first(flags.minRequestRate(), vars.integer("BATCHSERVE_MIN_REQUEST_RATE", 0, Integer.MAX_VALUE),
+        Duration.ofSeconds(
+            first(
+                flags.statsIntervalSeconds(),
+                vars.integer("BATCHSERVE_STATS_INTERVAL_SECONDS", 0, 86_400),
+                DEFAULT_STATS_SECONDS)),
+        first(
+            flags.minRequestRate(),
+            vars.integer("BATCHSERVE_MIN_REQUEST_RATE", 0, Integer.MAX_VALUE),
             DEFAULT_MIN_REQUEST_RATE),
-        Duration.ofSeconds(first(flags.requestGraceSeconds(),
-            vars.integer("BATCHSERVE_REQUEST_GRACE_SECONDS", 0, 86_400), DEFAULT_REQUEST_GRACE_SECONDS)),
-        flags.engine() != null ? flags.engine().toLowerCase(java.util.Locale.ROOT)
+        Duration.ofSeconds(
+            first(
+                flags.requestGraceSeconds(),
+                vars.integer("BATCHSERVE_REQUEST_GRACE_SECONDS", 0, 86_400),
+                DEFAULT_REQUEST_GRACE_SECONDS)),
+        flags.engine() != null
+            ? flags.engine().toLowerCase(Locale.ROOT)
             : vars.choice("BATCHSERVE_ENGINE", ServerConfig.ENGINES).orElse("auto"));
   }
 

@@ -3,13 +3,26 @@ package io.batchserve.config;
 import java.nio.file.Path;
 
 /**
- * The {@code serve} command's flags as given; null means "not given" (the environment or a default decides). Built
- * with {@link #builder()}, naming each flag set: {@code ServeFlags.builder().port(0).workers(2).build()}.
+ * The {@code serve} command's flags as given; null means "not given" (the environment or a default
+ * decides). Built with {@link #builder()}, naming each flag set: {@code
+ * ServeFlags.builder().port(0).workers(2).build()}.
  */
-public record ServeFlags(Integer port, String host, Path modelDir, Integer workers, Integer maxPayloadMb,
-    Integer maxRequestMb, Integer queueCapacity, Integer maxBatchRecords, Integer maxBatchDelayMs,
-    Integer timeoutSeconds, Integer libsvmIndexBase, Integer statsIntervalSeconds, Integer minRequestRate,
-    Integer requestGraceSeconds, String engine) {
+public record ServeFlags(
+    Integer port,
+    String host,
+    Path modelDir,
+    Integer workers,
+    Integer maxPayloadMb,
+    Integer maxRequestMb,
+    Integer queueCapacity,
+    Integer maxBatchRecords,
+    Integer maxBatchDelayMs,
+    Integer timeoutSeconds,
+    Integer libsvmIndexBase,
+    Integer statsIntervalSeconds,
+    Integer minRequestRate,
+    Integer requestGraceSeconds,
+    String engine) {
   public static final ServeFlags NONE = builder().build();
 
   public static Builder builder() {
@@ -18,11 +31,22 @@ public record ServeFlags(Integer port, String host, Path modelDir, Integer worke
 
   /** A builder starting from these flags. */
   public Builder toBuilder() {
-    return new Builder().port(port).host(host).modelDir(modelDir).workers(workers).maxPayloadMb(maxPayloadMb)
-        .maxRequestMb(maxRequestMb).queueCapacity(queueCapacity).maxBatchRecords(maxBatchRecords)
-        .maxBatchDelayMs(maxBatchDelayMs).timeoutSeconds(timeoutSeconds).libsvmIndexBase(libsvmIndexBase)
-        .statsIntervalSeconds(statsIntervalSeconds).minRequestRate(minRequestRate)
-        .requestGraceSeconds(requestGraceSeconds).engine(engine);
+    return new Builder()
+        .port(port)
+        .host(host)
+        .modelDir(modelDir)
+        .workers(workers)
+        .maxPayloadMb(maxPayloadMb)
+        .maxRequestMb(maxRequestMb)
+        .queueCapacity(queueCapacity)
+        .maxBatchRecords(maxBatchRecords)
+        .maxBatchDelayMs(maxBatchDelayMs)
+        .timeoutSeconds(timeoutSeconds)
+        .libsvmIndexBase(libsvmIndexBase)
+        .statsIntervalSeconds(statsIntervalSeconds)
+        .minRequestRate(minRequestRate)
+        .requestGraceSeconds(requestGraceSeconds)
+        .engine(engine);
   }
 
   /** Every flag unset until set; {@link #build} makes the record. Not thread-safe. */
@@ -121,9 +145,22 @@ public record ServeFlags(Integer port, String host, Path modelDir, Integer worke
     }
 
     public ServeFlags build() {
-      return new ServeFlags(port, host, modelDir, workers, maxPayloadMb, maxRequestMb, queueCapacity,
-          maxBatchRecords, maxBatchDelayMs, timeoutSeconds, libsvmIndexBase, statsIntervalSeconds, minRequestRate,
-          requestGraceSeconds, engine);
+      return new ServeFlags(
+          port,
+          host,
+          modelDir,
+          workers,
+          maxPayloadMb,
+          maxRequestMb,
+          queueCapacity,
+          maxBatchRecords,
+          maxBatchDelayMs,
+          timeoutSeconds,
+          libsvmIndexBase,
+          statsIntervalSeconds,
+          minRequestRate,
+          requestGraceSeconds,
+          engine);
     }
   }
 }

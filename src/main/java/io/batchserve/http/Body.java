@@ -1,4 +1,6 @@
 package io.batchserve.http;
 
-/** A request body, read once by {@link BodyReader}: the first {@code length} bytes of {@code bytes}. */
+/**
+ * A request body, read once by {@link BodyReader}: the first {@code length} bytes of {@code bytes}.
+ */
 record Body(byte[] bytes, int length) {}

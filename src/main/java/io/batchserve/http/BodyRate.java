@@ -6,19 +6,21 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The slowest a request body may arrive: after a grace period, on average at least {@code minBytesPerSecond}. A
- * body that has {@code received} bytes after {@code t} seconds is cut off (408) once
- * {@code t > grace + received / minBytesPerSecond}, so every byte that arrives buys the client more time, a stalled
- * client is cut off at the grace period, and a legitimate body that arrives at the minimum rate is never cut off.
+ * The slowest a request body may arrive: after a grace period, on average at least {@code
+ * minBytesPerSecond}. A body that has {@code received} bytes after {@code t} seconds is cut off
+ * (408) once {@code t > grace + received / minBytesPerSecond}, so every byte that arrives buys the
+ * client more time, a stalled client is cut off at the grace period, and a legitimate body that
+ * arrives at the minimum rate is never cut off.
  *
- * <p>Why a rate and not a fixed deadline: a deadline long enough for a 100 MB body on a slow link keeps a
- * trickling client for that long; a rate scales with what was sent. Bodies are read without holding a thread
- * ({@link BodyReader}), so the rate bounds how long a slow client keeps a connection and its buffer, not whether
- * the server can answer {@code /ping} meanwhile.
+ * <p>Why a rate and not a fixed deadline: a deadline long enough for a 100 MB body on a slow link
+ * keeps a trickling client for that long; a rate scales with what was sent. Bodies are read without
+ * holding a thread ({@link BodyReader}), so the rate bounds how long a slow client keeps a
+ * connection and its buffer, not whether the server can answer {@code /ping} meanwhile.
  *
- * <p>Bodies still arriving are {@link #watch watched}; {@link #sweep}, run every second by one scheduler thread,
- * cuts off those past their deadline. One set and one sweep instead of a timer per request: a request whose body
- * arrives at once costs an add and a remove in a concurrent set. Thread-safe.
+ * <p>Bodies still arriving are {@link #watch watched}; {@link #sweep}, run every second by one
+ * scheduler thread, cuts off those past their deadline. One set and one sweep instead of a timer
+ * per request: a request whose body arrives at once costs an add and a remove in a concurrent set.
+ * Thread-safe.
  */
 final class BodyRate {
   private final long minBytesPerSecond;
@@ -29,8 +31,12 @@ final class BodyRate {
   /** {@code minBytesPerSecond} 0 turns the check off. */
   BodyRate(long minBytesPerSecond, long graceNanos, Ticker ticker) {
     if (minBytesPerSecond < 0 || graceNanos < 0) {
-      throw new IllegalArgumentException("minimum body rate and grace must not be negative: " + minBytesPerSecond
-          + " bytes/s, " + graceNanos + " ns");
+      throw new IllegalArgumentException(
+          "minimum body rate and grace must not be negative: "
+              + minBytesPerSecond
+              + " bytes/s, "
+              + graceNanos
+              + " ns");
     }
     this.minBytesPerSecond = minBytesPerSecond;
     this.graceNanos = graceNanos;
@@ -45,7 +51,9 @@ final class BodyRate {
     return ticker.read();
   }
 
-  /** The tick at which a body started at {@code started} with {@code received} bytes is too slow. */
+  /**
+   * The tick at which a body started at {@code started} with {@code received} bytes is too slow.
+   */
   long deadline(long started, long received) {
     if (!enabled()) {
       return Long.MAX_VALUE;
@@ -69,7 +77,9 @@ final class BodyRate {
     return arriving.size();
   }
 
-  /** Cuts off every watched body that is past its deadline. Never throws (it runs on a scheduler). */
+  /**
+   * Cuts off every watched body that is past its deadline. Never throws (it runs on a scheduler).
+   */
   void sweep() {
     long now = now();
     for (BodyReader body : arriving) {
@@ -83,8 +93,15 @@ final class BodyRate {
 
   String describe(long received, long contentLength, long elapsedNanos) {
     String of = contentLength >= 0 ? " of " + contentLength : "";
-    return String.format(Locale.ROOT, "the request body arrived too slowly: %d%s bytes in %.1f s, below the "
-            + "minimum of %d bytes/s after %.0f s (BATCHSERVE_MIN_REQUEST_RATE, --min-request-rate); the connection "
-            + "is closed", received, of, elapsedNanos / 1e9, minBytesPerSecond, graceNanos / 1e9);
+    return String.format(
+        Locale.ROOT,
+        "the request body arrived too slowly: %d%s bytes in %.1f s, below the minimum of %d bytes/s"
+            + " after %.0f s (BATCHSERVE_MIN_REQUEST_RATE, --min-request-rate); the connection is"
+            + " closed",
+        received,
+        of,
+        elapsedNanos / 1e9,
+        minBytesPerSecond,
+        graceNanos / 1e9);
   }
 }

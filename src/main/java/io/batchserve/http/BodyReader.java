@@ -10,19 +10,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Reads one request body without holding a thread: Servlet non-blocking reads, so a client that trickles its body
- * holds a connection and at most one buffer, never one of Jetty's threads (which {@code /ping} needs). The buffer
- * grows by doubling from 64 KiB up to the Content-Length, so a client that announces a large body and then stalls
- * costs 64 KiB, not its announced size.
+ * Reads one request body without holding a thread: Servlet non-blocking reads, so a client that
+ * trickles its body holds a connection and at most one buffer, never one of Jetty's threads (which
+ * {@code /ping} needs). The buffer grows by doubling from 64 KiB up to the Content-Length, so a
+ * client that announces a large body and then stalls costs 64 KiB, not its announced size.
  *
- * <p>The body completes {@link #future} with a {@link Body}, or fails it with: 413 (over the limit; what the client
- * is still sending is read and dropped first, up to {@link #DRAIN_LIMIT}, because closing on a client that is still
- * writing resets it and it never sees the 413), 400 (the body ended early or its chunked framing is broken), or 408
- * (it arrived more slowly than {@link BodyRate} allows: see there).
+ * <p>The body completes {@link #future} with a {@link Body}, or fails it with: 413 (over the limit;
+ * what the client is still sending is read and dropped first, up to {@link #DRAIN_LIMIT}, because
+ * closing on a client that is still writing resets it and it never sees the 413), 400 (the body
+ * ended early or its chunked framing is broken), or 408 (it arrived more slowly than {@link
+ * BodyRate} allows: see there).
  *
- * <p>Concurrency: Jetty calls the listener methods one at a time; {@link #checkRate} runs on the rate sweeper.
- * {@link #received} is the only field both read, hence volatile. The future is completed once, by whichever comes
- * first, and never under a lock.
+ * <p>Concurrency: Jetty calls the listener methods one at a time; {@link #checkRate} runs on the
+ * rate sweeper. {@link #received} is the only field both read, hence volatile. The future is
+ * completed once, by whichever comes first, and never under a lock.
  */
 final class BodyReader implements ReadListener {
   static final long DRAIN_LIMIT = 128L << 20;
@@ -47,15 +48,19 @@ final class BodyReader implements ReadListener {
     this.rate = rate;
     this.started = rate.now();
     this.overLimit = contentLength > limit;
-    this.bytes = new byte[contentLength >= 0 && !overLimit ? (int) Math.min(contentLength, FIRST_BUFFER)
-        : FIRST_BUFFER];
+    this.bytes =
+        new byte
+            [contentLength >= 0 && !overLimit
+                ? (int) Math.min(contentLength, FIRST_BUFFER)
+                : FIRST_BUFFER];
   }
 
   /**
-   * Starts reading {@code in} (the request must be in async mode) and returns the body's future. It completes on
-   * the thread that reads the last byte, or on the rate checker's thread with a 408.
+   * Starts reading {@code in} (the request must be in async mode) and returns the body's future. It
+   * completes on the thread that reads the last byte, or on the rate checker's thread with a 408.
    */
-  static CompletableFuture<Body> read(ServletInputStream in, long contentLength, long limit, BodyRate rate) {
+  static CompletableFuture<Body> read(
+      ServletInputStream in, long contentLength, long limit, BodyRate rate) {
     BodyReader reader = new BodyReader(in, contentLength, limit, rate);
     rate.watch(reader);
     in.setReadListener(reader);
@@ -63,11 +68,12 @@ final class BodyReader implements ReadListener {
   }
 
   /**
-   * The body when all of it has already arrived with the headers (Jetty has it buffered), read at once on this
-   * thread without going async; null otherwise (then {@link #read}). Bodies that arrive whole are most small
-   * requests, and reading them here saves the async read's hand-offs.
+   * The body when all of it has already arrived with the headers (Jetty has it buffered), read at
+   * once on this thread without going async; null otherwise (then {@link #read}). Bodies that
+   * arrive whole are most small requests, and reading them here saves the async read's hand-offs.
    */
-  static Body readIfArrived(ServletInputStream in, long contentLength, long limit) throws IOException {
+  static Body readIfArrived(ServletInputStream in, long contentLength, long limit)
+      throws IOException {
     if (contentLength < 0 || contentLength > limit || in.available() < contentLength) {
       return null;
     }
@@ -83,7 +89,8 @@ final class BodyReader implements ReadListener {
   public void onDataAvailable() throws IOException {
     while (!future.isDone() && in.isReady()) {
       if (!overLimit && length == bytes.length && !grow()) {
-        // Full. With a Content-Length Jetty delivers no more, so this read finds the end; chunked, it is too much.
+        // Full. With a Content-Length Jetty delivers no more, so this read finds the end; chunked,
+        // it is too much.
         overLimit = contentLength < 0;
         if (!overLimit && in.read() < 0) {
           return;
@@ -91,7 +98,10 @@ final class BodyReader implements ReadListener {
         overLimit = true;
         continue;
       }
-      int n = overLimit ? in.read(sink(), 0, FIRST_BUFFER) : in.read(bytes, length, bytes.length - length);
+      int n =
+          overLimit
+              ? in.read(sink(), 0, FIRST_BUFFER)
+              : in.read(bytes, length, bytes.length - length);
       if (n < 0) {
         return;
       }
@@ -123,18 +133,27 @@ final class BodyReader implements ReadListener {
     }
   }
 
-  /** Jetty's word that the body cannot be read: the client went away early, its framing broke, or it idled out. */
+  /**
+   * Jetty's word that the body cannot be read: the client went away early, its framing broke, or it
+   * idled out.
+   */
   @Override
   public void onError(Throwable failure) {
     if (isTimeout(failure)) {
-      fail(new RequestTimeoutException("the request body stopped arriving after " + received
-          + " bytes (idle timeout)"));
+      fail(
+          new RequestTimeoutException(
+              "the request body stopped arriving after " + received + " bytes (idle timeout)"));
     } else if (contentLength >= 0 && received < contentLength) {
       fail(endedEarly());
     } else {
-      fail(new BadInputException("the request body's chunked framing is broken after " + received + " bytes ("
-          + Snippet.text(problem(failure)) + "); each chunk is a hex size line, that many bytes and CRLF, and the"
-          + " body ends with a 0-size chunk"));
+      fail(
+          new BadInputException(
+              "the request body's chunked framing is broken after "
+                  + received
+                  + " bytes ("
+                  + Snippet.text(problem(failure))
+                  + "); each chunk is a hex size line, that many bytes and CRLF, and the"
+                  + " body ends with a 0-size chunk"));
     }
   }
 
@@ -143,7 +162,10 @@ final class BodyReader implements ReadListener {
     future.completeExceptionally(e);
   }
 
-  /** Room for more: doubles the buffer up to the Content-Length, or to one byte past the limit when chunked. */
+  /**
+   * Room for more: doubles the buffer up to the Content-Length, or to one byte past the limit when
+   * chunked.
+   */
   private boolean grow() {
     long cap = contentLength >= 0 ? contentLength : limit + 1;
     if (length >= cap) {
@@ -154,7 +176,9 @@ final class BodyReader implements ReadListener {
   }
 
   private PayloadTooLargeException tooLarge() {
-    return tooLarge(contentLength >= 0 ? contentLength + " bytes" : "more than " + limit + " bytes (chunked)", limit);
+    return tooLarge(
+        contentLength >= 0 ? contentLength + " bytes" : "more than " + limit + " bytes (chunked)",
+        limit);
   }
 
   private BadInputException endedEarly() {
@@ -162,8 +186,12 @@ final class BodyReader implements ReadListener {
   }
 
   private static BadInputException endedEarly(long received, long contentLength) {
-    return new BadInputException("the request body ended after " + received + " of the " + contentLength
-        + " bytes its Content-Length announced");
+    return new BadInputException(
+        "the request body ended after "
+            + received
+            + " of the "
+            + contentLength
+            + " bytes its Content-Length announced");
   }
 
   private static boolean isTimeout(Throwable failure) {
@@ -186,7 +214,10 @@ final class BodyReader implements ReadListener {
     return message;
   }
 
-  /** On the rate sweeper's thread: cuts the body off (408) if it is past its deadline at {@code now}. */
+  /**
+   * On the rate sweeper's thread: cuts the body off (408) if it is past its deadline at {@code
+   * now}.
+   */
   void checkRate(long now) {
     long got = received;
     if (future.isDone()) {
@@ -197,8 +228,14 @@ final class BodyReader implements ReadListener {
   }
 
   static PayloadTooLargeException tooLarge(String size, long limit) {
-    return new PayloadTooLargeException("request body of " + size + " is over the limit of " + limit + " bytes ("
-        + (limit >> 20) + " MB); send fewer records per request (MaxPayloadInMB) or raise the limit with "
-        + "SAGEMAKER_MAX_PAYLOAD_IN_MB, BATCHSERVE_MAX_REQUEST_MB or --max-request-mb");
+    return new PayloadTooLargeException(
+        "request body of "
+            + size
+            + " is over the limit of "
+            + limit
+            + " bytes ("
+            + (limit >> 20)
+            + " MB); send fewer records per request (MaxPayloadInMB) or raise the limit with "
+            + "SAGEMAKER_MAX_PAYLOAD_IN_MB, BATCHSERVE_MAX_REQUEST_MB or --max-request-mb");
   }
 }

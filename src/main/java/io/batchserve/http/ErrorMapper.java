@@ -13,50 +13,69 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one table from exceptions to HTTP answers. Every error answer is {@code {"error": TYPE, "message": TEXT}}.
- * Expected errors (the request's fault, or load) log one line; faults (500) log the stack trace.
+ * The one table from exceptions to HTTP answers. Every error answer is {@code {"error": TYPE,
+ * "message": TEXT}}. Expected errors (the request's fault, or load) log one line; faults (500) log
+ * the stack trace.
  */
 final class ErrorMapper {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
 
   private record Rule(Class<? extends Throwable> type, int status, String error) {}
 
-  private static final List<Rule> TABLE = List.of(
-      new Rule(BadInputException.class, 400, "InvalidInput"),
-      new Rule(UnknownModelException.class, 400, "UnknownModel"),
-      new Rule(RequestTimeoutException.class, 408, "RequestTimeout"),
-      new Rule(NotAcceptableException.class, 406, "NotAcceptable"),
-      new Rule(PayloadTooLargeException.class, 413, "PayloadTooLarge"),
-      new Rule(UnsupportedContentTypeException.class, 415, "UnsupportedMediaType"),
-      new Rule(CapacityExceededException.class, 503, "ServiceUnavailable"),
-      new Rule(DeadlineExceededException.class, 503, "Timeout"),
-      new Rule(NotReadyException.class, 503, "NotReady"),
-      new Rule(PredictionException.class, 500, "PredictionFailed"));
+  private static final List<Rule> TABLE =
+      List.of(
+          new Rule(BadInputException.class, 400, "InvalidInput"),
+          new Rule(UnknownModelException.class, 400, "UnknownModel"),
+          new Rule(RequestTimeoutException.class, 408, "RequestTimeout"),
+          new Rule(NotAcceptableException.class, 406, "NotAcceptable"),
+          new Rule(PayloadTooLargeException.class, 413, "PayloadTooLarge"),
+          new Rule(UnsupportedContentTypeException.class, 415, "UnsupportedMediaType"),
+          new Rule(CapacityExceededException.class, 503, "ServiceUnavailable"),
+          new Rule(DeadlineExceededException.class, 503, "Timeout"),
+          new Rule(NotReadyException.class, 503, "NotReady"),
+          new Rule(PredictionException.class, 500, "PredictionFailed"));
   private static final Rule FAULT = new Rule(Throwable.class, 500, "InternalError");
-  /** The longest message answered or logged; the parts quoted from the request are shorter still. */
+
+  /**
+   * The longest message answered or logged; the parts quoted from the request are shorter still.
+   */
   private static final int MAX_MESSAGE = 2000;
 
   private ErrorMapper() {}
 
   /**
-   * Answers the exception and returns the status it was given. The message and the path are escaped and bounded
-   * again here ({@link Snippet}), whatever built them, so no client text can forge or flood a log line.
+   * Answers the exception and returns the status it was given. The message and the path are escaped
+   * and bounded again here ({@link Snippet}), whatever built them, so no client text can forge or
+   * flood a log line.
    */
   static int handle(Exception exception, Context ctx) {
     Throwable cause = unwrap(exception);
     Rule rule = TABLE.stream().filter(r -> r.type().isInstance(cause)).findFirst().orElse(FAULT);
-    String message = Snippet.text(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(),
-        MAX_MESSAGE);
+    String message =
+        Snippet.text(
+            cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(),
+            MAX_MESSAGE);
     if (rule.status() >= 500 && rule.status() != 503) {
-      LOG.error("{} {} {}: {}", Snippet.text(ctx.req().getMethod()), Snippet.text(ctx.path()), rule.status(),
-          message, cause);
+      LOG.error(
+          "{} {} {}: {}",
+          Snippet.text(ctx.req().getMethod()),
+          Snippet.text(ctx.path()),
+          rule.status(),
+          message,
+          cause);
     } else {
-      LOG.warn("{} {} {} {}: {}", Snippet.text(ctx.req().getMethod()), Snippet.text(ctx.path()), rule.status(),
-          rule.error(), message);
+      LOG.warn(
+          "{} {} {} {}: {}",
+          Snippet.text(ctx.req().getMethod()),
+          Snippet.text(ctx.path()),
+          rule.status(),
+          rule.error(),
+          message);
     }
     if (rule.status() == 503) {
       ctx.header("Retry-After", "1");
@@ -68,8 +87,8 @@ final class ErrorMapper {
   }
 
   /**
-   * Javalin's own answers, registered as its 404 and 405 error handlers: a path outside the contract, or the wrong
-   * method on one of its paths (405 with {@code Allow}).
+   * Javalin's own answers, registered as its 404 and 405 error handlers: a path outside the
+   * contract, or the wrong method on one of its paths (405 with {@code Allow}).
    */
   static void routingError(Context ctx) {
     String path = Snippet.text(ctx.path());
@@ -81,17 +100,27 @@ final class ErrorMapper {
       ctx.header("Allow", allowed);
       message = method + " is not allowed on " + path + "; it answers " + allowed;
     } else {
-      message = "no such endpoint: " + method + " " + path + "; the container answers " + Routes.describe();
+      message =
+          "no such endpoint: "
+              + method
+              + " "
+              + path
+              + "; the container answers "
+              + Routes.describe();
     }
     LOG.warn("{} {} {} {}: {}", method, path, status, errorName(status), message);
     answer(ctx, status, errorName(status), message);
   }
 
   private static void answer(Context ctx, int status, String error, String message) {
-    ctx.status(status).contentType("application/json").result(body(error, message).getBytes(StandardCharsets.UTF_8));
+    ctx.status(status)
+        .contentType("application/json")
+        .result(body(error, message).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The error type for a status when no exception names one (Jetty's and Javalin's own answers). */
+  /**
+   * The error type for a status when no exception names one (Jetty's and Javalin's own answers).
+   */
   static String errorName(int status) {
     return switch (status) {
       case 400 -> "InvalidInput";
@@ -115,7 +144,7 @@ final class ErrorMapper {
 
   private static Throwable unwrap(Throwable t) {
     Throwable current = t;
-    while ((current instanceof CompletionException || current instanceof java.util.concurrent.ExecutionException)
+    while ((current instanceof CompletionException || current instanceof ExecutionException)
         && current.getCause() != null) {
       current = current.getCause();
     }

@@ -15,20 +15,32 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Answers the errors Jetty raises itself, before a request reaches Javalin (a malformed request line, two
- * Content-Length headers, {@code Content-Length: abc}, chunked plus Content-Length, headers too large), with the
- * same {@code {"error": TYPE, "message": TEXT}} body as every other error instead of Jetty's HTML page, and one log
- * line. Types come from {@link ErrorMapper#errorName}.
+ * Answers the errors Jetty raises itself, before a request reaches Javalin (a malformed request
+ * line, two Content-Length headers, {@code Content-Length: abc}, chunked plus Content-Length,
+ * headers too large), with the same {@code {"error": TYPE, "message": TEXT}} body as every other
+ * error instead of Jetty's HTML page, and one log line. Types come from {@link
+ * ErrorMapper#errorName}.
  */
 final class JsonErrorHandler extends ErrorHandler {
   private static final Logger LOG = LoggerFactory.getLogger(JsonErrorHandler.class);
 
   @Override
-  protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
-      Callback callback) throws IOException {
+  protected void generateResponse(
+      Request request,
+      Response response,
+      int code,
+      String message,
+      Throwable cause,
+      Callback callback)
+      throws IOException {
     String text = describe(code, message);
-    LOG.warn("{} {} {} {}: {}", Snippet.text(request.getMethod()), Snippet.text(request.getHttpURI().getPath()),
-        code, ErrorMapper.errorName(code), text);
+    LOG.warn(
+        "{} {} {} {}: {}",
+        Snippet.text(request.getMethod()),
+        Snippet.text(request.getHttpURI().getPath()),
+        code,
+        ErrorMapper.errorName(code),
+        text);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
     response.write(true, ByteBuffer.wrap(body(code, text)), callback);
   }
@@ -43,11 +55,14 @@ final class JsonErrorHandler extends ErrorHandler {
   }
 
   private static byte[] body(int status, String message) {
-    return ErrorMapper.body(ErrorMapper.errorName(status), message).getBytes(StandardCharsets.UTF_8);
+    return ErrorMapper.body(ErrorMapper.errorName(status), message)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static String describe(int status, String reason) {
-    String text = Snippet.text(reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason, 400);
+    String text =
+        Snippet.text(
+            reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason, 400);
     return status == 400 ? "the request is malformed: " + text : text;
   }
 }

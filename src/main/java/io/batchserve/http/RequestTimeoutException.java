@@ -1,6 +1,9 @@
 package io.batchserve.http;
 
-/** The request body arrived too slowly, or stopped arriving: the client is cut off. Maps to HTTP 408. */
+/**
+ * The request body arrived too slowly, or stopped arriving: the client is cut off. Maps to HTTP
+ * 408.
+ */
 class RequestTimeoutException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -6,12 +6,18 @@ import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Whether the server can take requests: LOADING until every model is loaded and warmed up, then READY; FAILED when
- * loading failed; DRAINING after SIGTERM. Read on every request, written by the loader and the shutdown hook.
+ * Whether the server can take requests: LOADING until every model is loaded and warmed up, then
+ * READY; FAILED when loading failed; DRAINING after SIGTERM. Read on every request, written by the
+ * loader and the shutdown hook.
  */
 public final class ServerState {
   /** The phases, in order. */
-  public enum Phase { LOADING, READY, FAILED, DRAINING }
+  public enum Phase {
+    LOADING,
+    READY,
+    FAILED,
+    DRAINING
+  }
 
   private record Snapshot(Phase phase, ModelRouter router, String reason) {}
 
@@ -22,7 +28,9 @@ public final class ServerState {
     return current.get().phase();
   }
 
-  /** Why the server is in its phase ("models are loading", "loading the models failed: ...", ...). */
+  /**
+   * Why the server is in its phase ("models are loading", "loading the models failed: ...", ...).
+   */
   public String reason() {
     return current.get().reason();
   }
@@ -40,7 +48,9 @@ public final class ServerState {
     current.set(new Snapshot(Phase.DRAINING, s.router(), "the server is shutting down"));
   }
 
-  /** Which engine serves each model, e.g. {@code churn java, forecast xgboost4j}; empty until ready. */
+  /**
+   * Which engine serves each model, e.g. {@code churn java, forecast xgboost4j}; empty until ready.
+   */
   public String engines() {
     ModelRouter router = current.get().router();
     if (router == null) {

@@ -5,8 +5,9 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
- * The answers of {@code POST /invocations} by status, and their latency, between two reads. Recording is
- * lock-free and safe from any thread; {@link #interval} is called by one reporting thread.
+ * The answers of {@code POST /invocations} by status, and their latency, between two reads.
+ * Recording is lock-free and safe from any thread; {@link #interval} is called by one reporting
+ * thread.
  */
 final class TrafficStats {
   private static final long MAX_MICROS = 3_600_000_000L;
@@ -19,10 +20,16 @@ final class TrafficStats {
   private final Recorder latency = new Recorder(MAX_MICROS, 3);
 
   /**
-   * One interval's answers; latency in microseconds. {@code slowBodies} counts the 408s (bodies cut off for
-   * arriving too slowly), which are also among the {@code clientErrors}.
+   * One interval's answers; latency in microseconds. {@code slowBodies} counts the 408s (bodies cut
+   * off for arriving too slowly), which are also among the {@code clientErrors}.
    */
-  record Interval(long ok, long clientErrors, long slowBodies, long busy, long serverErrors, Histogram latency) {
+  record Interval(
+      long ok,
+      long clientErrors,
+      long slowBodies,
+      long busy,
+      long serverErrors,
+      Histogram latency) {
     long answered() {
       return ok + clientErrors + busy + serverErrors;
     }
@@ -46,8 +53,12 @@ final class TrafficStats {
 
   /** What was recorded since the previous call (or since the start). */
   Interval interval() {
-    return new Interval(ok.sumThenReset(), clientErrors.sumThenReset(), slowBodies.sumThenReset(),
+    return new Interval(
+        ok.sumThenReset(),
+        clientErrors.sumThenReset(),
+        slowBodies.sumThenReset(),
         busy.sumThenReset(),
-        serverErrors.sumThenReset(), latency.getIntervalHistogram());
+        serverErrors.sumThenReset(),
+        latency.getIntervalHistogram());
   }
 }

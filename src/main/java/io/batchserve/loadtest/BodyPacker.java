@@ -1,17 +1,20 @@
 package io.batchserve.loadtest;
 
+import io.batchserve.config.SageMakerLimits;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-import io.batchserve.config.SageMakerLimits;
 
 /**
- * Packs records into request bodies as Batch Transform does: each record is one line ending in {@code \n};
- * MultiRecord puts as many whole records in a body as fit in MaxPayloadInMB (1 MB = 1,048,576 bytes), SingleRecord
- * sends one record per body. Records are reused round the list when a body needs more than the files hold.
+ * Packs records into request bodies as Batch Transform does: each record is one line ending in
+ * {@code \n}; MultiRecord puts as many whole records in a body as fit in MaxPayloadInMB (1 MB =
+ * 1,048,576 bytes), SingleRecord sends one record per body. Records are reused round the list when
+ * a body needs more than the files hold.
  */
 final class BodyPacker {
-  /** Distinct MultiRecord bodies kept in memory are at most this many MB together (and at most 4). */
+  /**
+   * Distinct MultiRecord bodies kept in memory are at most this many MB together (and at most 4).
+   */
   private static final int BODY_MEMORY_MB = 64;
 
   private BodyPacker() {}
@@ -44,7 +47,8 @@ final class BodyPacker {
   }
 
   private static PackedBody pack(List<byte[]> records, int first, long limit) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(limit, Integer.MAX_VALUE - 8));
+    ByteArrayOutputStream out =
+        new ByteArrayOutputStream((int) Math.min(limit, Integer.MAX_VALUE - 8));
     int count = 0;
     for (int i = first; ; i = (i + 1) % records.size()) {
       byte[] record = records.get(i);
@@ -59,8 +63,12 @@ final class BodyPacker {
 
   private static void requireFits(RecordSet set, long limit, int payloadMb) {
     if (set.maxRecordBytes() + 1 > limit) {
-      throw new IllegalArgumentException("a record of " + set.maxRecordBytes() + " bytes does not fit in "
-          + payloadMb + " MB: raise the payload size");
+      throw new IllegalArgumentException(
+          "a record of "
+              + set.maxRecordBytes()
+              + " bytes does not fit in "
+              + payloadMb
+              + " MB: raise the payload size");
     }
   }
 }

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * POSTs bodies to {@code /invocations} over HTTP/1.1 with {@code java.net.http.HttpClient}, which opens one
- * connection per request in flight and keeps them alive between requests. Thread-safe.
+ * POSTs bodies to {@code /invocations} over HTTP/1.1 with {@code java.net.http.HttpClient}, which
+ * opens one connection per request in flight and keeps them alive between requests. Thread-safe.
  */
 final class HttpSender implements Sender {
   private static final int ERROR_SNIPPET = 1000;
@@ -27,29 +27,34 @@ final class HttpSender implements Sender {
   }
 
   static HttpClient client() {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(10))
         .build();
   }
 
   @Override
   public Reply send(PackedBody body) throws InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve("/invocations"))
-        .timeout(target.timeout())
-        .header("Content-Type", contentType)
-        .header("Accept", target.accept() != null ? target.accept() : contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(target.resolve("/invocations"))
+            .timeout(target.timeout())
+            .header("Content-Type", contentType)
+            .header("Accept", target.accept() != null ? target.accept() : contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes()));
     if (target.model() != null) {
       request.header("X-Amzn-SageMaker-Custom-Attributes", "model=" + target.model());
     }
     try {
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       byte[] answer = response.body();
       boolean ok = response.statusCode() >= 200 && response.statusCode() < 300;
       return new Reply(response.statusCode(), ok ? lines(answer) : 0, ok ? "" : snippet(answer));
     } catch (HttpTimeoutException e) {
       return Reply.noAnswer("no answer within " + Format.millis(target.timeout().toMillis()));
     } catch (IOException e) {
-      return Reply.noAnswer(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      return Reply.noAnswer(
+          e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
     }
   }
 
@@ -65,7 +70,9 @@ final class HttpSender implements Sender {
   }
 
   private static String snippet(byte[] answer) {
-    String text = new String(answer, 0, Math.min(answer.length, ERROR_SNIPPET), StandardCharsets.UTF_8).strip();
+    String text =
+        new String(answer, 0, Math.min(answer.length, ERROR_SNIPPET), StandardCharsets.UTF_8)
+            .strip();
     return text.replaceAll("\\s+", " ");
   }
 }

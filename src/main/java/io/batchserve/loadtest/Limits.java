@@ -3,8 +3,8 @@ package io.batchserve.loadtest;
 import java.time.Duration;
 
 /**
- * Bounds of one run: it stops sending at {@code duration} or after {@code maxRequests} requests, whichever comes
- * first, and waits for the answers in flight.
+ * Bounds of one run: it stops sending at {@code duration} or after {@code maxRequests} requests,
+ * whichever comes first, and waits for the answers in flight.
  */
 record Limits(Duration duration, long maxRequests) {
   Limits {

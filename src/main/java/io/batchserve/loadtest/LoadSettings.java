@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Everything one load test does, validated once: what to send, at which settings, for how long, and how to judge. */
+/**
+ * Everything one load test does, validated once: what to send, at which settings, for how long, and
+ * how to judge.
+ */
 public record LoadSettings(Target target, Workload workload, Sweep sweep, Criteria criteria) {
 
   /**
@@ -15,11 +18,18 @@ public record LoadSettings(Target target, Workload workload, Sweep sweep, Criter
    * @param strategy {@code MultiRecord} or {@code SingleRecord}
    * @param payloadMbs MultiRecord body sizes to sweep, each 1..100 MB (ignored for SingleRecord)
    */
-  public record Workload(List<Path> files, String contentType, boolean dropFirstColumn, String strategy,
-      List<Integer> payloadMbs, int maxRecords) {
+  public record Workload(
+      List<Path> files,
+      String contentType,
+      boolean dropFirstColumn,
+      String strategy,
+      List<Integer> payloadMbs,
+      int maxRecords) {
     public Workload {
-      if (!strategy.equals(PayloadBodies.MULTI_RECORD) && !strategy.equals(PayloadBodies.SINGLE_RECORD)) {
-        throw new IllegalArgumentException("batch strategy must be MultiRecord or SingleRecord: " + strategy);
+      if (!strategy.equals(PayloadBodies.MULTI_RECORD)
+          && !strategy.equals(PayloadBodies.SINGLE_RECORD)) {
+        throw new IllegalArgumentException(
+            "batch strategy must be MultiRecord or SingleRecord: " + strategy);
       }
       if (files.isEmpty()) {
         throw new IllegalArgumentException("no input files: give --data FILE...");
@@ -38,18 +48,25 @@ public record LoadSettings(Target target, Workload workload, Sweep sweep, Criter
    * @param maxConcurrency closed-loop sweep 1, 2, 4, ... up to this (0: no closed loop)
    * @param rates open-loop runs, requests per second (empty: no open loop)
    * @param openMaxInFlight requests in flight at most in an open-loop run
-   * @param repeat runs per closed-loop setting; the one with the median records/s is reported, so that a burst of
-   *     other work on the machine during one of them does not decide the result
+   * @param repeat runs per closed-loop setting; the one with the median records/s is reported, so
+   *     that a burst of other work on the machine during one of them does not decide the result
    */
-  public record Sweep(int maxConcurrency, List<Double> rates, int openMaxInFlight, Duration warmup, Duration duration,
-      long maxRequests, int repeat) {
+  public record Sweep(
+      int maxConcurrency,
+      List<Double> rates,
+      int openMaxInFlight,
+      Duration warmup,
+      Duration duration,
+      long maxRequests,
+      int repeat) {
     public Sweep {
       rates = List.copyOf(rates);
       if (maxConcurrency < 0 || maxConcurrency > 256) {
         throw new IllegalArgumentException("max concurrency must be 0..256: " + maxConcurrency);
       }
       if (maxConcurrency == 0 && rates.isEmpty()) {
-        throw new IllegalArgumentException("nothing to run: give a max concurrency above 0 or a --rate");
+        throw new IllegalArgumentException(
+            "nothing to run: give a max concurrency above 0 or a --rate");
       }
       if (rates.stream().anyMatch(rate -> !(rate > 0))) {
         throw new IllegalArgumentException("rates must be above 0: " + rates);
@@ -87,10 +104,10 @@ public record LoadSettings(Target target, Workload workload, Sweep sweep, Criter
    * How the recommendation judges runs.
    *
    * @param p99BoundMs a setting whose p99 latency is above this is not recommended
-   * @param knee settings within this fraction of the best records/s count as equally fast; the one with the lowest
-   *     p99 among them is recommended
-   * @param maxSpread repetitions of a setting whose records/s differ by more than this fraction of the reported
-   *     one make the recommendation say that its numbers cannot be trusted
+   * @param knee settings within this fraction of the best records/s count as equally fast; the one
+   *     with the lowest p99 among them is recommended
+   * @param maxSpread repetitions of a setting whose records/s differ by more than this fraction of
+   *     the reported one make the recommendation say that its numbers cannot be trusted
    */
   public record Criteria(double p99BoundMs, double knee, double maxSpread) {
     public Criteria {

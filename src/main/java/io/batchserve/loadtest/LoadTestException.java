@@ -1,7 +1,7 @@
 package io.batchserve.loadtest;
 
 /** A load test that cannot go on, with a message for the person running it. */
-public final class LoadTestException extends RuntimeException {
+final class LoadTestException extends RuntimeException {
   LoadTestException(String message) {
     super(message);
   }

@@ -1,5 +1,6 @@
 package io.batchserve.loadtest;
 
+import io.batchserve.time.Ticker;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -7,22 +8,23 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import io.batchserve.time.Ticker;
 
 /**
- * An open loop: requests are due at a fixed rate whatever the server does, request i at {@code start + i / rate}.
- * Latency is measured from when a request was <em>due</em>, not from when it was sent, so a server that falls behind
- * shows its queueing delay instead of hiding it (no coordinated omission). At most {@code concurrency} requests are
- * in flight; due requests beyond that wait, and their wait counts.
+ * An open loop: requests are due at a fixed rate whatever the server does, request i at {@code
+ * start + i / rate}. Latency is measured from when a request was <em>due</em>, not from when it was
+ * sent, so a server that falls behind shows its queueing delay instead of hiding it (no coordinated
+ * omission). At most {@code concurrency} requests are in flight; due requests beyond that wait, and
+ * their wait counts.
  */
 final class OpenLoop {
   private OpenLoop() {}
 
   /**
-   * Sends {@code min(maxRequests, rate x duration)} requests, then waits up to {@code drain} for the answers;
-   * requests still queued then are counted as not sent.
+   * Sends {@code min(maxRequests, rate x duration)} requests, then waits up to {@code drain} for
+   * the answers; requests still queued then are counted as not sent.
    */
-  static RunResult run(Sender sender, RunSetting setting, Limits limits, Duration drain, Ticker clock)
+  static RunResult run(
+      Sender sender, RunSetting setting, Limits limits, Duration drain, Ticker clock)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(setting.concurrency(), daemon());
     try {
@@ -33,10 +35,18 @@ final class OpenLoop {
   }
 
   /** The loop on a given executor; {@code drained} returns how many tasks never started. */
-  static RunResult run(Sender sender, RunSetting setting, Limits limits, Ticker clock, Executor executor,
-      Drain drained) throws InterruptedException {
-    long total = Math.min(limits.maxRequests(),
-        (long) Math.floor(setting.rate() * limits.duration().toNanos() / 1e9));
+  static RunResult run(
+      Sender sender,
+      RunSetting setting,
+      Limits limits,
+      Ticker clock,
+      Executor executor,
+      Drain drained)
+      throws InterruptedException {
+    long total =
+        Math.min(
+            limits.maxRequests(),
+            (long) Math.floor(setting.rate() * limits.duration().toNanos() / 1e9));
     double periodNanos = 1e9 / setting.rate();
     Recorder recorder = new Recorder();
     long start = clock.read();
@@ -45,18 +55,20 @@ final class OpenLoop {
       long due = start + (long) (i * periodNanos);
       clock.sleepUntil(due);
       PackedBody body = setting.payload().body(i);
-      executor.execute(() -> {
-        try {
-          Reply reply = sender.send(body);
-          long answered = clock.read();
-          recorder.record(body, reply, answered - due, answered - start);
-          lastAnswer.accumulateAndGet(answered, Math::max);
-        } catch (InterruptedException e) {
-          long now = clock.read();
-          recorder.record(body, Reply.noAnswer("cut off at the end of the run"), now - due, now - start);
-          Thread.currentThread().interrupt();
-        }
-      });
+      executor.execute(
+          () -> {
+            try {
+              Reply reply = sender.send(body);
+              long answered = clock.read();
+              recorder.record(body, reply, answered - due, answered - start);
+              lastAnswer.accumulateAndGet(answered, Math::max);
+            } catch (InterruptedException e) {
+              long now = clock.read();
+              recorder.record(
+                  body, Reply.noAnswer("cut off at the end of the run"), now - due, now - start);
+              Thread.currentThread().interrupt();
+            }
+          });
     }
     recorder.notSent(drained.await());
     return recorder.result(setting, lastAnswer.get() - start);

@@ -5,8 +5,10 @@ import java.util.List;
 /**
  * The bodies of one payload setting, sent in turn.
  *
- * @param strategy {@code MultiRecord} (records packed up to {@code payloadMb}) or {@code SingleRecord}
- * @param payloadMb the MaxPayloadInMB the bodies respect (for SingleRecord the smallest that holds every record)
+ * @param strategy {@code MultiRecord} (records packed up to {@code payloadMb}) or {@code
+ *     SingleRecord}
+ * @param payloadMb the MaxPayloadInMB the bodies respect (for SingleRecord the smallest that holds
+ *     every record)
  */
 record PayloadBodies(String strategy, int payloadMb, List<PackedBody> bodies) {
   static final String MULTI_RECORD = "MultiRecord";

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Reads records from CSV or JSON Lines files: one record per non-blank line, {@code \r\n} or {@code \n}. The content
- * type comes from the file names ({@code .csv}; {@code .jsonl}, {@code .jsonlines}, {@code .ndjson}) unless given.
+ * Reads records from CSV or JSON Lines files: one record per non-blank line, {@code \r\n} or {@code
+ * \n}. The content type comes from the file names ({@code .csv}; {@code .jsonl}, {@code
+ * .jsonlines}, {@code .ndjson}) unless given.
  */
 final class RecordFiles {
   static final String CSV = "text/csv";
@@ -24,10 +25,12 @@ final class RecordFiles {
    * @param dropFirstColumn drop each CSV line's first field (an id column the model must not see)
    * @param maxRecords stop reading after this many records
    */
-  static RecordSet read(List<Path> files, String contentType, boolean dropFirstColumn, int maxRecords) {
+  static RecordSet read(
+      List<Path> files, String contentType, boolean dropFirstColumn, int maxRecords) {
     String type = contentType != null ? contentType : typeOf(files);
     if (dropFirstColumn && !type.equals(CSV)) {
-      throw new IllegalArgumentException("dropping the first column needs CSV records, not " + type);
+      throw new IllegalArgumentException(
+          "dropping the first column needs CSV records, not " + type);
     }
     List<byte[]> records = new ArrayList<>();
     for (Path file : files) {
@@ -48,11 +51,18 @@ final class RecordFiles {
     String type = null;
     for (Path file : files) {
       String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-      String fileType = name.endsWith(".csv") ? CSV
-          : name.endsWith(".jsonl") || name.endsWith(".jsonlines") || name.endsWith(".ndjson") ? JSON_LINES : null;
+      String fileType =
+          name.endsWith(".csv")
+              ? CSV
+              : name.endsWith(".jsonl") || name.endsWith(".jsonlines") || name.endsWith(".ndjson")
+                  ? JSON_LINES
+                  : null;
       if (fileType == null) {
-        throw new IllegalArgumentException("cannot tell the content type of " + file + ": name it .csv or .jsonl, "
-            + "or give --content-type");
+        throw new IllegalArgumentException(
+            "cannot tell the content type of "
+                + file
+                + ": name it .csv or .jsonl, "
+                + "or give --content-type");
       }
       if (type != null && !type.equals(fileType)) {
         throw new IllegalArgumentException("the input files mix " + type + " and " + fileType);
@@ -76,8 +86,12 @@ final class RecordFiles {
   private static String dropFirstField(String line, Path file, int index) {
     int comma = line.indexOf(',');
     if (comma < 0) {
-      throw new IllegalArgumentException(file + ": record " + (index + 1) + " has a single column; nothing would be "
-          + "left after dropping the first");
+      throw new IllegalArgumentException(
+          file
+              + ": record "
+              + (index + 1)
+              + " has a single column; nothing would be "
+              + "left after dropping the first");
     }
     return line.substring(comma + 1);
   }

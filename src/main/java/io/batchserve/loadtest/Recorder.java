@@ -1,5 +1,6 @@
 package io.batchserve.loadtest;
 
+import io.batchserve.config.SageMakerLimits;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -7,20 +8,25 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
-import io.batchserve.config.SageMakerLimits;
 
 /**
- * Tallies the replies of one run: latency of 2xx answers in an HdrHistogram (microseconds, 3 significant digits, up
- * to one hour), every request by status, and per second of the run the records answered and a coarser histogram
- * for that second's p99 (the timeline). Safe to call from many threads; recording is a short synchronized block,
- * far cheaper than the requests it counts.
+ * Tallies the replies of one run: latency of 2xx answers in an HdrHistogram (microseconds, 3
+ * significant digits, up to one hour), every request by status, and per second of the run the
+ * records answered and a coarser histogram for that second's p99 (the timeline). Safe to call from
+ * many threads; recording is a short synchronized block, far cheaper than the requests it counts.
  */
 final class Recorder {
   private static final long HIGHEST_MICROS = TimeUnit.HOURS.toMicros(1);
   private static final int MAX_ERRORS = 5;
-  /** The percentiles of a run's latency distribution: denser towards the tail, as HdrHistogram plots them. */
-  private static final double[] PERCENTILES = {0, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 92.5, 95, 96, 97,
-      97.5, 98, 98.5, 99, 99.25, 99.5, 99.75, 99.9, 99.95, 99.99, 99.999, 100};
+
+  /**
+   * The percentiles of a run's latency distribution: denser towards the tail, as HdrHistogram plots
+   * them.
+   */
+  private static final double[] PERCENTILES = {
+    0, 10, 20, 30, 40, 50, 60, 70, 75, 80, 85, 90, 92.5, 95, 96, 97, 97.5, 98, 98.5, 99, 99.25,
+    99.5, 99.75, 99.9, 99.95, 99.99, 99.999, 100
+  };
 
   // All guarded by this.
   private final Histogram micros = new Histogram(HIGHEST_MICROS, 3);
@@ -40,7 +46,8 @@ final class Recorder {
    */
   synchronized void record(PackedBody body, Reply reply, long latencyNanos, long sinceStartNanos) {
     requests++;
-    byStatus.merge(reply.status() == 0 ? "no-answer" : Integer.toString(reply.status()), 1L, Long::sum);
+    byStatus.merge(
+        reply.status() == 0 ? "no-answer" : Integer.toString(reply.status()), 1L, Long::sum);
     if (!reply.ok()) {
       String error = (reply.status() == 0 ? "" : reply.status() + " ") + reply.error();
       if (errors.size() < MAX_ERRORS && !errors.contains(error)) {
@@ -75,13 +82,31 @@ final class Recorder {
 
   synchronized RunResult result(RunSetting setting, long elapsedNanos) {
     double seconds = Math.max(elapsedNanos, 1) / 1e9;
-    var counts = new RunResult.Counts(requests, ok, records, bytes,
-        Collections.unmodifiableMap(new TreeMap<>(byStatus)), wrongCount);
-    var throughput = new RunResult.Throughput(records / seconds, ok / seconds,
-        bytes / (double) SageMakerLimits.MEBIBYTE / seconds);
-    return new RunResult(setting.mode(), setting.payload().strategy(), setting.payload().payloadMb(),
-        setting.concurrency(), setting.rate(), seconds, counts, latency(), throughput, List.copyOf(errors),
-        List.of(throughput.recordsPerSecond()), distribution(), timeline(seconds));
+    var counts =
+        new RunResult.Counts(
+            requests,
+            ok,
+            records,
+            bytes,
+            Collections.unmodifiableMap(new TreeMap<>(byStatus)),
+            wrongCount);
+    var throughput =
+        new RunResult.Throughput(
+            records / seconds, ok / seconds, bytes / (double) SageMakerLimits.MEBIBYTE / seconds);
+    return new RunResult(
+        setting.mode(),
+        setting.payload().strategy(),
+        setting.payload().payloadMb(),
+        setting.concurrency(),
+        setting.rate(),
+        seconds,
+        counts,
+        latency(),
+        throughput,
+        List.copyOf(errors),
+        List.of(throughput.recordsPerSecond()),
+        distribution(),
+        timeline(seconds));
   }
 
   private List<RunResult.Percentile> distribution() {
@@ -100,8 +125,11 @@ final class Recorder {
     for (int s = 0; s < perSecond.size(); s++) {
       double length = Math.min(1, runSeconds - s);
       Histogram h = perSecond.get(s);
-      timeline.add(new RunResult.Second(s, length > 0 ? recordsBySecond.get(s) / length : 0,
-          h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99) / 1000.0));
+      timeline.add(
+          new RunResult.Second(
+              s,
+              length > 0 ? recordsBySecond.get(s) / length : 0,
+              h.getTotalCount() == 0 ? 0 : h.getValueAtPercentile(99) / 1000.0));
     }
     return timeline;
   }
@@ -110,8 +138,13 @@ final class Recorder {
     if (micros.getTotalCount() == 0) {
       return new RunResult.Latency(0, 0, 0, 0, 0, 0);
     }
-    return new RunResult.Latency(percentile(50), percentile(90), percentile(99), percentile(99.9),
-        micros.getMaxValue() / 1000.0, micros.getMean() / 1000.0);
+    return new RunResult.Latency(
+        percentile(50),
+        percentile(90),
+        percentile(99),
+        percentile(99.9),
+        micros.getMaxValue() / 1000.0,
+        micros.getMean() / 1000.0);
   }
 
   private double percentile(double p) {

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The outcome of one bounded run at one setting: a closed loop at {@code concurrency} requests in flight, or an open
- * loop at {@code rate} requests per second.
+ * The outcome of one bounded run at one setting: a closed loop at {@code concurrency} requests in
+ * flight, or an open loop at {@code rate} requests per second.
  *
  * @param mode {@code closed} or {@code open}
  * @param strategy {@code MultiRecord} or {@code SingleRecord}
@@ -14,12 +14,24 @@ import java.util.Map;
  * @param seconds from the first send to the last answer
  * @param errors a few distinct error answers, to say why
  * @param repeats records/s of every repetition of this setting; this result is the median one
- * @param distribution the latency of 2xx answers at fixed percentiles, HdrHistogram style (empty when none)
+ * @param distribution the latency of 2xx answers at fixed percentiles, HdrHistogram style (empty
+ *     when none)
  * @param timeline what was answered in each second of the run, in order
  */
-record RunResult(String mode, String strategy, int payloadMb, int concurrency, double rate, double seconds,
-    Counts counts, Latency latency, Throughput throughput, List<String> errors, List<Double> repeats,
-    List<Percentile> distribution, List<Second> timeline) {
+record RunResult(
+    String mode,
+    String strategy,
+    int payloadMb,
+    int concurrency,
+    double rate,
+    double seconds,
+    Counts counts,
+    Latency latency,
+    Throughput throughput,
+    List<String> errors,
+    List<Double> repeats,
+    List<Percentile> distribution,
+    List<Second> timeline) {
   RunResult {
     errors = List.copyOf(errors);
     repeats = List.copyOf(repeats);
@@ -28,33 +40,65 @@ record RunResult(String mode, String strategy, int payloadMb, int concurrency, d
   }
 
   /** A run without the distribution and the timeline (tests, old reports). */
-  RunResult(String mode, String strategy, int payloadMb, int concurrency, double rate, double seconds,
-      Counts counts, Latency latency, Throughput throughput, List<String> errors, List<Double> repeats) {
-    this(mode, strategy, payloadMb, concurrency, rate, seconds, counts, latency, throughput, errors, repeats,
-        List.of(), List.of());
+  RunResult(
+      String mode,
+      String strategy,
+      int payloadMb,
+      int concurrency,
+      double rate,
+      double seconds,
+      Counts counts,
+      Latency latency,
+      Throughput throughput,
+      List<String> errors,
+      List<Double> repeats) {
+    this(
+        mode,
+        strategy,
+        payloadMb,
+        concurrency,
+        rate,
+        seconds,
+        counts,
+        latency,
+        throughput,
+        errors,
+        repeats,
+        List.of(),
+        List.of());
   }
 
   /** {@code ms} is the latency at or below which {@code percentile} % of the 2xx answers came. */
   record Percentile(double percentile, double ms) {}
 
   /**
-   * Second {@code second} of the run (0 = the first): records answered 2xx in it and their p99 (0 when none).
+   * Second {@code second} of the run (0 = the first): records answered 2xx in it and their p99 (0
+   * when none).
    */
   record Second(int second, double recordsPerSecond, double p99Ms) {}
 
   /**
    * @param ok requests answered 2xx; only these count towards records, bytes and latency
-   * @param byStatus every request by outcome: the HTTP status, {@code no-answer} (I/O failure or timeout) or
-   *     {@code not-sent} (an open-loop request still queued when the run was cut off)
+   * @param byStatus every request by outcome: the HTTP status, {@code no-answer} (I/O failure or
+   *     timeout) or {@code not-sent} (an open-loop request still queued when the run was cut off)
    * @param wrongCount 2xx answers whose line count differs from the records sent
    */
-  record Counts(long requests, long ok, long records, long bytes, Map<String, Long> byStatus, long wrongCount) {
+  record Counts(
+      long requests,
+      long ok,
+      long records,
+      long bytes,
+      Map<String, Long> byStatus,
+      long wrongCount) {
     long failed() {
       return requests - ok;
     }
   }
 
-  /** Latency of 2xx answers in milliseconds, from the (intended) send to the last byte of the answer. */
+  /**
+   * Latency of 2xx answers in milliseconds, from the (intended) send to the last byte of the
+   * answer.
+   */
   record Latency(double p50, double p90, double p99, double p999, double max, double mean) {}
 
   /** Successful work per second; 1 MB = 1,048,576 bytes, as in MaxPayloadInMB. */
@@ -62,11 +106,26 @@ record RunResult(String mode, String strategy, int payloadMb, int concurrency, d
 
   /** This result, standing for all the repetitions of its setting. */
   RunResult withRepeats(List<Double> recordsPerSecond) {
-    return new RunResult(mode, strategy, payloadMb, concurrency, rate, seconds, counts, latency, throughput, errors,
-        recordsPerSecond, distribution, timeline);
+    return new RunResult(
+        mode,
+        strategy,
+        payloadMb,
+        concurrency,
+        rate,
+        seconds,
+        counts,
+        latency,
+        throughput,
+        errors,
+        recordsPerSecond,
+        distribution,
+        timeline);
   }
 
-  /** (max - min) / reported records/s over the repetitions; NaN for a single run or nothing measured. */
+  /**
+   * (max - min) / reported records/s over the repetitions; NaN for a single run or nothing
+   * measured.
+   */
   double spread() {
     if (repeats.size() < 2 || throughput.recordsPerSecond() == 0) {
       return Double.NaN;
@@ -80,7 +139,10 @@ record RunResult(String mode, String strategy, int payloadMb, int concurrency, d
     return mode.equals("closed");
   }
 
-  /** The setting as a person reads it: {@code 6 MB x 4}, {@code SingleRecord x 8}, {@code 6 MB @ 20/s}. */
+  /**
+   * The setting as a person reads it: {@code 6 MB x 4}, {@code SingleRecord x 8}, {@code 6 MB @
+   * 20/s}.
+   */
   String label() {
     String payload = strategy.equals("SingleRecord") ? "SingleRecord" : payloadMb + " MB";
     return closed() ? payload + " x " + concurrency : payload + " @ " + Format.number(rate) + "/s";

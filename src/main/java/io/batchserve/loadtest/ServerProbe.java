@@ -6,7 +6,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Asks the server whether it is ready ({@code GET /ping}) and what it advertises ({@code /execution-parameters}). */
+/**
+ * Asks the server whether it is ready ({@code GET /ping}) and what it advertises ({@code
+ * /execution-parameters}).
+ */
 final class ServerProbe {
   private final HttpClient client = HttpSender.client();
   private final Target target;
@@ -31,22 +34,30 @@ final class ServerProbe {
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException(target.url() + "/ping did not answer 200 within " + patience.toSeconds()
-        + " s (last: " + last + ")");
+    throw new IllegalStateException(
+        target.url()
+            + "/ping did not answer 200 within "
+            + patience.toSeconds()
+            + " s (last: "
+            + last
+            + ")");
   }
 
   /** The {@code /execution-parameters} JSON, or a note that the server does not serve it. */
   String executionParameters() throws InterruptedException {
     try {
       HttpResponse<String> response = get("/execution-parameters");
-      return response.statusCode() == 200 ? response.body().strip() : "not served (" + response.statusCode() + ")";
+      return response.statusCode() == 200
+          ? response.body().strip()
+          : "not served (" + response.statusCode() + ")";
     } catch (IOException e) {
       return "not served (" + e.getMessage() + ")";
     }
   }
 
   private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(target.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(target.resolve(path)).timeout(Duration.ofSeconds(5)).GET().build();
     return client.send(request, HttpResponse.BodyHandlers.ofString());
   }
 }

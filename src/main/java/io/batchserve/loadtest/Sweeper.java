@@ -1,20 +1,21 @@
 package io.batchserve.loadtest;
 
+import io.batchserve.config.SageMakerLimits;
 import io.batchserve.loadtest.report.Format;
 import io.batchserve.loadtest.report.TextTable;
+import io.batchserve.time.Ticker;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import io.batchserve.config.SageMakerLimits;
-import io.batchserve.time.Ticker;
 
 /**
- * Runs the sweep, one bounded run after another: the closed loop at 1, 2, 4, ... requests in flight for every payload
- * (in rounds when repeated), then the open loop at each rate. Closed-loop settings over SageMaker's
- * MaxConcurrentTransforms x MaxPayloadInMB limit are skipped, since no job could use them. The terminal reads top to
- * bottom: one progress line per run as it finishes, then the table of every setting, then what was skipped.
+ * Runs the sweep, one bounded run after another: the closed loop at 1, 2, 4, ... requests in flight
+ * for every payload (in rounds when repeated), then the open loop at each rate. Closed-loop
+ * settings over SageMaker's MaxConcurrentTransforms x MaxPayloadInMB limit are skipped, since no
+ * job could use them. The terminal reads top to bottom: one progress line per run as it finishes,
+ * then the table of every setting, then what was skipped.
  */
 final class Sweeper {
   /** What the sweep measured and what it left out. */
@@ -56,8 +57,16 @@ final class Sweeper {
     for (PayloadBodies payload : payloads) {
       for (int concurrency : sweep.concurrencies()) {
         if (!SageMakerLimits.concurrentPayloadAllowed(concurrency, payload.payloadMb())) {
-          skipped.add(payload.label() + " x " + concurrency + ": " + concurrency + " x " + payload.payloadMb()
-              + " MB is over SageMaker's limit of " + SageMakerLimits.MAX_CONCURRENT_PAYLOAD_MB);
+          skipped.add(
+              payload.label()
+                  + " x "
+                  + concurrency
+                  + ": "
+                  + concurrency
+                  + " x "
+                  + payload.payloadMb()
+                  + " MB is over SageMaker's limit of "
+                  + SageMakerLimits.MAX_CONCURRENT_PAYLOAD_MB);
         } else {
           settings.add(RunSetting.closed(payload, concurrency));
         }
@@ -67,10 +76,10 @@ final class Sweeper {
   }
 
   /**
-   * Every closed-loop setting, in rounds: each round runs every setting once, so that the repetitions of a setting are
-   * spread over the whole sweep instead of taken back to back, and a slow spell of the machine (other work) falls on
-   * one repetition of several settings rather than on every repetition of one. Each payload is warmed up before its
-   * first run.
+   * Every closed-loop setting, in rounds: each round runs every setting once, so that the
+   * repetitions of a setting are spread over the whole sweep instead of taken back to back, and a
+   * slow spell of the machine (other work) falls on one repetition of several settings rather than
+   * on every repetition of one. Each payload is warmed up before its first run.
    */
   private List<RunResult> closedRuns(List<RunSetting> settings) throws InterruptedException {
     List<List<RunResult>> tries = new ArrayList<>();
@@ -85,7 +94,11 @@ final class Sweeper {
           warmUp(setting.payload());
         }
         RunResult run = ClosedLoop.run(sender, setting, sweep.limits(), clock);
-        tries.get(i).add(progress(sweep.repeat() == 1 ? "" : "round " + round + "/" + sweep.repeat() + " ", run));
+        tries
+            .get(i)
+            .add(
+                progress(
+                    sweep.repeat() == 1 ? "" : "round " + round + "/" + sweep.repeat() + " ", run));
         if (round == sweep.repeat()) {
           medians.add(median(tries.get(i)));
         }
@@ -106,10 +119,15 @@ final class Sweeper {
   static double plannedSeconds(LoadSettings.Sweep sweep, List<PayloadBodies> payloads) {
     double seconds = 0;
     for (PayloadBodies payload : payloads) {
-      long levels = sweep.concurrencies().stream()
-          .filter(c -> SageMakerLimits.concurrentPayloadAllowed(c, payload.payloadMb())).count();
-      seconds += sweep.warmup().toMillis() / 1000.0
-          + (levels * sweep.repeat() + sweep.rates().size()) * sweep.duration().toMillis() / 1000.0;
+      long levels =
+          sweep.concurrencies().stream()
+              .filter(c -> SageMakerLimits.concurrentPayloadAllowed(c, payload.payloadMb()))
+              .count();
+      seconds +=
+          sweep.warmup().toMillis() / 1000.0
+              + (levels * sweep.repeat() + sweep.rates().size())
+                  * sweep.duration().toMillis()
+                  / 1000.0;
     }
     return seconds;
   }
@@ -121,20 +139,42 @@ final class Sweeper {
     int concurrency = Math.max(1, Math.min(2, sweep.maxConcurrency()));
     Limits limits = new Limits(sweep.warmup(), sweep.maxRequests());
     RunResult warm = ClosedLoop.run(sender, RunSetting.closed(payload, concurrency), limits, clock);
-    out.println("warm-up " + payload.label() + ": " + Format.number(warm.counts().requests()) + " requests, "
-        + Format.number(warm.counts().failed()) + " failed, p50 " + Format.millis(warm.latency().p50()));
+    out.println(
+        "warm-up "
+            + payload.label()
+            + ": "
+            + Format.number(warm.counts().requests())
+            + " requests, "
+            + Format.number(warm.counts().failed())
+            + " failed, p50 "
+            + Format.millis(warm.latency().p50()));
   }
 
-  /** One line per finished run: {@code round 2/3 6 MB x 4: 81,234 records/s, p99 310 ms, 2 failed}. */
+  /**
+   * One line per finished run: {@code round 2/3 6 MB x 4: 81,234 records/s, p99 310 ms, 2 failed}.
+   */
   private RunResult progress(String prefix, RunResult run) {
     long failed = run.counts().failed();
-    out.println(prefix + run.label() + ": " + Format.number(run.throughput().recordsPerSecond()) + " records/s, p99 "
-        + Format.millis(run.latency().p99()) + (failed == 0 ? "" : ", " + Format.number(failed) + " failed ("
-        + StatusWords.of(run.counts().byStatus()) + ")"));
+    out.println(
+        prefix
+            + run.label()
+            + ": "
+            + Format.number(run.throughput().recordsPerSecond())
+            + " records/s, p99 "
+            + Format.millis(run.latency().p99())
+            + (failed == 0
+                ? ""
+                : ", "
+                    + Format.number(failed)
+                    + " failed ("
+                    + StatusWords.of(run.counts().byStatus())
+                    + ")"));
     return run;
   }
 
   private Duration drain() {
-    return sweep.duration().compareTo(Duration.ofSeconds(5)) > 0 ? sweep.duration() : Duration.ofSeconds(5);
+    return sweep.duration().compareTo(Duration.ofSeconds(5)) > 0
+        ? sweep.duration()
+        : Duration.ofSeconds(5);
   }
 }

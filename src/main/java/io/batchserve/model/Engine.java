@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** Which evaluator serves a model's trees ({@code --engine}, {@code BATCHSERVE_ENGINE}). */
 public enum Engine {
-  /** The Java engine where it qualifies and verifies bit for bit on load; xgboost4j otherwise. The default. */
+  /**
+   * The Java engine where it qualifies and verifies bit for bit on load; xgboost4j otherwise. The
+   * default.
+   */
   AUTO,
   /** The Java engine, or start-up fails naming why a model does not qualify. */
   JAVA,

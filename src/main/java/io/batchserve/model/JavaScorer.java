@@ -2,10 +2,12 @@ package io.batchserve.model;
 
 import io.batchserve.codec.SparseRows;
 import io.batchserve.model.engine.Forest;
+import java.util.Arrays;
 
 /**
- * A {@link Scorer} over the Java engine ({@link Forest}), for a model that verified bit for bit against xgboost4j
- * on load. Sparse (libsvm) rows stay on xgboost4j, which keeps them sparse. Thread-safe, no lock.
+ * A {@link Scorer} over the Java engine ({@link Forest}), for a model that verified bit for bit
+ * against xgboost4j on load. Sparse (libsvm) rows stay on xgboost4j, which keeps them sparse.
+ * Thread-safe, no lock.
  */
 final class JavaScorer implements Scorer {
   private final Forest forest;
@@ -22,7 +24,7 @@ final class JavaScorer implements Scorer {
     int outputs = forest.outputs(true);
     float[][] out = new float[rows][];
     for (int r = 0; r < rows; r++) {
-      out[r] = java.util.Arrays.copyOfRange(predictions, r * outputs, (r + 1) * outputs);
+      out[r] = Arrays.copyOfRange(predictions, r * outputs, (r + 1) * outputs);
     }
     return out;
   }

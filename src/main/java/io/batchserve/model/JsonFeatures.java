@@ -1,23 +1,26 @@
 package io.batchserve.model;
 
-import io.batchserve.codec.Snippet;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.batchserve.codec.BadInputException;
 import io.batchserve.codec.FloatMatrix;
 import io.batchserve.codec.JsonRecords.Located;
+import io.batchserve.codec.Snippet;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Turns JSON records into feature rows. A record is either an array of numbers in schema order, or an object whose
- * keys are feature names. A missing key or {@code null} is a missing value. {@code request_type} must name this
- * model when present; keys listed as passthrough (such as an id) are ignored; any other key is an error, so that a
- * misspelt feature is never silently scored as missing.
+ * Turns JSON records into feature rows. A record is either an array of numbers in schema order, or
+ * an object whose keys are feature names. A missing key or {@code null} is a missing value. {@code
+ * request_type} must name this model when present; keys listed as passthrough (such as an id) are
+ * ignored; any other key is an error, so that a misspelt feature is never silently scored as
+ * missing.
  */
-record JsonFeatures(String model, List<String> features, List<String> passthrough, Set<String> requestTypes) {
+record JsonFeatures(
+    String model, List<String> features, List<String> passthrough, Set<String> requestTypes) {
   FloatMatrix toMatrix(List<Located> records) {
     Map<String, Integer> index = new HashMap<>();
     for (int i = 0; i < features.size(); i++) {
@@ -33,8 +36,10 @@ record JsonFeatures(String model, List<String> features, List<String> passthroug
       } else if (record.node().isArray()) {
         fromArray(record, values, row * width);
       } else {
-        throw BadInputException.at(record.where(),
-            "expected a JSON object of named features or an array of numbers, got " + kind(record.node()));
+        throw BadInputException.at(
+            record.where(),
+            "expected a JSON object of named features or an array of numbers, got "
+                + kind(record.node()));
       }
     }
     return new FloatMatrix(values, records.size(), width);
@@ -46,14 +51,24 @@ record JsonFeatures(String model, List<String> features, List<String> passthroug
       var field = fields.next();
       Integer column = index.get(field.getKey());
       if (column != null) {
-        out[base + column] = number(field.getValue(), record.where() + ", field "
-            + "'" + Snippet.text(field.getKey()) + "'");
+        out[base + column] =
+            number(
+                field.getValue(),
+                record.where() + ", field '" + Snippet.text(field.getKey()) + "'");
       } else if (field.getKey().equals("request_type")) {
         checkRequestType(record, field.getValue());
       } else if (!passthrough.contains(field.getKey())) {
-        throw BadInputException.at(record.where(), "unknown field '" + Snippet.text(field.getKey()) + "': model "
-            + "'" + model
-            + "' reads " + features.size() + " features named " + String.join(", ", features));
+        throw BadInputException.at(
+            record.where(),
+            "unknown field '"
+                + Snippet.text(field.getKey())
+                + "': model "
+                + "'"
+                + model
+                + "' reads "
+                + features.size()
+                + " features named "
+                + String.join(", ", features));
       }
     }
   }
@@ -61,18 +76,27 @@ record JsonFeatures(String model, List<String> features, List<String> passthroug
   private void fromArray(Located record, float[] out, int base) {
     JsonNode array = record.node();
     if (array.size() != features.size()) {
-      throw BadInputException.at(record.where(), "has " + array.size() + " values, expected " + features.size());
+      throw BadInputException.at(
+          record.where(), "has " + array.size() + " values, expected " + features.size());
     }
     for (int i = 0; i < array.size(); i++) {
-      out[base + i] = number(array.get(i), record.where() + ", column " + (i + 1) + " (" + features.get(i) + ")");
+      out[base + i] =
+          number(
+              array.get(i), record.where() + ", column " + (i + 1) + " (" + features.get(i) + ")");
     }
   }
 
   private void checkRequestType(Located record, JsonNode value) {
     String type = value.isTextual() ? value.asText() : null;
     if (type == null || !(type.equals(model) || requestTypes.contains(type))) {
-      throw BadInputException.at(record.where(), "request_type " + Snippet.text(value.toString()) + " is not for "
-          + "model '" + model + "'");
+      throw BadInputException.at(
+          record.where(),
+          "request_type "
+              + Snippet.text(value.toString())
+              + " is not for "
+              + "model '"
+              + model
+              + "'");
     }
   }
 
@@ -81,17 +105,19 @@ record JsonFeatures(String model, List<String> features, List<String> passthroug
       return Float.NaN;
     }
     if (!value.isNumber()) {
-      throw BadInputException.at(where, "expected a number or null, got " + kind(value) + " "
-          + Snippet.text(value.toString()));
+      throw BadInputException.at(
+          where,
+          "expected a number or null, got " + kind(value) + " " + Snippet.text(value.toString()));
     }
     float f = (float) value.doubleValue();
     if (Float.isInfinite(f)) {
-      throw BadInputException.at(where, Snippet.text(value.toString()) + " is out of the float range");
+      throw BadInputException.at(
+          where, Snippet.text(value.toString()) + " is out of the float range");
     }
     return f;
   }
 
   private static String kind(JsonNode node) {
-    return node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    return node.getNodeType().name().toLowerCase(Locale.ROOT);
   }
 }

@@ -3,8 +3,8 @@ package io.batchserve.model;
 /**
  * Server-wide choices about how loaded models read requests.
  *
- * @param libsvmIndexBase the number of the first feature in {@code text/libsvm} bodies: 0 (SageMaker's XGBoost
- *     1.5-1 to 1.7-1) or 1
+ * @param libsvmIndexBase the number of the first feature in {@code text/libsvm} bodies: 0
+ *     (SageMaker's XGBoost 1.5-1 to 1.7-1) or 1
  * @param engine which evaluator serves the trees
  */
 public record LoadOptions(int libsvmIndexBase, Engine engine) {

@@ -14,21 +14,25 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
- * A {@code model.tar.gz}, unpacked as SageMaker unpacks a model's {@code ModelDataUrl} into {@code /opt/ml/model}:
- * the archive's root becomes the model directory ({@code ./} prefixes dropped), folders are created, files keep
- * their bytes. Gzip is detected by its magic bytes, so a plain tar works too. Entries that would land outside the
- * directory (absolute, {@code ..}) and links are refused with a message naming the entry: a model archive has no
- * business holding either.
+ * A {@code model.tar.gz}, unpacked as SageMaker unpacks a model's {@code ModelDataUrl} into {@code
+ * /opt/ml/model}: the archive's root becomes the model directory ({@code ./} prefixes dropped),
+ * folders are created, files keep their bytes. Gzip is detected by its magic bytes, so a plain tar
+ * works too. Entries that would land outside the directory (absolute, {@code ..}) and links are
+ * refused with a message naming the entry: a model archive has no business holding either.
  */
 public final class ModelArchive {
   private ModelArchive() {}
 
-  /** Unpacks {@code archive} into a new temporary folder, deleted when the JVM exits, and returns the folder. */
+  /**
+   * Unpacks {@code archive} into a new temporary folder, deleted when the JVM exits, and returns
+   * the folder.
+   */
   public static Path unpackToTemp(Path archive) throws ModelLoadException {
     try {
       Path target = Files.createTempDirectory("batchserve-model-");
       readable(target, "rwxr-xr-x");
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(target), "delete-unpacked-model"));
+      Runtime.getRuntime()
+          .addShutdownHook(new Thread(() -> deleteQuietly(target), "delete-unpacked-model"));
       try (InputStream in = Files.newInputStream(archive)) {
         unpack(in, target, archive.toString());
       }
@@ -38,21 +42,31 @@ public final class ModelArchive {
     }
   }
 
-  /** Unpacks a tar (gzip'd or not) read from {@code in} into {@code target}; {@code name} names it in messages. */
-  public static void unpack(InputStream in, Path target, String name) throws IOException, ModelLoadException {
+  /**
+   * Unpacks a tar (gzip'd or not) read from {@code in} into {@code target}; {@code name} names it
+   * in messages.
+   */
+  public static void unpack(InputStream in, Path target, String name)
+      throws IOException, ModelLoadException {
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
-    InputStream tar = GzipCompressorInputStream.matches(peek(buffered), 2)
-        ? new GzipCompressorInputStream(buffered, true) : buffered;
+    InputStream tar =
+        GzipCompressorInputStream.matches(peek(buffered), 2)
+            ? new GzipCompressorInputStream(buffered, true)
+            : buffered;
     Path root = target.toAbsolutePath().normalize();
     int entries = 0;
     try (TarArchiveInputStream archive = new TarArchiveInputStream(tar)) {
-      for (TarArchiveEntry entry = archive.getNextEntry(); entry != null; entry = archive.getNextEntry()) {
+      for (TarArchiveEntry entry = archive.getNextEntry();
+          entry != null;
+          entry = archive.getNextEntry()) {
         entries++;
         Path destination = destination(root, entry, name);
-        if (entry.isSymbolicLink() || entry.isLink() || entry.isCharacterDevice() || entry.isBlockDevice()
+        if (entry.isSymbolicLink()
+            || entry.isLink()
+            || entry.isCharacterDevice()
+            || entry.isBlockDevice()
             || entry.isFIFO()) {
-          throw new ModelLoadException(name + ": entry '" + entry.getName() + "' is a link or a special file; a "
-              + "model archive holds only files and folders");
+          throw special(name, entry.getName());
         } else if (entry.isDirectory()) {
           Files.createDirectories(destination);
           readable(destination, "rwxr-xr-x");
@@ -61,12 +75,12 @@ public final class ModelArchive {
           Files.copy(archive, destination, StandardCopyOption.REPLACE_EXISTING);
           readable(destination, "rw-r--r--");
         } else {
-          throw new ModelLoadException(name + ": entry '" + entry.getName() + "' is a link or a special file; a "
-              + "model archive holds only files and folders");
+          throw special(name, entry.getName());
         }
       }
     } catch (IOException e) {
-      throw new IOException(entries == 0 ? "not a tar or tar.gz archive (" + e.getMessage() + ")" : e.getMessage(),
+      throw new IOException(
+          entries == 0 ? "not a tar or tar.gz archive (" + e.getMessage() + ")" : e.getMessage(),
           e);
     }
     if (entries == 0) {
@@ -74,17 +88,25 @@ public final class ModelArchive {
     }
   }
 
-  private static Path destination(Path root, TarArchiveEntry entry, String name) throws ModelLoadException {
+  private static Path destination(Path root, TarArchiveEntry entry, String name)
+      throws ModelLoadException {
     String entryName = entry.getName();
     Path destination = root.resolve(entryName).normalize();
     if (entryName.startsWith("/") || !destination.startsWith(root)) {
-      throw new ModelLoadException(name + ": entry '" + entryName + "' would be unpacked outside the model "
-          + "directory; not unpacked");
+      throw new ModelLoadException(
+          name
+              + ": entry '"
+              + entryName
+              + "' would be unpacked outside the model "
+              + "directory; not unpacked");
     }
     return destination;
   }
 
-  /** As SageMaker leaves them (files 0644, folders 0755), so a container's unprivileged user can read them. */
+  /**
+   * As SageMaker leaves them (files 0644, folders 0755), so a container's unprivileged user can
+   * read them.
+   */
   private static void readable(Path path, String mode) throws IOException {
     try {
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(mode));
@@ -106,5 +128,13 @@ public final class ModelArchive {
     } catch (IOException e) {
       // best effort at exit
     }
+  }
+
+  private static ModelLoadException special(String archive, String entry) {
+    return new ModelLoadException(
+        archive
+            + ": entry '"
+            + entry
+            + "' is a link or a special file; a model archive holds only files and folders");
   }
 }

@@ -9,11 +9,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The small JSON file beside a model artifact ({@value #FILE_NAME}) that says what the artifact is: its name, its
- * kind (which decides how requests are read), the artifact's file name, and kind-specific schema such as the
- * feature list. The raw JSON stays available for those kind-specific parts.
+ * The small JSON file beside a model artifact ({@value #FILE_NAME}) that says what the artifact is:
+ * its name, its kind (which decides how requests are read), the artifact's file name, and
+ * kind-specific schema such as the feature list. The raw JSON stays available for those
+ * kind-specific parts.
  */
-public record ModelDescriptor(Path directory, String name, String kind, String artifact, JsonNode raw) {
+public record ModelDescriptor(
+    Path directory, String name, String kind, String artifact, JsonNode raw) {
   public static final String FILE_NAME = "batchserve-model.json";
 
   public static ModelDescriptor read(Path directory) throws ModelLoadException {
@@ -27,8 +29,12 @@ public record ModelDescriptor(Path directory, String name, String kind, String a
     if (raw == null || !raw.isObject()) {
       throw new ModelLoadException(file + " must hold a JSON object");
     }
-    return new ModelDescriptor(directory, text(raw, "name", file), text(raw, "kind", file),
-        text(raw, "artifact", file), raw);
+    return new ModelDescriptor(
+        directory,
+        text(raw, "name", file),
+        text(raw, "kind", file),
+        text(raw, "artifact", file),
+        raw);
   }
 
   public Path file() {
@@ -49,7 +55,8 @@ public record ModelDescriptor(Path directory, String name, String kind, String a
     for (JsonNode item : node) {
       JsonNode name = item.isObject() ? item.get("name") : item;
       if (name == null || !name.isTextual() || name.asText().isBlank()) {
-        throw new ModelLoadException(file() + ": every entry of '" + field + "' needs a name, got " + item);
+        throw new ModelLoadException(
+            file() + ": every entry of '" + field + "' needs a name, got " + item);
       }
       names.add(name.asText());
     }

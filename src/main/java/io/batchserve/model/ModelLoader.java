@@ -7,31 +7,38 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Finds and loads the models of a model directory ({@code /opt/ml/model} in SageMaker). The directory is exactly
- * what a model.tar.gz unpacks to, in one of three layouts:
+ * Finds and loads the models of a model directory ({@code /opt/ml/model} in SageMaker). The
+ * directory is exactly what a model.tar.gz unpacks to, in one of three layouts:
+ *
  * <ol>
  *   <li>one model: a {@value ModelDescriptor#FILE_NAME} and its artifact;
- *   <li>one model trained with SageMaker's built-in XGBoost algorithm: a bare {@value #SAGEMAKER_ARTIFACT} file
- *       (legacy binary, JSON or UBJ), served as a {@link TabularModel} with features f0, f1, ...;
+ *   <li>one model trained with SageMaker's built-in XGBoost algorithm: a bare {@value
+ *       #SAGEMAKER_ARTIFACT} file (legacy binary, JSON or UBJ), served as a {@link TabularModel}
+ *       with features f0, f1, ...;
  *   <li>several models: one sub-folder per model, each in layout 1 or 2.
  * </ol>
+ *
  * Hidden files and folders are ignored.
  */
 public final class ModelLoader {
   public static final String SAGEMAKER_ARTIFACT = "xgboost-model";
 
-  /** The kinds on the class path, by name ({@link ModelKind}: the tabular model and the forecaster). */
+  /**
+   * The kinds on the class path, by name ({@link ModelKind}: the tabular model and the forecaster).
+   */
   private static final Map<String, ModelKind> KINDS = kinds();
 
   private ModelLoader() {}
 
   private static Map<String, ModelKind> kinds() {
-    Map<String, ModelKind> kinds = new java.util.TreeMap<>();
-    for (ModelKind kind : java.util.ServiceLoader.load(ModelKind.class, ModelLoader.class.getClassLoader())) {
+    Map<String, ModelKind> kinds = new TreeMap<>();
+    for (ModelKind kind : ServiceLoader.load(ModelKind.class, ModelLoader.class.getClassLoader())) {
       kinds.put(kind.name(), kind);
     }
     return Map.copyOf(kinds);
@@ -41,9 +48,11 @@ public final class ModelLoader {
     return load(directory, LoadOptions.DEFAULT);
   }
 
-  public static List<Model<?, ?>> load(Path directory, LoadOptions options) throws ModelLoadException {
+  public static List<Model<?, ?>> load(Path directory, LoadOptions options)
+      throws ModelLoadException {
     if (!Files.isDirectory(directory)) {
-      throw new ModelLoadException("model directory " + directory + " does not exist or is not a directory");
+      throw new ModelLoadException(
+          "model directory " + directory + " does not exist or is not a directory");
     }
     Model<?, ?> single = loadOne(directory, options);
     if (single != null) {
@@ -54,41 +63,51 @@ public final class ModelLoader {
     for (Path child : subdirectories(directory)) {
       Model<?, ?> model = loadOne(child, options);
       if (model != null && !names.add(model.info().name())) {
-        throw new ModelLoadException("two models in " + directory + " are named '" + model.info().name() + "'");
+        throw new ModelLoadException(
+            "two models in " + directory + " are named '" + model.info().name() + "'");
       }
       if (model != null) {
         models.add(model);
       }
     }
     if (models.isEmpty()) {
-      throw new ModelLoadException("no model found in " + directory + ": expected a " + ModelDescriptor.FILE_NAME
-          + " or an " + SAGEMAKER_ARTIFACT + " file, or sub-folders holding one");
+      throw noModel(directory);
     }
     return List.copyOf(models);
   }
 
   /**
-   * Checks, without loading anything, that {@code directory} is a model directory in one of the three layouts;
-   * the message of a failure says what to do (a missing folder, a file, a folder holding only a model.tar.gz).
-   * For callers that start servers on it and want to fail before they do.
+   * Checks, without loading anything, that {@code directory} is a model directory in one of the
+   * three layouts; the message of a failure says what to do (a missing folder, a file, a folder
+   * holding only a model.tar.gz). For callers that start servers on it and want to fail before they
+   * do.
    */
   public static void check(Path directory) throws ModelLoadException {
     if (!Files.exists(directory)) {
       throw new ModelLoadException("model directory " + directory + " does not exist");
     }
     if (!Files.isDirectory(directory)) {
-      throw new ModelLoadException(directory + " is a file, not a model directory: pass the folder that "
-          + ModelDescriptor.FILE_NAME + " or " + SAGEMAKER_ARTIFACT + " is in, or a model.tar.gz");
+      throw new ModelLoadException(
+          directory
+              + " is a file, not a model directory: pass the folder that "
+              + ModelDescriptor.FILE_NAME
+              + " or "
+              + SAGEMAKER_ARTIFACT
+              + " is in, or a model.tar.gz");
     }
-    if (holdsModel(directory) || subdirectories(directory).stream().anyMatch(ModelLoader::holdsModel)) {
+    if (holdsModel(directory)
+        || subdirectories(directory).stream().anyMatch(ModelLoader::holdsModel)) {
       return;
     }
     if (Files.isRegularFile(directory.resolve("model.tar.gz"))) {
-      throw new ModelLoadException(directory + " holds a model.tar.gz and no unpacked model: pass the archive "
-          + "itself (" + directory.resolve("model.tar.gz") + "), which is unpacked as SageMaker unpacks it");
+      throw new ModelLoadException(
+          directory
+              + " holds a model.tar.gz and no unpacked model: pass the archive "
+              + "itself ("
+              + directory.resolve("model.tar.gz")
+              + "), which is unpacked as SageMaker unpacks it");
     }
-    throw new ModelLoadException("no model found in " + directory + ": expected a " + ModelDescriptor.FILE_NAME
-        + " or an " + SAGEMAKER_ARTIFACT + " file, or sub-folders holding one");
+    throw noModel(directory);
   }
 
   private static boolean holdsModel(Path directory) {
@@ -97,15 +116,22 @@ public final class ModelLoader {
   }
 
   /** The model of a single-model folder, or null when the folder holds neither layout. */
-  private static Model<?, ?> loadOne(Path directory, LoadOptions options) throws ModelLoadException {
+  private static Model<?, ?> loadOne(Path directory, LoadOptions options)
+      throws ModelLoadException {
     if (Files.isRegularFile(directory.resolve(ModelDescriptor.FILE_NAME))) {
       ModelDescriptor descriptor = ModelDescriptor.read(directory);
       ModelKind kind = KINDS.get(descriptor.kind());
       if (kind == null) {
-        throw new ModelLoadException(descriptor.file() + ": unknown kind '" + descriptor.kind() + "'; known: "
-            + String.join(", ", KINDS.keySet().stream().sorted().toList()));
+        throw new ModelLoadException(
+            descriptor.file()
+                + ": unknown kind '"
+                + descriptor.kind()
+                + "'; known: "
+                + String.join(", ", KINDS.keySet().stream().sorted().toList()));
       }
-      return kind.load(descriptor, EngineChoice.load(descriptor.artifactPath(), descriptor.name(), options.engine()),
+      return kind.load(
+          descriptor,
+          EngineChoice.load(descriptor.artifactPath(), descriptor.name(), options.engine()),
           options);
     }
     Path artifact = directory.resolve(SAGEMAKER_ARTIFACT);
@@ -122,5 +148,16 @@ public final class ModelLoader {
     } catch (IOException e) {
       throw new ModelLoadException("cannot list " + directory + ": " + e.getMessage(), e);
     }
+  }
+
+  private static ModelLoadException noModel(Path directory) {
+    return new ModelLoadException(
+        "no model found in "
+            + directory
+            + ": expected a "
+            + ModelDescriptor.FILE_NAME
+            + " or an "
+            + SAGEMAKER_ARTIFACT
+            + " file, or sub-folders holding one");
   }
 }

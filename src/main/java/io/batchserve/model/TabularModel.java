@@ -5,32 +5,38 @@ import io.batchserve.codec.FloatMatrix;
 import io.batchserve.codec.JsonRecords;
 import io.batchserve.codec.LibsvmFeatures;
 import io.batchserve.codec.MediaType;
-import io.batchserve.codec.SparseRows;
 import io.batchserve.codec.ScoreEncoder;
+import io.batchserve.codec.SparseRows;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Features in, scores out: the churn classifier, and any model trained with SageMaker's built-in XGBoost algorithm.
- * Reads CSV rows in schema order, or JSON / JSON Lines records with named features (see {@link JsonFeatures});
- * answers one score (or one array of outputs) per record.
+ * Features in, scores out: the churn classifier, and any model trained with SageMaker's built-in
+ * XGBoost algorithm. Reads CSV rows in schema order, or JSON / JSON Lines records with named
+ * features (see {@link JsonFeatures}); answers one score (or one array of outputs) per record.
  */
 public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   /** The kind name in a descriptor. */
   public static final String KIND = "tabular";
+
   private static final List<MediaType> READS =
       List.of(MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON, MediaType.LIBSVM);
-  private static final List<MediaType> WRITES = List.of(MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON);
+  private static final List<MediaType> WRITES =
+      List.of(MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON);
 
   private final ModelInfo info;
   private final Scorer scorer;
   private final JsonFeatures json;
   private final int libsvmIndexBase;
 
-  /** The decoded rows of one request: dense (CSV, JSON) or sparse (libsvm); exactly one is not null. */
+  /**
+   * The decoded rows of one request: dense (CSV, JSON) or sparse (libsvm); exactly one is not null.
+   */
   public record Rows(FloatMatrix matrix, SparseRows sparse) implements Model.Batch {
     public Rows(FloatMatrix matrix) {
       this(matrix, null);
@@ -61,27 +67,47 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
       throws ModelLoadException {
     List<String> features = descriptor.names("features");
     if (scorer.features() != features.size()) {
-      throw new ModelLoadException(descriptor.file() + " lists " + features.size() + " features but "
-          + descriptor.artifact() + " was trained on " + scorer.features());
+      throw new ModelLoadException(
+          descriptor.file()
+              + " lists "
+              + features.size()
+              + " features but "
+              + descriptor.artifact()
+              + " was trained on "
+              + scorer.features());
     }
     Set<String> requestTypes = Set.copyOf(descriptor.optionalNames("request_types"));
-    return create(descriptor.name(), scorer, features, descriptor.optionalNames("passthrough"), requestTypes)
+    return create(
+            descriptor.name(),
+            scorer,
+            features,
+            descriptor.optionalNames("passthrough"),
+            requestTypes)
         .withLibsvmIndexBase(options.libsvmIndexBase());
   }
 
-  /** A bare {@code xgboost-model} file without a descriptor: features are called f0, f1, ... as in XGBoost. */
+  /**
+   * A bare {@code xgboost-model} file without a descriptor: features are called f0, f1, ... as in
+   * XGBoost.
+   */
   static TabularModel generic(Path artifact, LoadOptions options) throws ModelLoadException {
     Scorer scorer = EngineChoice.load(artifact, "xgboost", options.engine());
     List<String> features = IntStream.range(0, scorer.features()).mapToObj(i -> "f" + i).toList();
-    return create("xgboost", scorer, features, List.of(), Set.of()).withLibsvmIndexBase(options.libsvmIndexBase());
+    return create("xgboost", scorer, features, List.of(), Set.of())
+        .withLibsvmIndexBase(options.libsvmIndexBase());
   }
 
   /** A model over any scorer; used by loading, training and tests. */
-  public static TabularModel create(String name, Scorer scorer, List<String> features, List<String> passthrough,
+  public static TabularModel create(
+      String name,
+      Scorer scorer,
+      List<String> features,
+      List<String> passthrough,
       Set<String> requestTypes) {
     String summary = features.size() + " features (" + features.get(0) + ", ...)";
     ModelInfo info = new ModelInfo(name, KIND, READS, WRITES, requestTypes, summary);
-    return new TabularModel(info, scorer, new JsonFeatures(name, features, passthrough, requestTypes), 0);
+    return new TabularModel(
+        info, scorer, new JsonFeatures(name, features, passthrough, requestTypes), 0);
   }
 
   /** The same model reading {@code text/libsvm} feature indices from {@code base} (0 or 1). */
@@ -106,8 +132,9 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   }
 
   /**
-   * One native call for all the batches: dense rows by {@code inplace_predict}; when any batch is sparse (libsvm),
-   * all of them as one sparse block, so that a wide model's rows never expand to every feature.
+   * One native call for all the batches: dense rows by {@code inplace_predict}; when any batch is
+   * sparse (libsvm), all of them as one sparse block, so that a wide model's rows never expand to
+   * every feature.
    */
   @Override
   public List<float[][]> predict(List<Rows> batches) {
@@ -115,12 +142,17 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
     if (batches.size() == 1) {
       Rows only = batches.get(0);
       FloatMatrix m = only.matrix();
-      return java.util.Collections.singletonList(sparse ? scorer.scoreSparse(only.sparse())
-          : scorer.score(m.values(), m.rows(), m.columns()));
+      return Collections.singletonList(
+          sparse
+              ? scorer.scoreSparse(only.sparse())
+              : scorer.score(m.values(), m.rows(), m.columns()));
     }
-    float[][] all = sparse
-        ? scorer.scoreSparse(SparseRows.concat(batches.stream().map(Rows::asSparse).toList(), json.features().size()))
-        : scoreTogether(batches);
+    float[][] all =
+        sparse
+            ? scorer.scoreSparse(
+                SparseRows.concat(
+                    batches.stream().map(Rows::asSparse).toList(), json.features().size()))
+            : scoreTogether(batches);
     List<float[][]> answers = new ArrayList<>(batches.size());
     int offset = 0;
     for (Rows batch : batches) {
@@ -158,7 +190,7 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   @Override
   public void warmUp() {
     float[] missing = new float[json.features().size()];
-    java.util.Arrays.fill(missing, Float.NaN);
+    Arrays.fill(missing, Float.NaN);
     scorer.score(missing, 1, missing.length);
   }
 }

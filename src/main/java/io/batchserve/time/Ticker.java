@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one source of time for timing logic (Caffeine's {@code Ticker}): nanoseconds from an arbitrary origin, and
- * waiting. The worker pool's batching and deadlines, the load tester's loops and the harness's retry waits all take
- * one, so that tests drive them with {@code FakeTicker} instead of sleeping. Logs that only report how long
- * something took may read {@link System#nanoTime()} directly.
+ * The one source of time for timing logic (Caffeine's {@code Ticker}): nanoseconds from an
+ * arbitrary origin, and waiting. The worker pool's batching and deadlines, the load tester's loops
+ * and the harness's retry waits all take one, so that tests drive them with {@code FakeTicker}
+ * instead of sleeping. Logs that only report how long something took may read {@link
+ * System#nanoTime()} directly.
  */
 @FunctionalInterface
 public interface Ticker {

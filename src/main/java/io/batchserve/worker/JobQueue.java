@@ -1,22 +1,23 @@
 package io.batchserve.worker;
 
+import io.batchserve.time.Ticker;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import io.batchserve.time.Ticker;
 
 /**
  * The bounded queue between HTTP threads and workers, and the batching rule.
  *
- * <p>{@link #offer} never blocks: a full or closed queue refuses. {@link #takeBatch} blocks for the first job, then
- * gathers queued jobs of the same model, in arrival order, while their records fit the record budget; if the delay
- * budget is not zero it waits for more arrivals until the budget is spent (measured with the injected ticker).
- * Jobs past their deadline are taken out as they are found, never predicted, and handed back to be failed by the
- * caller after the lock is released: completing a future runs its dependent stages (the HTTP answer's error
- * mapping, logging and socket write) on the completing thread, which must not hold the queue's lock.
+ * <p>{@link #offer} never blocks: a full or closed queue refuses. {@link #takeBatch} blocks for the
+ * first job, then gathers queued jobs of the same model, in arrival order, while their records fit
+ * the record budget; if the delay budget is not zero it waits for more arrivals until the budget is
+ * spent (measured with the injected ticker). Jobs past their deadline are taken out as they are
+ * found, never predicted, and handed back to be failed by the caller after the lock is released:
+ * completing a future runs its dependent stages (the HTTP answer's error mapping, logging and
+ * socket write) on the completing thread, which must not hold the queue's lock.
  */
 final class JobQueue {
   private final ReentrantLock lock = new ReentrantLock();
@@ -50,8 +51,9 @@ final class JobQueue {
   }
 
   /**
-   * What {@link #takeBatch} took: jobs to predict together (all of one model), and jobs found past their deadline,
-   * which the caller fails once the lock is released. Both empty means the queue is closed and empty.
+   * What {@link #takeBatch} took: jobs to predict together (all of one model), and jobs found past
+   * their deadline, which the caller fails once the lock is released. Both empty means the queue is
+   * closed and empty.
    */
   record Taken(List<Job<?, ?>> batch, List<Job<?, ?>> expired) {
     boolean closedAndEmpty() {
@@ -60,9 +62,9 @@ final class JobQueue {
   }
 
   /**
-   * Blocks until a job is queued, then returns it with the queued jobs of the same model that fit the budgets, and
-   * the expired jobs met on the way. Returns at once, without a batch, when it has expired jobs and nothing live to
-   * wait for, so that they are failed without delay.
+   * Blocks until a job is queued, then returns it with the queued jobs of the same model that fit
+   * the budgets, and the expired jobs met on the way. Returns at once, without a batch, when it has
+   * expired jobs and nothing live to wait for, so that they are failed without delay.
    */
   Taken takeBatch(int maxRecords, long maxDelayNanos) throws InterruptedException {
     List<Job<?, ?>> expired = new ArrayList<>();
@@ -89,7 +91,10 @@ final class JobQueue {
     }
   }
 
-  /** The first live job, or null when the queue is closed and empty or expired jobs are waiting to be failed. */
+  /**
+   * The first live job, or null when the queue is closed and empty or expired jobs are waiting to
+   * be failed.
+   */
   private Job<?, ?> awaitFirst(List<Job<?, ?>> expired) throws InterruptedException {
     while (true) {
       Job<?, ?> job = jobs.pollFirst();
@@ -106,7 +111,8 @@ final class JobQueue {
     }
   }
 
-  private int drainSameModel(List<Job<?, ?>> batch, int records, int maxRecords, List<Job<?, ?>> expired) {
+  private int drainSameModel(
+      List<Job<?, ?>> batch, int records, int maxRecords, List<Job<?, ?>> expired) {
     Object model = batch.get(0).model();
     int total = records;
     for (Iterator<Job<?, ?>> it = jobs.iterator(); it.hasNext() && total < maxRecords; ) {
@@ -129,7 +135,10 @@ final class JobQueue {
     return ticker.read() - job.deadline() >= 0;
   }
 
-  /** Fails jobs {@link #takeBatch} found expired. Call without the lock (it is never held outside this class). */
+  /**
+   * Fails jobs {@link #takeBatch} found expired. Call without the lock (it is never held outside
+   * this class).
+   */
   void fail(List<Job<?, ?>> expired) {
     long now = ticker.read();
     expired.forEach(job -> job.expire(now));

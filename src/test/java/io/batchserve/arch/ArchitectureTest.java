@@ -11,47 +11,69 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dependency rules of DESIGN.md, whole: the layers cli -> http|transform|loadtest -> worker -> model -> codec
- * (config below all but codec), each depending only downwards; no cycle between any two packages (a kind of model
- * in a sub-package plugs into {@code model} through {@code ModelKind} and the ServiceLoader); and the narrower
- * rules below, each naming what it protects.
+ * The dependency rules of DESIGN.md, whole: the layers cli -> http|transform|loadtest -> worker ->
+ * model -> codec (config below all but codec), each depending only downwards; no cycle between any
+ * two packages (a kind of model in a sub-package plugs into {@code model} through {@code ModelKind}
+ * and the ServiceLoader); and the narrower rules below, each naming what it protects.
  */
 class ArchitectureTest {
   private static JavaClasses classes;
 
   @BeforeAll
   static void importClasses() {
-    classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("io.batchserve");
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.batchserve");
   }
 
   @Test
   void layers_dependOneWay() {
-    layeredArchitecture().consideringOnlyDependenciesInAnyPackage("io.batchserve..")
-        .layer("cli").definedBy("io.batchserve.cli..")
-        .layer("http").definedBy("io.batchserve.http..")
-        .layer("transform").definedBy("io.batchserve.transform..")
-        .layer("loadtest").definedBy("io.batchserve.loadtest..")
-        .layer("worker").definedBy("io.batchserve.worker..")
-        .layer("model").definedBy("io.batchserve.model..")
-        .layer("codec").definedBy("io.batchserve.codec..")
-        .layer("config").definedBy("io.batchserve.config..")
-        .layer("time").definedBy("io.batchserve.time..")
-        .whereLayer("cli").mayNotBeAccessedByAnyLayer()
-        .whereLayer("http").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("transform").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("loadtest").mayOnlyBeAccessedByLayers("cli")
-        .whereLayer("worker").mayOnlyBeAccessedByLayers("cli", "http")
-        .whereLayer("model").mayOnlyBeAccessedByLayers("cli", "http", "worker")
-        .whereLayer("config").mayOnlyBeAccessedByLayers("cli", "http", "transform", "loadtest", "worker", "model")
+    layeredArchitecture()
+        .consideringOnlyDependenciesInAnyPackage("io.batchserve..")
+        .layer("cli")
+        .definedBy("io.batchserve.cli..")
+        .layer("http")
+        .definedBy("io.batchserve.http..")
+        .layer("transform")
+        .definedBy("io.batchserve.transform..")
+        .layer("loadtest")
+        .definedBy("io.batchserve.loadtest..")
+        .layer("worker")
+        .definedBy("io.batchserve.worker..")
+        .layer("model")
+        .definedBy("io.batchserve.model..")
+        .layer("codec")
+        .definedBy("io.batchserve.codec..")
+        .layer("config")
+        .definedBy("io.batchserve.config..")
+        .layer("time")
+        .definedBy("io.batchserve.time..")
+        .whereLayer("cli")
+        .mayNotBeAccessedByAnyLayer()
+        .whereLayer("http")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("transform")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("loadtest")
+        .mayOnlyBeAccessedByLayers("cli")
+        .whereLayer("worker")
+        .mayOnlyBeAccessedByLayers("cli", "http")
+        .whereLayer("model")
+        .mayOnlyBeAccessedByLayers("cli", "http", "worker")
+        .whereLayer("config")
+        .mayOnlyBeAccessedByLayers("cli", "http", "transform", "loadtest", "worker", "model")
         .check(classes);
   }
 
   @Test
   void time_dependsOnNothingOfOurs() {
-    noClasses().that().resideInAPackage("io.batchserve.time..")
-        .should().dependOnClassesThat().resideOutsideOfPackages("io.batchserve.time..", "java..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.batchserve.time..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("io.batchserve.time..", "java..")
         .check(classes);
   }
 
@@ -62,46 +84,80 @@ class ArchitectureTest {
 
   @Test
   void onlyModel_importsXgboost4j() {
-    noClasses().that().resideOutsideOfPackage("io.batchserve.model..")
-        .should().dependOnClassesThat().resideInAPackage("ml.dmlc..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.batchserve.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("ml.dmlc..")
         .check(classes);
   }
 
   @Test
   void worker_neverImportsHttp() {
-    noClasses().that().resideInAPackage("io.batchserve.worker..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.batchserve.http..", "io.javalin..",
-            "org.eclipse.jetty..", "jakarta.servlet..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.batchserve.worker..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.batchserve.http..", "io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
         .check(classes);
   }
 
   @Test
   void model_importsNeitherWorkerNorHttp() {
-    noClasses().that().resideInAPackage("io.batchserve.model..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.batchserve.worker..", "io.batchserve.http..",
-            "io.batchserve.transform..", "io.batchserve.loadtest..", "io.batchserve.cli..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.batchserve.model..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.batchserve.worker..",
+            "io.batchserve.http..",
+            "io.batchserve.transform..",
+            "io.batchserve.loadtest..",
+            "io.batchserve.cli..")
         .check(classes);
   }
 
   @Test
   void codec_isPure() {
-    noClasses().that().resideInAPackage("io.batchserve.codec..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.batchserve.model..", "io.batchserve.worker..",
-            "io.batchserve.http..", "io.batchserve.config..", "java.nio.file..", "java.net..", "io.javalin..")
+    noClasses()
+        .that()
+        .resideInAPackage("io.batchserve.codec..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.batchserve.model..",
+            "io.batchserve.worker..",
+            "io.batchserve.http..",
+            "io.batchserve.config..",
+            "java.nio.file..",
+            "java.net..",
+            "io.javalin..")
         .check(classes);
   }
 
   @Test
   void onlyCli_usesCli() {
-    noClasses().that().resideOutsideOfPackage("io.batchserve.cli..")
-        .should().dependOnClassesThat().resideInAPackage("io.batchserve.cli..")
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("io.batchserve.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.batchserve.cli..")
         .check(classes);
   }
 
   @Test
   void harnessAndLoadTester_talkHttpNotServerInternals() {
-    noClasses().that().resideInAnyPackage("io.batchserve.transform..", "io.batchserve.loadtest..")
-        .should().dependOnClassesThat().resideInAnyPackage("io.batchserve.worker..", "io.batchserve.model..")
+    noClasses()
+        .that()
+        .resideInAnyPackage("io.batchserve.transform..", "io.batchserve.loadtest..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("io.batchserve.worker..", "io.batchserve.model..")
         .allowEmptyShould(true)
         .check(classes);
   }

@@ -26,10 +26,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * In-process churn scoring, the ceiling for the server: (a) in docs/benchmarks.md.
  *
- * <p>{@code predict}: one native call over {@code rows} pre-decoded rows. {@code decodePredictEncode}: the same plus
- * parsing the CSV body and writing the CSV answer, i.e. all the work the server does per request except HTTP.
- * Multiply ops/s by {@code rows} for rows/s. Run: {@code scripts/bench-jmh.sh ChurnPredictBenchmark} (one thread)
- * and {@code scripts/bench-jmh.sh ChurnPredictBenchmark -t 2} (two threads, as the server's two workers).
+ * <p>{@code predict}: one native call over {@code rows} pre-decoded rows. {@code
+ * decodePredictEncode}: the same plus parsing the CSV body and writing the CSV answer, i.e. all the
+ * work the server does per request except HTTP. Multiply ops/s by {@code rows} for rows/s. Run:
+ * {@code scripts/bench-jmh.sh ChurnPredictBenchmark} (one thread) and {@code scripts/bench-jmh.sh
+ * ChurnPredictBenchmark -t 2} (two threads, as the server's two workers).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,7 +53,10 @@ public class ChurnPredictBenchmark {
     decoded = model.decode(MediaType.CSV, body, body.length);
   }
 
-  /** {@code rows} customers of the sample data (id column dropped), repeated as needed, as one CSV body. */
+  /**
+   * {@code rows} customers of the sample data (id column dropped), repeated as needed, as one CSV
+   * body.
+   */
   static byte[] csvBody(int rows) throws IOException {
     List<String> lines = Files.readAllLines(Path.of("test/data/churn/customers-001.csv"));
     StringBuilder out = new StringBuilder();

@@ -21,10 +21,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One prediction call of the churn model over {@code rows} decoded rows, by each engine, side by side in one run:
- * the Java engine against xgboost4j's {@code inplace_predict} (booster nthread=1). Average time per call; the ratio
- * of the two is the engine's speed-up at that batch size. Run: {@code OMP_NUM_THREADS=1 scripts/bench-jmh.sh
- * EngineBenchmark}.
+ * One prediction call of the churn model over {@code rows} decoded rows, by each engine, side by
+ * side in one run: the Java engine against xgboost4j's {@code inplace_predict} (booster nthread=1).
+ * Average time per call; the ratio of the two is the engine's speed-up at that batch size. Run:
+ * {@code OMP_NUM_THREADS=1 scripts/bench-jmh.sh EngineBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,8 +44,10 @@ public class EngineBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    model = (TabularModel) ModelLoader.load(Path.of("model/churn"), new LoadOptions(0, Engine.parse(engine)))
-        .get(0);
+    model =
+        (TabularModel)
+            ModelLoader.load(Path.of("model/churn"), new LoadOptions(0, Engine.parse(engine)))
+                .get(0);
     byte[] body = ChurnPredictBenchmark.csvBody(rows);
     decoded = model.decode(MediaType.CSV, body, body.length);
   }

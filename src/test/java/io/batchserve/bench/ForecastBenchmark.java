@@ -32,14 +32,17 @@ import org.openjdk.jmh.infra.Blackhole;
  * docs/benchmarks.md, with each {@code engine}. Items/s = items / (ms/op) x 1000.
  *
  * <ul>
- *   <li>{@code vectorized}: one {@code predict} for all items, as the server does for a request (31 native calls);
- *   <li>{@code oneItemAtATime}: the same items, one {@code predict} each (31 native calls per item), the loop the
- *       vectorized path replaces;
- *   <li>{@code decode}: parsing and validating the JSON Lines body of {@code historyDays} days per item;
+ *   <li>{@code vectorized}: one {@code predict} for all items, as the server does for a request (31
+ *       native calls);
+ *   <li>{@code oneItemAtATime}: the same items, one {@code predict} each (31 native calls per
+ *       item), the loop the vectorized path replaces;
+ *   <li>{@code decode}: parsing and validating the JSON Lines body of {@code historyDays} days per
+ *       item;
  *   <li>{@code decodePredictEncode}: all the server's work for one request except HTTP.
  * </ul>
- * Run: {@code scripts/bench-jmh.sh ForecastBenchmark} and, for decoding long histories,
- * {@code scripts/bench-jmh.sh 'ForecastBenchmark.decode$' -p items=1000 -p historyDays=365}.
+ *
+ * Run: {@code scripts/bench-jmh.sh ForecastBenchmark} and, for decoding long histories, {@code
+ * scripts/bench-jmh.sh 'ForecastBenchmark.decode$' -p items=1000 -p historyDays=365}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,8 +69,10 @@ public class ForecastBenchmark {
 
   @Setup
   public void setUp() throws Exception {
-    model = (ForecastModel) ModelLoader.load(Path.of("model/forecast"),
-        new LoadOptions(0, Engine.parse(engine))).get(0);
+    model =
+        (ForecastModel)
+            ModelLoader.load(Path.of("model/forecast"), new LoadOptions(0, Engine.parse(engine)))
+                .get(0);
     List<String> lines = new ArrayList<>();
     for (ForecastData.Item item : ForecastData.generate("B", items, 20_000, historyDays, 11)) {
       lines.add(ForecastFixtures.record(item.itemId(), item.sales(), HORIZON));

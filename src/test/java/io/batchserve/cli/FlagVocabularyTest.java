@@ -12,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
-/** One meaning per flag, API names for API fields; the old spellings still work, each with a one-line note. */
+/**
+ * One meaning per flag, API names for API fields; the old spellings still work, each with a
+ * one-line note.
+ */
 class FlagVocabularyTest {
   private static String notesOf(Runnable parse) {
     PrintStream original = System.err;
@@ -29,12 +32,16 @@ class FlagVocabularyTest {
   @Test
   void transform_oldPayloadMb_isThePayloadUnit() {
     TransformCommand transform = new TransformCommand();
-    String notes = notesOf(() -> {
-      new CommandLine(transform).parseArgs("--payload-mb", "MB");
-      transform.harness.options(null, List.of(), 1);
-    });
+    String notes =
+        notesOf(
+            () -> {
+              new CommandLine(transform).parseArgs("--payload-mb", "MB");
+              transform.harness.options(null, List.of(), 1);
+            });
     assertEquals(TransformHarnessFlags.PayloadUnit.MEGABYTE, transform.harness.payloadUnit);
-    assertEquals("note: --payload-mb (the packing unit) is now --payload-unit; the old spelling works for now",
+    assertEquals(
+        "note: --payload-mb (the packing unit) is now --payload-unit; the old spelling works for"
+            + " now",
         notes.strip());
     TransformCommand renamed = new TransformCommand();
     new CommandLine(renamed).parseArgs("--payload-unit", "MB");
@@ -44,17 +51,21 @@ class FlagVocabularyTest {
   @Test
   void loadtest_oldSweepFlags_setTheApiNamedOnes() {
     LoadtestOptions options = new LoadtestOptions();
-    String notes = notesOf(() -> {
-      new CommandLine(options).parseArgs("--data", "x.csv", "--payload-mb", "1,2", "--max-concurrency", "3");
-      options.resolveOldSpellings();
-    });
+    String notes =
+        notesOf(
+            () -> {
+              new CommandLine(options)
+                  .parseArgs("--data", "x.csv", "--payload-mb", "1,2", "--max-concurrency", "3");
+              options.resolveOldSpellings();
+            });
     assertEquals(List.of(1, 2), options.payloadMbs);
     assertEquals(3, options.maxConcurrency);
     assertTrue(notes.contains("note: --payload-mb is now --max-payload-in-mb"), notes);
     assertTrue(notes.contains("note: --max-concurrency is now --max-concurrent-transforms"), notes);
     LoadtestOptions renamed = new LoadtestOptions();
-    new CommandLine(renamed).parseArgs("--data", "x.csv", "--max-payload-in-mb", "6,12",
-        "--max-concurrent-transforms", "4");
+    new CommandLine(renamed)
+        .parseArgs(
+            "--data", "x.csv", "--max-payload-in-mb", "6,12", "--max-concurrent-transforms", "4");
     assertEquals(List.of(6, 12), renamed.payloadMbs);
     assertEquals(4, renamed.maxConcurrency);
   }
@@ -76,7 +87,8 @@ class FlagVocabularyTest {
     cli.setOut(new PrintWriter(out, true));
     cli.execute("transform", "--help");
     String help = out.toString().replaceAll("\\s+", " ");
-    assertTrue(help.contains("Not --endpoint-url, which is the S3 endpoint as in the AWS CLI."), help);
+    assertTrue(
+        help.contains("Not --endpoint-url, which is the S3 endpoint as in the AWS CLI."), help);
     assertTrue(help.contains("Not --endpoint, which names a running container."), help);
   }
 

@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code loadtest} end to end: a real server on a tiny model, started in process, and the report files. */
+/**
+ * {@code loadtest} end to end: a real server on a tiny model, started in process, and the report
+ * files.
+ */
 class LoadtestCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final CliRun cli = new CliRun();
 
@@ -23,10 +25,32 @@ class LoadtestCommandTest {
     Path model = TinyModels.tabularFolder(dir.resolve("model"), "tiny");
     Path data = Files.writeString(dir.resolve("rows.csv"), "id1,0.5,0.2,0.1\nid2,0.9,0.8,0.3\n");
 
-    int exit = cli.run("loadtest", "--model-dir", model.toString(), "--workers", "1", "--data", data.toString(),
-        "--drop-first-column", "--max-payload-in-mb", "1", "--max-concurrent-transforms", "2", "--rate", "20",
-        "--warmup-seconds", "0.2", "--duration-seconds", "0.5", "--max-requests", "6", "--out", dir.toString(),
-        "--name", "tiny");
+    int exit =
+        cli.run(
+            "loadtest",
+            "--model-dir",
+            model.toString(),
+            "--workers",
+            "1",
+            "--data",
+            data.toString(),
+            "--drop-first-column",
+            "--max-payload-in-mb",
+            "1",
+            "--max-concurrent-transforms",
+            "2",
+            "--rate",
+            "20",
+            "--warmup-seconds",
+            "0.2",
+            "--duration-seconds",
+            "0.5",
+            "--max-requests",
+            "6",
+            "--out",
+            dir.toString(),
+            "--name",
+            "tiny");
 
     assertEquals(0, exit, cli.err.toString());
     String printed = cli.out.toString();

@@ -20,16 +20,22 @@ import org.junit.jupiter.api.io.TempDir;
 class ServeProcessTest {
   private static final Pattern LISTENING = Pattern.compile("listening on [^:]+:(\\d+)");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Process serve(Map<String, String> env, String... args) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-        "io.batchserve.cli.Main", "serve"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.batchserve.cli.Main",
+                "serve"));
     command.addAll(List.of(args));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(dir.resolve("serve.log").toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("serve.log").toFile());
     builder.environment().putAll(env);
     return builder.start();
   }
@@ -51,8 +57,15 @@ class ServeProcessTest {
 
   @Test
   void serve_sigterm_drainsAndExitsZero() throws Exception {
-    Process process = serve(Map.of("SAGEMAKER_BATCH", "True"), "--host", "127.0.0.1", "--port", "0",
-        "--model-dir", "model/churn");
+    Process process =
+        serve(
+            Map.of("SAGEMAKER_BATCH", "True"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            "0",
+            "--model-dir",
+            "model/churn");
     int port = awaitReady(process);
     assertEquals(200, Http.get(port, "/ping").statusCode());
     process.destroy(); // SIGTERM
@@ -65,8 +78,13 @@ class ServeProcessTest {
   @Test
   void serve_modelTarGz_isUnpackedAsSageMakerDoesAndServed() throws Exception {
     Path archive = dir.resolve("model.tar.gz");
-    assertEquals(0, new ProcessBuilder("tar", "-czf", archive.toString(), "-C", "model/churn", ".").start().waitFor());
-    Process process = serve(Map.of(), "--host", "127.0.0.1", "--port", "0", "--model-dir", archive.toString());
+    assertEquals(
+        0,
+        new ProcessBuilder("tar", "-czf", archive.toString(), "-C", "model/churn", ".")
+            .start()
+            .waitFor());
+    Process process =
+        serve(Map.of(), "--host", "127.0.0.1", "--port", "0", "--model-dir", archive.toString());
     try {
       int port = awaitReady(process);
       assertEquals(200, Http.get(port, "/ping").statusCode());
@@ -79,7 +97,8 @@ class ServeProcessTest {
 
   @Test
   void serve_malformedVariable_stopsWithItsNameAndValue() throws Exception {
-    Process process = serve(Map.of("SAGEMAKER_MAX_PAYLOAD_IN_MB", "lots"), "--port", "0", "--model-dir", "model");
+    Process process =
+        serve(Map.of("SAGEMAKER_MAX_PAYLOAD_IN_MB", "lots"), "--port", "0", "--model-dir", "model");
     assertTrue(process.waitFor(30, TimeUnit.SECONDS));
     String output = log();
     assertEquals(2, process.exitValue(), output);

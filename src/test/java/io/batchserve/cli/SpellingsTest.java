@@ -8,29 +8,43 @@ import io.batchserve.transform.report.Progress;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class SpellingsTest {
   @Test
   void transformFlags_anyCaseOfTheirSpelling_parse() {
-    TransformCommand transform = parse("--progress", "LOG", "--newline", "If-Missing", "--slice-end", "Exclusive",
-        "--payload-unit", "mb");
+    TransformCommand transform =
+        parse(
+            "--progress",
+            "LOG",
+            "--newline",
+            "If-Missing",
+            "--slice-end",
+            "Exclusive",
+            "--payload-unit",
+            "mb");
     assertEquals(Progress.Mode.LOG, transform.harness.progress);
     assertEquals(TransformHarnessFlags.Newline.IF_MISSING, transform.harness.newline);
     assertEquals(SliceEnd.EXCLUSIVE, transform.harness.sliceEnd);
     assertEquals(TransformHarnessFlags.PayloadUnit.MEGABYTE, transform.harness.payloadUnit);
   }
 
-  @Test
-  void transformFlags_unknownValue_namesTheFlagAndEveryChoice() {
-    assertEquals("Invalid value for option '--progress': 'loud' is not auto, bar, log or none",
-        usageError("--progress", "loud"));
-    assertEquals("Invalid value for option '--newline': 'sometimes' is not always or if-missing",
-        usageError("--newline", "sometimes"));
-    assertEquals("Invalid value for option '--slice-end': 'open' is not inclusive or exclusive",
-        usageError("--slice-end", "open"));
-    assertEquals("Invalid value for option '--payload-unit': 'GB' is not MiB or MB",
-        usageError("--payload-unit", "GB"));
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--progress | loud | auto, bar, log or none",
+        "--newline | sometimes | always or if-missing",
+        "--slice-end | open | inclusive or exclusive",
+        "--payload-unit | GB | MiB or MB"
+      })
+  void transformFlags_unknownValue_namesTheFlagAndEveryChoice(
+      String flag, String value, String choices) {
+    assertEquals(
+        "Invalid value for option '" + flag + "': '" + value + "' is not " + choices,
+        usageError(flag, value));
   }
 
   private static TransformCommand parse(String... args) {

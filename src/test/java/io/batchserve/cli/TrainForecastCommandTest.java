@@ -14,8 +14,7 @@ import picocli.CommandLine;
 
 /** The committed forecaster and its sample input are exactly what {@code train forecast} writes. */
 class TrainForecastCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void trainForecast_reproducesCommittedModelAndSamplesByteForByte() throws Exception {
@@ -23,18 +22,29 @@ class TrainForecastCommandTest {
     StringWriter out = new StringWriter();
     cli.setOut(new PrintWriter(out));
 
-    int exit = cli.execute("train", "forecast", "--out", dir.resolve("model").toString(),
-        "--samples", dir.resolve("samples").toString());
+    int exit =
+        cli.execute(
+            "train",
+            "forecast",
+            "--out",
+            dir.resolve("model").toString(),
+            "--samples",
+            dir.resolve("samples").toString());
 
     assertEquals(0, exit, out.toString());
-    String rerun = ": rerun `java -jar target/batchserve.jar train forecast --samples test/data/forecast`";
+    String rerun =
+        ": rerun `java -jar target/batchserve.jar train forecast --samples test/data/forecast`";
     for (String file : new String[] {"xgboost-model.ubj", "batchserve-model.json"}) {
-      assertArrayEquals(Files.readAllBytes(Path.of("model/forecast", file)),
-          Files.readAllBytes(dir.resolve("model").resolve(file)), "model/forecast/" + file + " differs" + rerun);
+      assertArrayEquals(
+          Files.readAllBytes(Path.of("model/forecast", file)),
+          Files.readAllBytes(dir.resolve("model").resolve(file)),
+          "model/forecast/" + file + " differs" + rerun);
     }
     for (String file : new String[] {"items-001.jsonl", "items-002.jsonl"}) {
-      assertArrayEquals(Files.readAllBytes(Path.of("test/data/forecast", file)),
-          Files.readAllBytes(dir.resolve("samples").resolve(file)), "test/data/forecast/" + file + " differs" + rerun);
+      assertArrayEquals(
+          Files.readAllBytes(Path.of("test/data/forecast", file)),
+          Files.readAllBytes(dir.resolve("samples").resolve(file)),
+          "test/data/forecast/" + file + " differs" + rerun);
     }
     assertTrue(out.toString().contains("seasonal naive"), out.toString());
   }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ class CsvFeaturesTest {
   void parse_rowsAndMissingValues() {
     FloatMatrix m = parse("1,2,3\n,-4.5e1, NaN \n");
     assertEquals(2, m.rows());
-    assertArrayEquals(new float[] {1, 2, 3, Float.NaN, -45f, Float.NaN}, java.util.Arrays.copyOf(m.values(), m.size()));
+    assertArrayEquals(
+        new float[] {1, 2, 3, Float.NaN, -45f, Float.NaN}, Arrays.copyOf(m.values(), m.size()));
   }
 
   @Test
@@ -46,21 +48,24 @@ class CsvFeaturesTest {
     FloatMatrix m = parse(",,\n1,,\n,2,\n,,3\r\n-0,,");
     assertEquals(5, m.rows());
     float nan = Float.NaN;
-    assertArrayEquals(new float[] {nan, nan, nan, 1, nan, nan, nan, 2, nan, nan, nan, 3, -0f, nan, nan},
-        java.util.Arrays.copyOf(m.values(), m.size()));
+    assertArrayEquals(
+        new float[] {nan, nan, nan, 1, nan, nan, nan, 2, nan, nan, nan, 3, -0f, nan, nan},
+        Arrays.copyOf(m.values(), m.size()));
   }
 
   @Test
   void parse_oneColumnBlankLine_rejected() {
     byte[] bytes = "1\n\n2\n".getBytes(StandardCharsets.UTF_8);
-    BadInputException e = assertThrows(BadInputException.class,
-        () -> CsvFeatures.parse(bytes, bytes.length, List.of("a")));
+    BadInputException e =
+        assertThrows(
+            BadInputException.class, () -> CsvFeatures.parse(bytes, bytes.length, List.of("a")));
     assertTrue(e.getMessage().startsWith("line 2"), e.getMessage());
   }
 
   @Test
   void parse_shortLinesAfterALongOne_growsTheMatrix() {
-    StringBuilder body = new StringBuilder("1000000000.123456,2000000000.123456,3000000000.123456\n");
+    StringBuilder body =
+        new StringBuilder("1000000000.123456,2000000000.123456,3000000000.123456\n");
     for (int i = 0; i < 5000; i++) {
       body.append(i).append(",1,2\n");
     }
@@ -71,9 +76,26 @@ class CsvFeaturesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.", ".5", "+3", "-0", "1E5", "1e-5", "00012", "123456789012345678901234567890",
-      "0.0000000000000000000012345", "9007199254740993", "3.4028234e38", "1.4e-45", "4.9e-324", "-1e-30",
-      "123456789012345678", "0.1e25", "12.5e-23"})
+  @ValueSource(
+      strings = {
+        "1.",
+        ".5",
+        "+3",
+        "-0",
+        "1E5",
+        "1e-5",
+        "00012",
+        "123456789012345678901234567890",
+        "0.0000000000000000000012345",
+        "9007199254740993",
+        "3.4028234e38",
+        "1.4e-45",
+        "4.9e-324",
+        "-1e-30",
+        "123456789012345678",
+        "0.1e25",
+        "12.5e-23"
+      })
   void parse_decimalSpellings(String value) {
     assertEquals((float) Double.parseDouble(value), parse(value + ",0,0").values()[0]);
   }

@@ -18,8 +18,19 @@ class FloatTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(floats = {0.5f, 0.1f, 0.17737181f, 0.5534952f, 0.001f, 0.0012f, 0.099999994f, 0.99999994f,
-      0.3333333f, 0.010000001f})
+  @ValueSource(
+      floats = {
+        0.5f,
+        0.1f,
+        0.17737181f,
+        0.5534952f,
+        0.001f,
+        0.0012f,
+        0.099999994f,
+        0.99999994f,
+        0.3333333f,
+        0.010000001f
+      })
   void append_matchesJavaForCommonScores(float v) {
     assertEquals(Float.toString(v), text(v));
   }
@@ -29,7 +40,9 @@ class FloatTextTest {
     SplittableRandom random = new SplittableRandom(11);
     int differ = 0;
     for (int i = 0; i < 2_000_000; i++) {
-      float v = Float.intBitsToFloat(random.nextInt(Float.floatToRawIntBits(0.001f), Float.floatToRawIntBits(1f)));
+      float v =
+          Float.intBitsToFloat(
+              random.nextInt(Float.floatToRawIntBits(0.001f), Float.floatToRawIntBits(1f)));
       String fast = text(v);
       String java = Float.toString(v);
       assertEquals(v, Float.parseFloat(fast), fast);
@@ -40,7 +53,8 @@ class FloatTextTest {
   }
 
   @ParameterizedTest
-  @ValueSource(floats = {0f, 1f, 0.000999f, 1.5f, -0.5f, Float.NaN, Float.POSITIVE_INFINITY, 12345.6f})
+  @ValueSource(
+      floats = {0f, 1f, 0.000999f, 1.5f, -0.5f, Float.NaN, Float.POSITIVE_INFINITY, 12345.6f})
   void append_outsideTheRange_leavesItToFloatToString(float v) {
     assertFalse(FloatText.append(v, new ScoreEncoder.Sink(16)));
   }

@@ -38,9 +38,21 @@ class SageMakerEnvTest {
 
   @Test
   void resolve_variables_areRead() {
-    ServerConfig c = resolve(Map.of("SAGEMAKER_BIND_TO_PORT", "9090", "SM_MODEL_DIR", "/models",
-        "SAGEMAKER_MODEL_SERVER_WORKERS", "3", "SAGEMAKER_MODEL_SERVER_TIMEOUT", "120",
-        "SAGEMAKER_MAX_PAYLOAD_IN_MB", "50", "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT", "application/jsonlines"));
+    ServerConfig c =
+        resolve(
+            Map.of(
+                "SAGEMAKER_BIND_TO_PORT",
+                "9090",
+                "SM_MODEL_DIR",
+                "/models",
+                "SAGEMAKER_MODEL_SERVER_WORKERS",
+                "3",
+                "SAGEMAKER_MODEL_SERVER_TIMEOUT",
+                "120",
+                "SAGEMAKER_MAX_PAYLOAD_IN_MB",
+                "50",
+                "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT",
+                "application/jsonlines"));
     assertEquals(9090, c.port());
     assertEquals(Path.of("/models"), c.modelDir());
     assertEquals(3, c.workers());
@@ -52,10 +64,29 @@ class SageMakerEnvTest {
 
   @Test
   void resolve_flags_winOverVariables() {
-    ServeFlags flags = ServeFlags.builder().port(7000).host("127.0.0.1").modelDir(Path.of("model")).workers(1)
-        .maxPayloadMb(20).queueCapacity(8).maxBatchRecords(100).maxBatchDelayMs(5).timeoutSeconds(9).build();
-    ServerConfig c = SageMakerEnv.resolve(flags, Map.of("SAGEMAKER_BIND_TO_PORT", "9090",
-        "SAGEMAKER_MODEL_SERVER_WORKERS", "3", "SAGEMAKER_MAX_PAYLOAD_IN_MB", "50"), 4);
+    ServeFlags flags =
+        ServeFlags.builder()
+            .port(7000)
+            .host("127.0.0.1")
+            .modelDir(Path.of("model"))
+            .workers(1)
+            .maxPayloadMb(20)
+            .queueCapacity(8)
+            .maxBatchRecords(100)
+            .maxBatchDelayMs(5)
+            .timeoutSeconds(9)
+            .build();
+    ServerConfig c =
+        SageMakerEnv.resolve(
+            flags,
+            Map.of(
+                "SAGEMAKER_BIND_TO_PORT",
+                "9090",
+                "SAGEMAKER_MODEL_SERVER_WORKERS",
+                "3",
+                "SAGEMAKER_MAX_PAYLOAD_IN_MB",
+                "50"),
+            4);
     assertEquals(7000, c.port());
     assertEquals(Path.of("model"), c.modelDir());
     assertEquals(1, c.workers());
@@ -76,7 +107,8 @@ class SageMakerEnvTest {
 
   @Test
   void batch_explicitTimeout_wins() {
-    ServerConfig c = resolve(Map.of("SAGEMAKER_BATCH", "true", "SAGEMAKER_MODEL_SERVER_TIMEOUT", "30"));
+    ServerConfig c =
+        resolve(Map.of("SAGEMAKER_BATCH", "true", "SAGEMAKER_MODEL_SERVER_TIMEOUT", "30"));
     assertEquals(Duration.ofSeconds(30), c.requestTimeout());
   }
 
@@ -88,22 +120,26 @@ class SageMakerEnvTest {
   }
 
   @ParameterizedTest(name = "{0}={1}")
-  @CsvSource(delimiter = '|', value = {
-      "SAGEMAKER_BIND_TO_PORT|http|is not a whole number",
-      "SAGEMAKER_BIND_TO_PORT|70000|must be between 1 and 65535",
-      "SAGEMAKER_MODEL_SERVER_WORKERS|0|must be between 1 and 4096",
-      "SAGEMAKER_MODEL_SERVER_TIMEOUT|1.5|is not a whole number",
-      "SAGEMAKER_BATCH|yes please|is not a boolean",
-      "SAGEMAKER_MAX_PAYLOAD_IN_MB|101|must be between 0 and 100",
-      "SAGEMAKER_MAX_PAYLOAD_IN_MB|6MB|is not a whole number",
-      "SAGEMAKER_BATCH_STRATEGY|BATCH|is not SINGLE_RECORD or MULTI_RECORD",
-      "SAGEMAKER_MAX_CONCURRENT_TRANSFORMS|-1|must be between 1 and 10000",
-      "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|text/html|is not one of",
-      "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|html|is not a media type",
-      "BATCHSERVE_QUEUE_CAPACITY|none|is not a whole number",
-      "BATCHSERVE_LIBSVM_INDEX_BASE|2|must be between 0 and 1",
-      "BATCHSERVE_STATS_INTERVAL_SECONDS|-1|must be between 0 and 86400",
-      "SAGEMAKER_INFERENCE_OUTPUT|predicted_label,probabilities|asks for SageMaker XGBoost's selectable inference"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "SAGEMAKER_BIND_TO_PORT|http|is not a whole number",
+        "SAGEMAKER_BIND_TO_PORT|70000|must be between 1 and 65535",
+        "SAGEMAKER_MODEL_SERVER_WORKERS|0|must be between 1 and 4096",
+        "SAGEMAKER_MODEL_SERVER_TIMEOUT|1.5|is not a whole number",
+        "SAGEMAKER_BATCH|yes please|is not a boolean",
+        "SAGEMAKER_MAX_PAYLOAD_IN_MB|101|must be between 0 and 100",
+        "SAGEMAKER_MAX_PAYLOAD_IN_MB|6MB|is not a whole number",
+        "SAGEMAKER_BATCH_STRATEGY|BATCH|is not SINGLE_RECORD or MULTI_RECORD",
+        "SAGEMAKER_MAX_CONCURRENT_TRANSFORMS|-1|must be between 1 and 10000",
+        "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|text/html|is not one of",
+        "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|html|is not a media type",
+        "BATCHSERVE_QUEUE_CAPACITY|none|is not a whole number",
+        "BATCHSERVE_LIBSVM_INDEX_BASE|2|must be between 0 and 1",
+        "BATCHSERVE_STATS_INTERVAL_SECONDS|-1|must be between 0 and 86400",
+        "SAGEMAKER_INFERENCE_OUTPUT|predicted_label,probabilities|asks for SageMaker XGBoost's"
+            + " selectable inference"
+      })
   void resolve_malformedVariable_namesVariableAndValue(String name, String value, String problem) {
     ConfigException e = assertThrows(ConfigException.class, () -> resolve(Map.of(name, value)));
     assertTrue(e.getMessage().startsWith(name + "='" + value + "' " + problem), e.getMessage());

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,8 +27,9 @@ import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * The image serving each sample model as SageMaker runs it: {@code docker run -v model/NAME:/opt/ml/model IMAGE
- * serve}. One container per model, shared by the tests of this class, is started on first use.
+ * The image serving each sample model as SageMaker runs it: {@code docker run -v
+ * model/NAME:/opt/ml/model IMAGE serve}. One container per model, shared by the tests of this
+ * class, is started on first use.
  */
 class ServeContainerIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,8 +46,11 @@ class ServeContainerIT {
     for (String model : models()) {
       List<Path> files;
       try (Stream<Path> list = Files.list(PAYLOADS.resolve(model))) {
-        files = list.filter(file -> file.toString().endsWith(".csv") || file.toString().endsWith(".jsonl")).sorted()
-            .toList();
+        files =
+            list.filter(
+                    file -> file.toString().endsWith(".csv") || file.toString().endsWith(".jsonl"))
+                .sorted()
+                .toList();
       }
       assertFalse(files.isEmpty(), "no sample payloads in " + PAYLOADS.resolve(model));
       files.forEach(file -> payloads.add(Arguments.of(model, file.getFileName().toString())));
@@ -54,11 +59,13 @@ class ServeContainerIT {
   }
 
   private static GenericContainer<?> container(String model) {
-    return RUNNING.computeIfAbsent(model, name -> {
-      GenericContainer<?> container = BatchserveImage.serving(name);
-      container.start();
-      return container;
-    });
+    return RUNNING.computeIfAbsent(
+        model,
+        name -> {
+          GenericContainer<?> container = BatchserveImage.serving(name);
+          container.start();
+          return container;
+        });
   }
 
   private static HttpResponse<String> get(String model, String path) {
@@ -66,9 +73,12 @@ class ServeContainerIT {
   }
 
   private static HttpResponse<String> invoke(String model, String contentType, byte[] body) {
-    return Http.send(HttpRequest.newBuilder(URI.create(BatchserveImage.url(container(model)) + "/invocations"))
-        .timeout(Duration.ofSeconds(60)).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    return Http.send(
+        HttpRequest.newBuilder(URI.create(BatchserveImage.url(container(model)) + "/invocations"))
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
   }
 
   @AfterAll
@@ -97,7 +107,9 @@ class ServeContainerIT {
     int payload = parameters.path("MaxPayloadInMB").asInt();
     assertTrue(concurrent >= 1, response.body());
     assertTrue(payload >= 1 && payload <= 100 && concurrent * payload <= 100, response.body());
-    assertTrue(List.of("MULTI_RECORD", "SINGLE_RECORD").contains(parameters.path("BatchStrategy").asText()),
+    assertTrue(
+        List.of("MULTI_RECORD", "SINGLE_RECORD")
+            .contains(parameters.path("BatchStrategy").asText()),
         response.body());
   }
 
@@ -110,38 +122,58 @@ class ServeContainerIT {
     HttpResponse<String> response = invoke(model, contentType, body);
 
     assertEquals(200, response.statusCode(), response.body());
-    assertEquals(contentType, response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
-    long records = new String(body, java.nio.charset.StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
+    assertEquals(
+        contentType, response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
+    long records =
+        new String(body, StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
     assertEquals(records, response.body().lines().count(), response.body());
   }
 
   @ParameterizedTest
   @MethodSource("models")
   void invocations_badRecord_is400ThatSaysWhere(String model) {
-    HttpResponse<String> response = invoke(model, "application/jsonlines", "{\"no_such_feature\": 1}\n".getBytes());
+    HttpResponse<String> response =
+        invoke(model, "application/jsonlines", "{\"no_such_feature\": 1}\n".getBytes());
 
     assertEquals(400, response.statusCode(), response.body());
     assertTrue(response.body().contains("line 1"), response.body());
   }
 
-  /** Exec form all the way down: `serve` execs the JVM, so PID 1 is java and docker stop's SIGTERM reaches it. */
+  /**
+   * Exec form all the way down: `serve` execs the JVM, so PID 1 is java and docker stop's SIGTERM
+   * reaches it.
+   */
   @ParameterizedTest
   @MethodSource("models")
   void jvm_isProcessOneWithContainerAwareSettings(String model) throws Exception {
     ExecResult cmdline = container(model).execInContainer("cat", "/proc/1/cmdline");
     List<String> args = List.of(cmdline.getStdout().split("\0"));
     assertTrue(args.get(0).endsWith("java"), args.toString());
-    assertEquals(List.of("-jar", "/opt/batchserve/batchserve.jar", "serve"),
+    assertEquals(
+        List.of("-jar", "/opt/batchserve/batchserve.jar", "serve"),
         args.subList(args.size() - 3, args.size()));
 
     ExecResult environment = container(model).execInContainer("cat", "/proc/1/environ");
-    assertTrue(List.of(environment.getStdout().split("\0")).contains("OMP_NUM_THREADS=1"), environment.getStdout());
+    assertTrue(
+        List.of(environment.getStdout().split("\0")).contains("OMP_NUM_THREADS=1"),
+        environment.getStdout());
 
     ExecResult flags = container(model).execInContainer("java", "-XX:+PrintFlagsFinal", "-version");
-    long maxHeap = Long.parseLong(flags.getStdout().lines().filter(l -> l.contains(" MaxHeapSize "))
-        .findFirst().orElseThrow().trim().split("\\s+")[3]);
-    assertTrue(flags.getStdout().lines().anyMatch(l -> l.matches("\\s*bool UseParallelGC\\s+= true.*")));
+    long maxHeap =
+        Long.parseLong(
+            flags
+                .getStdout()
+                .lines()
+                .filter(l -> l.contains(" MaxHeapSize "))
+                .findFirst()
+                .orElseThrow()
+                .trim()
+                .split("\\s+")[3]);
+    assertTrue(
+        flags.getStdout().lines().anyMatch(l -> l.matches("\\s*bool UseParallelGC\\s+= true.*")));
     // 70% of the 1 GiB limit, give or take the heap's alignment.
-    assertTrue(Math.abs(maxHeap - BatchserveImage.MEMORY_BYTES * 0.7) < 16 << 20, "MaxHeapSize " + maxHeap);
+    assertTrue(
+        Math.abs(maxHeap - BatchserveImage.MEMORY_BYTES * 0.7) < 16 << 20,
+        "MaxHeapSize " + maxHeap);
   }
 }

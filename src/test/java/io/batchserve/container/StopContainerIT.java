@@ -5,17 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * SageMaker's shutdown contract: SIGTERM, then SIGKILL 30 s later. {@code docker stop} (which does exactly that)
- * must end a serving container cleanly, exit code 0, before the SIGKILL.
+ * SageMaker's shutdown contract: SIGTERM, then SIGKILL 30 s later. {@code docker stop} (which does
+ * exactly that) must end a serving container cleanly, exit code 0, before the SIGKILL.
  */
 class StopContainerIT {
-  static java.util.List<String> models() {
+  static List<String> models() {
     return BatchserveImage.models();
   }
 
@@ -32,8 +33,13 @@ class StopContainerIT {
       Duration stopped = Duration.ofNanos(System.nanoTime() - start);
 
       var state = docker.inspectContainerCmd(container.getContainerId()).exec().getState();
-      System.out.println("[" + model + "] docker stop took " + stopped.toMillis() + " ms, exit code "
-          + state.getExitCodeLong());
+      System.out.println(
+          "["
+              + model
+              + "] docker stop took "
+              + stopped.toMillis()
+              + " ms, exit code "
+              + state.getExitCodeLong());
       assertEquals(0L, state.getExitCodeLong(), "exit code after SIGTERM (137 would mean SIGKILL)");
       assertTrue(stopped.compareTo(Duration.ofSeconds(30)) < 0, "docker stop took " + stopped);
     }

@@ -13,12 +13,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testcontainers.containers.GenericContainer;
 
 /**
- * The server runs as an unprivileged user (uid 10001), and still serves a model mounted read-only with the owner and
- * modes SageMaker unpacks it with (root, files 0644, folders 0755); {@code --user 0} runs it as root.
+ * The server runs as an unprivileged user (uid 10001), and still serves a model mounted read-only
+ * with the owner and modes SageMaker unpacks it with (root, files 0644, folders 0755); {@code
+ * --user 0} runs it as root.
  */
 class UserIT {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void serve_runsAsUnprivilegedUserAndReadsARootOwnedReadOnlyModel() throws Exception {
@@ -27,8 +27,9 @@ class UserIT {
       container.start();
       assertEquals("10001", uidOfPid1(container));
       assertEquals(200, BatchserveImage.get(container, "/ping").statusCode());
-      var files = container.execInContainer("stat", "-c", "%u %a %n", "/opt/ml/model",
-          "/opt/ml/model/xgboost-model.ubj");
+      var files =
+          container.execInContainer(
+              "stat", "-c", "%u %a %n", "/opt/ml/model", "/opt/ml/model/xgboost-model.ubj");
       assertTrue(files.getStdout().contains("0 755 /opt/ml/model"), files.getStdout());
       var write = container.execInContainer("touch", "/opt/ml/model/x");
       assertTrue(write.getExitCode() != 0, "the model folder is not writable");
@@ -38,7 +39,8 @@ class UserIT {
   @Test
   void serve_userZero_runsAsRoot() throws Exception {
     Path model = sageMakerLikeCopy(BatchserveImage.PROJECT.resolve("model/churn"));
-    try (GenericContainer<?> container = mounted(model).withCreateContainerCmdModifier(cmd -> cmd.withUser("0"))) {
+    try (GenericContainer<?> container =
+        mounted(model).withCreateContainerCmdModifier(cmd -> cmd.withUser("0"))) {
       container.start();
       assertEquals("0", uidOfPid1(container));
       assertEquals(200, BatchserveImage.get(container, "/ping").statusCode());
@@ -54,7 +56,10 @@ class UserIT {
     return status.getStdout().trim().split("\\s+")[1];
   }
 
-  /** A copy owned by this (root) user, files 0644 and folders 0755, as SageMaker unpacks model.tar.gz. */
+  /**
+   * A copy owned by this (root) user, files 0644 and folders 0755, as SageMaker unpacks
+   * model.tar.gz.
+   */
   private Path sageMakerLikeCopy(Path source) throws IOException {
     Path target = dir.resolve("model");
     try (Stream<Path> walk = Files.walk(source)) {

@@ -31,8 +31,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Clients that misbehave at the HTTP level, on a real server on port 0: slow bodies, broken framing, wrong
- * methods. Each gets a JSON error (or is simply not allowed to stop anyone else), and the server serves on.
+ * Clients that misbehave at the HTTP level, on a real server on port 0: slow bodies, broken
+ * framing, wrong methods. Each gets a JSON error (or is simply not allowed to stop anyone else),
+ * and the server serves on.
  */
 class BadClientsTest {
   private static ModelServer server;
@@ -42,8 +43,11 @@ class BadClientsTest {
   @BeforeAll
   static void start() throws IOException {
     server = TestServers.start(Path.of("model/churn"));
-    threeRows = Files.readAllLines(Path.of("test/data/churn/customers-001.csv")).stream().limit(3)
-        .map(line -> line.substring(line.indexOf(',') + 1)).collect(Collectors.joining("\n", "", "\n"));
+    threeRows =
+        Files.readAllLines(Path.of("test/data/churn/customers-001.csv")).stream()
+            .limit(3)
+            .map(line -> line.substring(line.indexOf(',') + 1))
+            .collect(Collectors.joining("\n", "", "\n"));
     threeScores = Http.post(server.port(), threeRows, "Content-Type", "text/csv").body();
     assertEquals(3, threeScores.split("\n").length, threeScores);
   }
@@ -53,7 +57,10 @@ class BadClientsTest {
     server.close();
   }
 
-  /** 1,000 connections trickle their bodies a byte a second; the contract's answers still come, each in 5 s. */
+  /**
+   * 1,000 connections trickle their bodies a byte a second; the contract's answers still come, each
+   * in 5 s.
+   */
   @Test
   void slowBodies_thousandConnections_pingAndInvocationsStillAnswer() throws Exception {
     List<Socket> slow = new ArrayList<>();
@@ -62,14 +69,20 @@ class BadClientsTest {
       for (int i = 0; i < 1000; i++) {
         Socket socket = RawHttp.open(server.port());
         slow.add(socket);
-        socket.getOutputStream().write(("POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
-            + "Content-Length: 100000\r\n\r\n0").getBytes(StandardCharsets.US_ASCII));
+        socket
+            .getOutputStream()
+            .write(
+                ("POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\n"
+                        + "Content-Length: 100000\r\n\r\n0")
+                    .getBytes(StandardCharsets.US_ASCII));
       }
       CompletableFuture<Void> trickler = CompletableFuture.runAsync(() -> trickle(slow, trickling));
       var ping = CompletableFuture.supplyAsync(() -> Http.get(server.port(), "/ping"));
-      var parameters = CompletableFuture.supplyAsync(() -> Http.get(server.port(), "/execution-parameters"));
-      var scores = CompletableFuture.supplyAsync(
-          () -> Http.post(server.port(), threeRows, "Content-Type", "text/csv"));
+      var parameters =
+          CompletableFuture.supplyAsync(() -> Http.get(server.port(), "/execution-parameters"));
+      var scores =
+          CompletableFuture.supplyAsync(
+              () -> Http.post(server.port(), threeRows, "Content-Type", "text/csv"));
       assertEquals(200, ping.get(5, TimeUnit.SECONDS).statusCode());
       assertEquals(200, parameters.get(5, TimeUnit.SECONDS).statusCode());
       HttpResponse<String> answer = scores.get(5, TimeUnit.SECONDS);
@@ -100,36 +113,56 @@ class BadClientsTest {
 
   @Test
   void slowBody_belowMinimumRate_is408WithMessageAndCounted() throws Exception {
-    ServeFlags flags = TestServers.flags(Path.of("model/churn"), 1).toBuilder().statsIntervalSeconds(0)
-        .minRequestRate(1000).requestGraceSeconds(1).build();
-    try (ModelServer slowServer = TestServers.awaitReady(ModelServer.start(TestServers.config(flags, Map.of())));
+    ServeFlags flags =
+        TestServers.flags(Path.of("model/churn"), 1).toBuilder()
+            .statsIntervalSeconds(0)
+            .minRequestRate(1000)
+            .requestGraceSeconds(1)
+            .build();
+    try (ModelServer slowServer =
+            TestServers.awaitReady(ModelServer.start(TestServers.config(flags, Map.of())));
         Socket socket = RawHttp.open(slowServer.port())) {
       OutputStream out = socket.getOutputStream();
-      out.write(("POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: 100000\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("POST /invocations HTTP/1.1\r\n"
+                  + "Host: x\r\n"
+                  + "Content-Type: text/csv\r\n"
+                  + "Content-Length: 100000\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       long start = System.nanoTime();
       for (int i = 0; i < 3; i++) {
         out.write('0');
         sleep(300);
       }
       RawHttp.Answer answer = RawHttp.read(socket);
-      assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "cut off after the 1 s grace");
+      assertTrue(
+          System.nanoTime() - start < TimeUnit.SECONDS.toNanos(20), "cut off after the 1 s grace");
       assertEquals(408, answer.status(), answer.head() + answer.body());
       JsonNode error = Json.MAPPER.readTree(answer.body());
       assertEquals("RequestTimeout", error.get("error").asText());
-      assertTrue(error.get("message").asText().contains("arrived too slowly: 3 of 100000 bytes"), answer.body());
+      assertTrue(
+          error.get("message").asText().contains("arrived too slowly: 3 of 100000 bytes"),
+          answer.body());
       assertEquals("close", answer.header("Connection"));
       String stats = slowServer.statsLine();
       assertNotNull(stats);
       assertTrue(stats.contains("408 slow body: 1"), stats);
-      assertEquals(200, Http.post(slowServer.port(), threeRows, "Content-Type", "text/csv").statusCode());
+      assertEquals(
+          200, Http.post(slowServer.port(), threeRows, "Content-Type", "text/csv").statusCode());
     }
   }
 
   @Test
   void body_shorterThanContentLength_is400NamingTheBytesOneLogLine() throws Exception {
-    assertBadFraming("POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: 100\r\n\r\n"
-        + "1,2,3", 400, "InvalidInput", "the request body ended after 5 of the 100 bytes");
+    assertBadFraming(
+        "POST /invocations HTTP/1.1\r\n"
+            + "Host: x\r\n"
+            + "Content-Type: text/csv\r\n"
+            + "Content-Length: 100\r\n\r\n"
+            + "1,2,3",
+        400,
+        "InvalidInput",
+        "the request body ended after 5 of the 100 bytes");
   }
 
   @Test
@@ -149,52 +182,85 @@ class BadClientsTest {
 
   @Test
   void headers_twoContentLengths_isJson400() throws Exception {
-    assertBadFraming("POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: 3\r\n"
-        + "Content-Length: 4\r\n\r\n1,2", 400, "InvalidInput", "malformed");
+    assertBadFraming(
+        "POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: 3\r\n"
+            + "Content-Length: 4\r\n\r\n1,2",
+        400,
+        "InvalidInput",
+        "malformed");
   }
 
   @Test
   void headers_contentLengthNotANumber_isJson400() throws Exception {
-    assertBadFraming("POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: abc\r\n\r\n",
-        400, "InvalidInput", "malformed");
+    assertBadFraming(
+        "POST /invocations HTTP/1.1\r\n"
+            + "Host: x\r\n"
+            + "Content-Type: text/csv\r\n"
+            + "Content-Length: abc\r\n\r\n",
+        400,
+        "InvalidInput",
+        "malformed");
   }
 
   @Test
   void headers_chunkedAndContentLength_isJson400() throws Exception {
-    assertBadFraming("POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: 5\r\n"
-        + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n", 400, "InvalidInput", "");
+    assertBadFraming(
+        "POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: 5\r\n"
+            + "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n0\r\n\r\n",
+        400,
+        "InvalidInput",
+        "");
   }
 
   @Test
   void headers_tooLarge_isJson431() throws Exception {
-    assertBadFraming("POST /invocations HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(64 * 1024)
-        + "\r\nContent-Length: 0\r\n\r\n", 431, "HeadersTooLarge", "");
+    assertBadFraming(
+        "POST /invocations HTTP/1.1\r\nHost: x\r\nX-Big: "
+            + "a".repeat(64 * 1024)
+            + "\r\nContent-Length: 0\r\n\r\n",
+        431,
+        "HeadersTooLarge",
+        "");
   }
 
   @Test
   void wrongMethod_onContractPaths_is405WithAllow() throws Exception {
-    RawHttp.Answer get = RawHttp.exchange(server.port(), "GET /invocations HTTP/1.1\r\nHost: x\r\n"
-        + "Connection: close\r\n\r\n", false);
+    RawHttp.Answer get =
+        RawHttp.exchange(
+            server.port(),
+            "GET /invocations HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            false);
     assertEquals(405, get.status(), get.head() + get.body());
     assertEquals("POST", get.header("Allow"));
     assertEquals("MethodNotAllowed", Json.MAPPER.readTree(get.body()).get("error").asText());
-    RawHttp.Answer put = RawHttp.exchange(server.port(), "PUT /ping HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n"
-        + "Connection: close\r\n\r\n", false);
+    RawHttp.Answer put =
+        RawHttp.exchange(
+            server.port(),
+            "PUT /ping HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
+            false);
     assertEquals(405, put.status(), put.head() + put.body());
     assertEquals("GET", put.header("Allow"));
-    RawHttp.Answer unknown = RawHttp.exchange(server.port(), "GET /nowhere HTTP/1.1\r\nHost: x\r\n"
-        + "Connection: close\r\n\r\n", false);
+    RawHttp.Answer unknown =
+        RawHttp.exchange(
+            server.port(), "GET /nowhere HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", false);
     assertEquals(404, unknown.status());
-    assertTrue(Json.MAPPER.readTree(unknown.body()).get("message").asText().contains("POST /invocations"));
+    assertTrue(
+        Json.MAPPER.readTree(unknown.body()).get("message").asText().contains("POST /invocations"));
   }
 
   private static String chunked(String body) {
-    return "POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nTransfer-Encoding: chunked\r\n\r\n"
+    return "POST /invocations HTTP/1.1\r\n"
+        + "Host: x\r\n"
+        + "Content-Type: text/csv\r\n"
+        + "Transfer-Encoding: chunked\r\n\r\n"
         + body;
   }
 
-  /** The answer is a JSON error of this status and type, logged in one line without a stack trace. */
-  private static void assertBadFraming(String request, int status, String error, String message) throws Exception {
+  /**
+   * The answer is a JSON error of this status and type, logged in one line without a stack trace.
+   */
+  private static void assertBadFraming(String request, int status, String error, String message)
+      throws Exception {
     try (LogCapture log = new LogCapture()) {
       RawHttp.Answer answer = RawHttp.exchange(server.port(), request, true);
       assertEquals(status, answer.status(), answer.head() + answer.body());
@@ -207,7 +273,8 @@ class BadClientsTest {
       assertEquals(1, lines.size(), "one log line, no stack trace: " + lines);
       assertFalse(lines.get(0).contains("Exception"), lines.get(0));
     }
-    assertEquals(threeScores, Http.post(server.port(), threeRows, "Content-Type", "text/csv").body());
+    assertEquals(
+        threeScores, Http.post(server.port(), threeRows, "Content-Type", "text/csv").body());
   }
 
   private static void sleep(long millis) {

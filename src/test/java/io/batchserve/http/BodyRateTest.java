@@ -43,8 +43,10 @@ class BodyRateTest {
 
   @Test
   void describe_namesBytesTimeAndTheRate() {
-    assertEquals("the request body arrived too slowly: 3 of 100 bytes in 12.5 s, below the minimum of 1000 bytes/s "
-        + "after 10 s (BATCHSERVE_MIN_REQUEST_RATE, --min-request-rate); the connection is closed",
+    assertEquals(
+        "the request body arrived too slowly: 3 of 100 bytes in 12.5 s, below the minimum of 1000"
+            + " bytes/s after 10 s (BATCHSERVE_MIN_REQUEST_RATE, --min-request-rate); the"
+            + " connection is closed",
         rate.describe(3, 100, 12_500_000_000L));
   }
 }

@@ -16,14 +16,15 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled models answer the sample data through the server byte for byte alike with the Java engine and with
- * xgboost4j (today's path), in every answer type; the stats line names the engine serving each model.
+ * The bundled models answer the sample data through the server byte for byte alike with the Java
+ * engine and with xgboost4j (today's path), in every answer type; the stats line names the engine
+ * serving each model.
  */
 class EngineAnswersTest {
-  private static final List<String> CHURN = List.of("test/data/churn/customers-001.csv",
-      "test/data/churn/customers-002.csv");
-  private static final List<String> FORECAST = List.of("test/data/forecast/items-001.jsonl",
-      "test/data/forecast/items-002.jsonl");
+  private static final List<String> CHURN =
+      List.of("test/data/churn/customers-001.csv", "test/data/churn/customers-002.csv");
+  private static final List<String> FORECAST =
+      List.of("test/data/forecast/items-001.jsonl", "test/data/forecast/items-002.jsonl");
 
   @Test
   void bundledModels_javaAndXgboost4j_answerTheSameBytes() throws IOException {
@@ -35,21 +36,36 @@ class EngineAnswersTest {
 
   private static Map<String, String> answers(String engine) throws IOException {
     Map<String, String> out = new LinkedHashMap<>();
-    try (ModelServer server = TestServers.awaitReady(ModelServer.start(TestServers.config(
-        TestServers.flags(Path.of("model"), 2), Map.of("BATCHSERVE_ENGINE", engine))))) {
+    try (ModelServer server =
+        TestServers.awaitReady(
+            ModelServer.start(
+                TestServers.config(
+                    TestServers.flags(Path.of("model"), 2),
+                    Map.of("BATCHSERVE_ENGINE", engine))))) {
       for (String file : CHURN) {
-        String rows = Files.readAllLines(Path.of(file)).stream().map(line -> line.substring(line.indexOf(',') + 1))
-            .collect(Collectors.joining("\n", "", "\n"));
+        String rows =
+            Files.readAllLines(Path.of(file)).stream()
+                .map(line -> line.substring(line.indexOf(',') + 1))
+                .collect(Collectors.joining("\n", "", "\n"));
         for (String accept : List.of("text/csv", "application/jsonlines")) {
-          out.put(file + " " + accept, ok(Http.post(server.port(), rows, "Content-Type", "text/csv", "Accept",
-              accept)));
+          out.put(
+              file + " " + accept,
+              ok(Http.post(server.port(), rows, "Content-Type", "text/csv", "Accept", accept)));
         }
       }
       for (String file : FORECAST) {
         String items = Files.readString(Path.of(file));
         for (String accept : List.of("application/jsonlines", "application/json")) {
-          out.put(file + " " + accept, ok(Http.post(server.port(), items, "Content-Type", "application/jsonlines",
-              "Accept", accept)));
+          out.put(
+              file + " " + accept,
+              ok(
+                  Http.post(
+                      server.port(),
+                      items,
+                      "Content-Type",
+                      "application/jsonlines",
+                      "Accept",
+                      accept)));
         }
       }
       String line = server.statsLine();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.batchserve.codec.Json;
 import io.batchserve.model.Model;
+import io.batchserve.model.Scorer;
 import io.batchserve.testing.CountingScorer;
 import io.batchserve.testing.ForecastFixtures;
 import io.batchserve.testing.Http;
@@ -23,13 +24,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** POST /invocations on the forecaster: one answer per record, in order, and one native call per forecast day. */
+/**
+ * POST /invocations on the forecaster: one answer per record, in order, and one native call per
+ * forecast day.
+ */
 class ForecastInvocationsTest {
   private static final int[] HISTORY_DAYS = {28, 45, 200, 30, 365};
   private static final int[] HORIZONS = {31, 7, 31, 1, 14};
-  private static io.batchserve.model.Scorer trained;
-  @TempDir
-  Path dir;
+  private static Scorer trained;
+  @TempDir Path dir;
   private CountingScorer scorer;
   private ModelServer server;
 
@@ -52,11 +55,14 @@ class ForecastInvocationsTest {
   }
 
   @Test
-  void jsonLines_mixedHistoriesAndHorizons_oneLinePerRecordInOrderWithHorizonCalls() throws Exception {
-    HttpResponse<String> response = post(String.join("\n", records()) + "\n", "application/jsonlines");
+  void jsonLines_mixedHistoriesAndHorizons_oneLinePerRecordInOrderWithHorizonCalls()
+      throws Exception {
+    HttpResponse<String> response =
+        post(String.join("\n", records()) + "\n", "application/jsonlines");
 
     assertEquals(200, response.statusCode(), response.body());
-    assertEquals("application/jsonlines", response.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "application/jsonlines", response.headers().firstValue("Content-Type").orElseThrow());
     String[] lines = response.body().split("\n", -1);
     assertEquals(HISTORY_DAYS.length + 1, lines.length, "one line per record and a final line end");
     for (int i = 0; i < HISTORY_DAYS.length; i++) {
@@ -66,7 +72,8 @@ class ForecastInvocationsTest {
     rows.addAll(Collections.nCopies(6, 4));
     rows.addAll(Collections.nCopies(7, 3));
     rows.addAll(Collections.nCopies(17, 2));
-    assertEquals(rows, scorer.rowsPerCall(), "one call per day for all the records still forecasting");
+    assertEquals(
+        rows, scorer.rowsPerCall(), "one call per day for all the records still forecasting");
   }
 
   @Test
@@ -81,8 +88,8 @@ class ForecastInvocationsTest {
 
   @Test
   void json_instances_answersPredictionsInOrder() throws Exception {
-    HttpResponse<String> response = post("{\"instances\":[" + String.join(",", records()) + "]}",
-        "application/json");
+    HttpResponse<String> response =
+        post("{\"instances\":[" + String.join(",", records()) + "]}", "application/json");
 
     assertEquals(200, response.statusCode(), response.body());
     JsonNode predictions = Json.MAPPER.readTree(response.body()).get("predictions");
@@ -94,7 +101,8 @@ class ForecastInvocationsTest {
 
   @Test
   void json_array_answersArrayInOrder() throws Exception {
-    HttpResponse<String> response = post("[" + String.join(",", records()) + "]", "application/json");
+    HttpResponse<String> response =
+        post("[" + String.join(",", records()) + "]", "application/json");
 
     assertEquals(200, response.statusCode(), response.body());
     JsonNode answer = Json.MAPPER.readTree(response.body());
@@ -112,7 +120,8 @@ class ForecastInvocationsTest {
     HttpResponse<String> response = post(String.join("\n", records), "application/jsonlines");
 
     assertEquals(400, response.statusCode(), response.body());
-    assertEquals("line 3 (item_id A2): forecast_days must be between 1 and 366, got 400",
+    assertEquals(
+        "line 3 (item_id A2): forecast_days must be between 1 and 366, got 400",
         Json.MAPPER.readTree(response.body()).get("message").asText());
     assertEquals(0, scorer.calls());
   }
@@ -129,7 +138,9 @@ class ForecastInvocationsTest {
   private static List<String> records() {
     List<String> records = new ArrayList<>();
     for (int i = 0; i < HISTORY_DAYS.length; i++) {
-      records.add(ForecastFixtures.record("A" + i, ForecastFixtures.sales(HISTORY_DAYS[i], 5 + 40 * i), HORIZONS[i]));
+      records.add(
+          ForecastFixtures.record(
+              "A" + i, ForecastFixtures.sales(HISTORY_DAYS[i], 5 + 40 * i), HORIZONS[i]));
     }
     return records;
   }
@@ -141,7 +152,9 @@ class ForecastInvocationsTest {
     LocalDate expected = ForecastFixtures.lastDay(HISTORY_DAYS[i]).plusDays(1);
     for (JsonNode day : days) {
       assertEquals(expected.toString(), day.get("date").asText());
-      assertTrue(day.get("daily_sales").isNumber() && day.get("daily_sales").doubleValue() >= 0, day.toString());
+      assertTrue(
+          day.get("daily_sales").isNumber() && day.get("daily_sales").doubleValue() >= 0,
+          day.toString());
       expected = expected.plusDays(1);
     }
   }

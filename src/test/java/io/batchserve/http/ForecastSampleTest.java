@@ -11,15 +11,18 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The bundled models and sample input, end to end: both models loaded, JSON routed by request_type. */
+/**
+ * The bundled models and sample input, end to end: both models loaded, JSON routed by request_type.
+ */
 class ForecastSampleTest {
   @Test
   void invocations_sampleFileOnBundledModels_answersEveryItemInOrder() throws Exception {
     Path sample = Path.of("test/data/forecast/items-001.jsonl");
     List<String> lines = Files.readAllLines(sample);
     try (ModelServer server = TestServers.start(Path.of("model"))) {
-      HttpResponse<String> response = Http.post(server.port(), Files.readAllBytes(sample),
-          "Content-Type", "application/jsonlines");
+      HttpResponse<String> response =
+          Http.post(
+              server.port(), Files.readAllBytes(sample), "Content-Type", "application/jsonlines");
 
       assertEquals(200, response.statusCode(), response.body());
       String[] answers = response.body().split("\n");

@@ -19,8 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** POST /invocations on one tabular model: N records in, N out, in order, in every answer type. */
 class InvocationsTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private ModelServer server;
 
   @BeforeEach
@@ -58,15 +57,21 @@ class InvocationsTest {
 
   @Test
   void csv_withoutTrailingNewlineAndWithCrlf_isAccepted() {
-    assertEquals(2, post("1.5,0.9,0.1\r\n0.1,0.1,0.1", "Content-Type", "text/csv").body().split("\n").length);
+    assertEquals(
+        2,
+        post("1.5,0.9,0.1\r\n0.1,0.1,0.1", "Content-Type", "text/csv").body().split("\n").length);
   }
 
   @Test
   void libsvm_scoresAsTheSameRowsInCsv() {
     String csv = post("1.5,0.9,\n,0.1,0.1\n", "Content-Type", "text/csv").body();
-    HttpResponse<String> response = post("1 0:1.5 1:0.9\n0 1:0.1 2:0.1\n", "Content-Type", "text/libsvm");
+    HttpResponse<String> response =
+        post("1 0:1.5 1:0.9\n0 1:0.1 2:0.1\n", "Content-Type", "text/libsvm");
     assertEquals(200, response.statusCode(), response.body());
-    assertEquals("text/csv", response.headers().firstValue("Content-Type").orElseThrow(), "CSV answers libsvm");
+    assertEquals(
+        "text/csv",
+        response.headers().firstValue("Content-Type").orElseThrow(),
+        "CSV answers libsvm");
     assertEquals(csv, response.body());
   }
 
@@ -74,9 +79,13 @@ class InvocationsTest {
   void libsvm_oneBasedServer_readsIndicesFromOne() {
     String zeroBased = post("0:1.5 1:0.9\n", "Content-Type", "text/libsvm").body();
     var flags = TestServers.flags(dir.resolve("m"), 1);
-    try (ModelServer oneBased = TestServers.awaitReady(ModelServer.start(
-        TestServers.config(flags, Map.of("BATCHSERVE_LIBSVM_INDEX_BASE", "1"))))) {
-      assertEquals(zeroBased, Http.post(oneBased.port(), "1:1.5 2:0.9\n", "Content-Type", "text/libsvm").body());
+    try (ModelServer oneBased =
+        TestServers.awaitReady(
+            ModelServer.start(
+                TestServers.config(flags, Map.of("BATCHSERVE_LIBSVM_INDEX_BASE", "1"))))) {
+      assertEquals(
+          zeroBased,
+          Http.post(oneBased.port(), "1:1.5 2:0.9\n", "Content-Type", "text/libsvm").body());
     }
   }
 
@@ -84,7 +93,10 @@ class InvocationsTest {
   void libsvm_badToken_is400NamingTheLine() {
     HttpResponse<String> response = post("0:1.5\n0:1 9:2\n", "Content-Type", "text/x-libsvm");
     assertEquals(400, response.statusCode(), response.body());
-    assertTrue(response.body().contains("line 2: feature index 9 in '9:2' is outside the model's 3 features"),
+    assertTrue(
+        response
+            .body()
+            .contains("line 2: feature index 9 in '9:2' is outside the model's 3 features"),
         response.body());
   }
 
@@ -97,8 +109,9 @@ class InvocationsTest {
 
   @Test
   void accept_json_givesPredictionsObject() throws Exception {
-    HttpResponse<String> response = post("1.5,0.9,0.1\n0.1,0.1,0.1\n", "Content-Type", "text/csv",
-        "Accept", "application/json");
+    HttpResponse<String> response =
+        post(
+            "1.5,0.9,0.1\n0.1,0.1,0.1\n", "Content-Type", "text/csv", "Accept", "application/json");
     assertEquals(200, response.statusCode());
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());
     var predictions = Json.MAPPER.readTree(response.body()).get("predictions");
@@ -108,8 +121,13 @@ class InvocationsTest {
 
   @Test
   void accept_jsonLines_givesOneObjectPerLine() throws Exception {
-    HttpResponse<String> response = post("1.5,0.9,0.1\n0.1,0.1,0.1\n", "Content-Type", "text/csv",
-        "Accept", "application/jsonlines");
+    HttpResponse<String> response =
+        post(
+            "1.5,0.9,0.1\n0.1,0.1,0.1\n",
+            "Content-Type",
+            "text/csv",
+            "Accept",
+            "application/jsonlines");
     String[] lines = response.body().split("\n");
     assertEquals(2, lines.length);
     assertTrue(Json.MAPPER.readTree(lines[1]).get("score").floatValue() < 0.5f);
@@ -117,22 +135,37 @@ class InvocationsTest {
 
   @Test
   void headers_caseAndParametersIgnored() {
-    HttpResponse<String> response = post("1.5,0.9,0.1\n", "Content-Type", "TEXT/CSV; charset=UTF-8",
-        "Accept", "Application/JSONLines; charset=utf-8", "X-Unknown-Header", "whatever");
+    HttpResponse<String> response =
+        post(
+            "1.5,0.9,0.1\n",
+            "Content-Type",
+            "TEXT/CSV; charset=UTF-8",
+            "Accept",
+            "Application/JSONLines; charset=utf-8",
+            "X-Unknown-Header",
+            "whatever");
     assertEquals(200, response.statusCode(), response.body());
-    assertEquals("application/jsonlines", response.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals(
+        "application/jsonlines", response.headers().firstValue("Content-Type").orElseThrow());
   }
 
   @Test
   void accept_wildcard_fallsBackToInputType() {
-    HttpResponse<String> response = post("{\"a\":1.5,\"b\":0.9,\"c\":0.1}\n", "Content-Type",
-        "application/jsonlines", "Accept", "*/*");
-    assertEquals("application/jsonlines", response.headers().firstValue("Content-Type").orElseThrow());
+    HttpResponse<String> response =
+        post(
+            "{\"a\":1.5,\"b\":0.9,\"c\":0.1}\n",
+            "Content-Type",
+            "application/jsonlines",
+            "Accept",
+            "*/*");
+    assertEquals(
+        "application/jsonlines", response.headers().firstValue("Content-Type").orElseThrow());
   }
 
   @Test
   void jsonLines_namedFeaturesAndArrays_nInNOut() throws Exception {
-    String body = "{\"a\":1.5,\"b\":0.9,\"c\":0.1,\"id\":\"x1\"}\n[0.1,0.1,null]\n{\"a\":1.5,\"b\":0.9}\n";
+    String body =
+        "{\"a\":1.5,\"b\":0.9,\"c\":0.1,\"id\":\"x1\"}\n[0.1,0.1,null]\n{\"a\":1.5,\"b\":0.9}\n";
     HttpResponse<String> response = post(body, "Content-Type", "application/jsonlines");
     assertEquals(200, response.statusCode(), response.body());
     String[] lines = response.body().split("\n");
@@ -152,8 +185,10 @@ class InvocationsTest {
   @Test
   void defaultAccept_fromEnvironment_usedWhenAcceptMissing() throws Exception {
     server.close();
-    var config = TestServers.config(TestServers.flags(dir.resolve("m"), 1),
-        Map.of("SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT", "application/json"));
+    var config =
+        TestServers.config(
+            TestServers.flags(dir.resolve("m"), 1),
+            Map.of("SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT", "application/json"));
     server = TestServers.awaitReady(ModelServer.start(config));
     HttpResponse<String> response = post("1.5,0.9,0.1\n", "Content-Type", "text/csv");
     assertEquals("application/json", response.headers().firstValue("Content-Type").orElseThrow());

@@ -16,12 +16,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The body limit is the advertised MaxPayloadInMB in MiB: a body of exactly that size passes, one byte more is 413. */
+/**
+ * The body limit is the advertised MaxPayloadInMB in MiB: a body of exactly that size passes, one
+ * byte more is 413.
+ */
 class PayloadLimitTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
-  /** Valid CSV of exactly {@code size} bytes: rows of "0.5,0.5,0.5\n" padded with spaces inside a field. */
+  /**
+   * Valid CSV of exactly {@code size} bytes: rows of "0.5,0.5,0.5\n" padded with spaces inside a
+   * field.
+   */
   private static byte[] csvOfSize(int size) {
     byte[] row = "0.5,0.5,0.5\n".getBytes(StandardCharsets.US_ASCII);
     byte[] body = new byte[size];
@@ -40,14 +45,17 @@ class PayloadLimitTest {
 
   @Test
   void invocations_bodyExactlyAtLimit_isServed() throws Exception {
-    var config = TestServers.config(TestServers.flags(TinyModels.tabularFolder(dir, "t"), 2),
-        Map.of("SAGEMAKER_MAX_PAYLOAD_IN_MB", "2"));
+    var config =
+        TestServers.config(
+            TestServers.flags(TinyModels.tabularFolder(dir, "t"), 2),
+            Map.of("SAGEMAKER_MAX_PAYLOAD_IN_MB", "2"));
     try (ModelServer server = TestServers.awaitReady(ModelServer.start(config))) {
       byte[] body = csvOfSize(2 << 20);
       var response = Http.post(server.port(), body, "Content-Type", "text/csv");
       assertEquals(200, response.statusCode(), response.body());
       assertEquals((2 << 20) / 12, response.body().split("\n").length);
-      var over = Http.post(server.port(), Arrays.copyOf(body, (2 << 20) + 1), "Content-Type", "text/csv");
+      var over =
+          Http.post(server.port(), Arrays.copyOf(body, (2 << 20) + 1), "Content-Type", "text/csv");
       assertEquals(413, over.statusCode());
       assertTrue(over.body().contains("over the limit of 2097152 bytes (2 MB)"), over.body());
       assertTrue(over.body().contains("SAGEMAKER_MAX_PAYLOAD_IN_MB"), over.body());
@@ -56,34 +64,48 @@ class PayloadLimitTest {
 
   @Test
   void invocations_bodyFarOverLimit_isAnswered413NotReset() throws Exception {
-    var config = TestServers.config(TestServers.flags(TinyModels.tabularFolder(dir, "t"), 1),
-        Map.of("SAGEMAKER_MAX_PAYLOAD_IN_MB", "1"));
+    var config =
+        TestServers.config(
+            TestServers.flags(TinyModels.tabularFolder(dir, "t"), 1),
+            Map.of("SAGEMAKER_MAX_PAYLOAD_IN_MB", "1"));
     try (ModelServer server = TestServers.awaitReady(ModelServer.start(config))) {
       byte[] body = csvOfSize(24 << 20);
       for (int i = 0; i < 3; i++) {
         var response = Http.post(server.port(), body, "Content-Type", "text/csv");
-        assertEquals(413, response.statusCode(), "the client reads the answer while still sending, try " + i);
+        assertEquals(
+            413,
+            response.statusCode(),
+            "the client reads the answer while still sending, try " + i);
       }
-      assertEquals(200, Http.post(server.port(), csvOfSize(1000), "Content-Type", "text/csv").statusCode());
+      assertEquals(
+          200, Http.post(server.port(), csvOfSize(1000), "Content-Type", "text/csv").statusCode());
     }
   }
 
   @Test
   void invocations_chunkedBodyOverLimit_is413() throws Exception {
-    ServeFlags flags = TestServers.flags(TinyModels.tabularFolder(dir, "t"), 1).toBuilder().maxPayloadMb(1).build();
-    try (ModelServer server = TestServers.awaitReady(ModelServer.start(TestServers.config(flags, Map.of())))) {
+    ServeFlags flags =
+        TestServers.flags(TinyModels.tabularFolder(dir, "t"), 1).toBuilder()
+            .maxPayloadMb(1)
+            .build();
+    try (ModelServer server =
+        TestServers.awaitReady(ModelServer.start(TestServers.config(flags, Map.of())))) {
       byte[] body = csvOfSize((1 << 20) + 100);
-      HttpRequest chunked = HttpRequest.newBuilder(Http.uri(server.port(), "/invocations"))
-          .header("Content-Type", "text/csv")
-          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
-          .build();
+      HttpRequest chunked =
+          HttpRequest.newBuilder(Http.uri(server.port(), "/invocations"))
+              .header("Content-Type", "text/csv")
+              .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+              .build();
       var response = Http.send(chunked);
       assertEquals(413, response.statusCode());
       assertTrue(response.body().contains("(chunked)"), response.body());
-      var small = HttpRequest.newBuilder(Http.uri(server.port(), "/invocations"))
-          .header("Content-Type", "text/csv")
-          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(csvOfSize(1000))))
-          .build();
+      var small =
+          HttpRequest.newBuilder(Http.uri(server.port(), "/invocations"))
+              .header("Content-Type", "text/csv")
+              .POST(
+                  HttpRequest.BodyPublishers.ofInputStream(
+                      () -> new ByteArrayInputStream(csvOfSize(1000))))
+              .build();
       assertEquals(200, Http.send(small).statusCode());
     }
   }

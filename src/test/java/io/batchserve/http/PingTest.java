@@ -3,6 +3,7 @@ package io.batchserve.http;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.batchserve.config.ServerConfig;
+import io.batchserve.model.ModelLoader;
 import io.batchserve.testing.Http;
 import io.batchserve.testing.TestServers;
 import io.batchserve.testing.TinyModels;
@@ -13,18 +14,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PingTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void ping_beforeLoadingFinishes_is503ThenEmpty200() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     ServerConfig config = TestServers.config(TestServers.flags(dir, 1), Map.of());
     Path folder = TinyModels.tabularFolder(dir.resolve("m"), "m");
-    try (ModelServer server = ModelServer.start(config, () -> {
-      awaitQuietly(release);
-      return io.batchserve.model.ModelLoader.load(folder);
-    })) {
+    try (ModelServer server =
+        ModelServer.start(
+            config,
+            () -> {
+              awaitQuietly(release);
+              return ModelLoader.load(folder);
+            })) {
       var before = Http.get(server.port(), "/ping");
       assertEquals(503, before.statusCode());
       release.countDown();
@@ -37,7 +40,8 @@ class PingTest {
 
   @Test
   void ping_whenLoadingFails_staysAt503() {
-    ServerConfig config = TestServers.config(TestServers.flags(dir.resolve("missing"), 1), Map.of());
+    ServerConfig config =
+        TestServers.config(TestServers.flags(dir.resolve("missing"), 1), Map.of());
     try (ModelServer server = ModelServer.start(config)) {
       long deadline = System.nanoTime() + 10_000_000_000L;
       while (server.state().phase() == ServerState.Phase.LOADING && System.nanoTime() < deadline) {
@@ -57,5 +61,4 @@ class PingTest {
       Thread.currentThread().interrupt();
     }
   }
-
 }

@@ -14,10 +14,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Several models in one directory: CSV goes to the churn model, JSON by request_type, or by custom attribute. */
+/**
+ * Several models in one directory: CSV goes to the churn model, JSON by request_type, or by custom
+ * attribute.
+ */
 class RoutingTest {
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   private static ModelServer server;
   private static String churnRow;
 
@@ -52,30 +54,47 @@ class RoutingTest {
 
   @Test
   void customAttribute_choosesModel() {
-    var response = Http.post(server.port(), "1.5,0.9,0.1\n", "Content-Type", "text/csv",
-        "X-Amzn-SageMaker-Custom-Attributes", "model=tiny");
+    var response =
+        Http.post(
+            server.port(),
+            "1.5,0.9,0.1\n",
+            "Content-Type",
+            "text/csv",
+            "X-Amzn-SageMaker-Custom-Attributes",
+            "model=tiny");
     assertEquals(200, response.statusCode(), response.body());
   }
 
   @Test
   void requestType_choosesModel() {
-    var response = Http.post(server.port(), "{\"request_type\":\"tiny\",\"a\":1.5,\"b\":0.9,\"c\":0.1}\n",
-        "Content-Type", "application/jsonlines");
+    var response =
+        Http.post(
+            server.port(),
+            "{\"request_type\":\"tiny\",\"a\":1.5,\"b\":0.9,\"c\":0.1}\n",
+            "Content-Type",
+            "application/jsonlines");
     assertEquals(200, response.statusCode(), response.body());
   }
 
   @Test
   void json_withoutRequestType_isA400ListingModels() {
-    var response = Http.post(server.port(), "{\"a\":1.5}\n", "Content-Type", "application/jsonlines");
+    var response =
+        Http.post(server.port(), "{\"a\":1.5}\n", "Content-Type", "application/jsonlines");
     assertEquals(400, response.statusCode());
-    assertTrue(response.body().contains("several models are loaded (churn, tiny)"), response.body());
+    assertTrue(
+        response.body().contains("several models are loaded (churn, tiny)"), response.body());
   }
 
   @Test
   void unknownRequestType_isA400ListingModels() {
-    var response = Http.post(server.port(), "[{\"request_type\":\"nope\"}]", "Content-Type", "application/json");
+    var response =
+        Http.post(
+            server.port(), "[{\"request_type\":\"nope\"}]", "Content-Type", "application/json");
     assertEquals(400, response.statusCode());
-    assertTrue(response.body().contains("request_type 'nope' matches no loaded model; loaded: churn, tiny"),
+    assertTrue(
+        response
+            .body()
+            .contains("request_type 'nope' matches no loaded model; loaded: churn, tiny"),
         response.body());
   }
 }

@@ -15,7 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Closing the server (what SIGTERM does) answers what was admitted and refuses what comes after. */
+/**
+ * Closing the server (what SIGTERM does) answers what was admitted and refuses what comes after.
+ */
 class ShutdownTest {
   @Test
   void close_admittedRequestsAnsweredNewOnesRefused() throws Exception {
@@ -23,8 +25,9 @@ class ShutdownTest {
     var config = TestServers.config(TestServers.flags(Path.of("unused"), 1), Map.of());
     ModelServer server = TestServers.start(config, List.of(model));
     CountDownLatch release = model.block();
-    CompletableFuture<HttpResponse<String>> admitted = CompletableFuture.supplyAsync(
-        () -> Http.post(server.port(), "in flight", "Content-Type", "text/csv"));
+    CompletableFuture<HttpResponse<String>> admitted =
+        CompletableFuture.supplyAsync(
+            () -> Http.post(server.port(), "in flight", "Content-Type", "text/csv"));
     assertTrue(model.entered().await(10, TimeUnit.SECONDS));
     CompletableFuture<Void> closing = CompletableFuture.runAsync(server::close);
     while (server.state().phase() != ServerState.Phase.DRAINING) {

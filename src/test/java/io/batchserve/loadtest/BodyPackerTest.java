@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchserve.config.SageMakerLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import io.batchserve.config.SageMakerLimits;
 
 class BodyPackerTest {
   private static RecordSet records(int count, int bytes) {
@@ -21,7 +21,8 @@ class BodyPackerTest {
 
   @Test
   void multiRecord_packsWholeLinesUpToThePayload() {
-    // 1,000 records of 99 bytes + \n: a 1 MB body holds 10,485 of them, reusing the records round the list.
+    // 1,000 records of 99 bytes + \n: a 1 MB body holds 10,485 of them, reusing the records round
+    // the list.
     PayloadBodies payload = BodyPacker.multiRecord(records(1000, 99), 1);
 
     assertEquals(4, payload.bodies().size());
@@ -32,7 +33,9 @@ class BodyPackerTest {
       assertEquals(body.records(), HttpSender.lines(body.bytes()));
     }
     // Bodies start at different records, so the server does not see one body over and over.
-    assertTrue(new String(payload.bodies().get(1).bytes(), 0, 99, StandardCharsets.US_ASCII).endsWith("250"));
+    assertTrue(
+        new String(payload.bodies().get(1).bytes(), 0, 99, StandardCharsets.US_ASCII)
+            .endsWith("250"));
   }
 
   @Test
@@ -43,7 +46,8 @@ class BodyPackerTest {
 
   @Test
   void multiRecord_recordLargerThanThePayload_isRefused() {
-    RecordSet huge = new RecordSet(RecordFiles.CSV, List.of(new byte[(int) SageMakerLimits.MEBIBYTE]));
+    RecordSet huge =
+        new RecordSet(RecordFiles.CSV, List.of(new byte[(int) SageMakerLimits.MEBIBYTE]));
 
     var e = assertThrows(IllegalArgumentException.class, () -> BodyPacker.multiRecord(huge, 1));
     assertTrue(e.getMessage().contains("does not fit in 1 MB"), e.getMessage());

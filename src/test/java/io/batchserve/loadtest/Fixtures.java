@@ -2,6 +2,7 @@ package io.batchserve.loadtest;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +17,7 @@ final class Fixtures {
       text.append("1,2,3\n");
     }
     PackedBody body = new PackedBody(text.toString().getBytes(StandardCharsets.UTF_8), records);
-    return new PayloadBodies(PayloadBodies.MULTI_RECORD, 1, java.util.Collections.nCopies(bodies, body));
+    return new PayloadBodies(PayloadBodies.MULTI_RECORD, 1, Collections.nCopies(bodies, body));
   }
 
   static Limits limits(Duration duration, long maxRequests) {
@@ -29,12 +30,27 @@ final class Fixtures {
   }
 
   /** A closed-loop result with the given records/s, p99 and failures. */
-  static RunResult closed(int payloadMb, int concurrency, double recordsPerSecond, double p99, long failed) {
-    var counts = new RunResult.Counts(100 + failed, 100, 1000, 1000, failed == 0 ? Map.of("200", 100L)
-        : Map.of("200", 100L, "503", failed), 0);
-    return new RunResult("closed", PayloadBodies.MULTI_RECORD, payloadMb, concurrency, 0, 10, counts,
+  static RunResult closed(
+      int payloadMb, int concurrency, double recordsPerSecond, double p99, long failed) {
+    var counts =
+        new RunResult.Counts(
+            100 + failed,
+            100,
+            1000,
+            1000,
+            failed == 0 ? Map.of("200", 100L) : Map.of("200", 100L, "503", failed),
+            0);
+    return new RunResult(
+        "closed",
+        PayloadBodies.MULTI_RECORD,
+        payloadMb,
+        concurrency,
+        0,
+        10,
+        counts,
         new RunResult.Latency(p99 / 2, p99 * 0.8, p99, p99, p99, p99 / 2),
-        new RunResult.Throughput(recordsPerSecond, recordsPerSecond / 1000, payloadMb), List.of(),
+        new RunResult.Throughput(recordsPerSecond, recordsPerSecond / 1000, payloadMb),
+        List.of(),
         List.of(recordsPerSecond));
   }
 }

@@ -3,6 +3,7 @@ package io.batchserve.loadtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchserve.time.Ticker;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import io.batchserve.time.Ticker;
 
-/** The HTTP sender and the closed loop against a scripted loopback server with known delays and statuses. */
+/**
+ * The HTTP sender and the closed loop against a scripted loopback server with known delays and
+ * statuses.
+ */
 class HttpSenderTest {
   private final ScriptedServer server;
 
@@ -31,7 +34,8 @@ class HttpSenderTest {
   }
 
   private static PackedBody body(String... lines) {
-    return new PackedBody((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), lines.length);
+    return new PackedBody(
+        (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8), lines.length);
   }
 
   @Test
@@ -62,7 +66,9 @@ class HttpSenderTest {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Target closed = new Target(URI.create("http://127.0.0.1:" + port), null, null, Duration.ofSeconds(5), false);
+    Target closed =
+        new Target(
+            URI.create("http://127.0.0.1:" + port), null, null, Duration.ofSeconds(5), false);
 
     Reply reply = new HttpSender(closed, RecordFiles.CSV).send(body("1"));
 
@@ -79,16 +85,25 @@ class HttpSenderTest {
 
   @Test
   void closedLoop_scriptedServer_countsEveryOutcomeAndMeasuresAtLeastTheDelay() throws Exception {
-    // 40 requests at concurrency 4, going round 4 bodies: 20 ms then 200, 503, 500 and a 2-record 200.
-    PayloadBodies payload = new PayloadBodies(PayloadBodies.MULTI_RECORD, 1, List.of(body("delay=20", "1"),
-        body("status=503"), body("status=500"), body("1", "2")));
-    RunResult run = ClosedLoop.run(sender(Duration.ofSeconds(10)), RunSetting.closed(payload, 4),
-        Fixtures.limits(Duration.ofMinutes(1), 40), Ticker.system());
+    // 40 requests at concurrency 4, going round 4 bodies: 20 ms then 200, 503, 500 and a 2-record
+    // 200.
+    PayloadBodies payload =
+        new PayloadBodies(
+            PayloadBodies.MULTI_RECORD,
+            1,
+            List.of(body("delay=20", "1"), body("status=503"), body("status=500"), body("1", "2")));
+    RunResult run =
+        ClosedLoop.run(
+            sender(Duration.ofSeconds(10)),
+            RunSetting.closed(payload, 4),
+            Fixtures.limits(Duration.ofMinutes(1), 40),
+            Ticker.system());
 
     assertEquals(Map.of("200", 20L, "503", 10L, "500", 10L), run.counts().byStatus());
     assertEquals(40, run.counts().records());
     assertEquals(0, run.counts().wrongCount());
-    // Half the successes waited 20 ms on the server: the p90 cannot be below that (a lower bound only).
+    // Half the successes waited 20 ms on the server: the p90 cannot be below that (a lower bound
+    // only).
     assertTrue(run.latency().p90() >= 20, "p90 " + run.latency().p90());
     assertTrue(run.latency().max() >= 20, "max " + run.latency().max());
   }

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RecordFilesTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path file(String name, String text) throws Exception {
     return Files.writeString(dir.resolve(name), text);
@@ -36,7 +35,8 @@ class RecordFilesTest {
 
   @Test
   void read_jsonLines_typeFromTheName() throws Exception {
-    RecordSet set = RecordFiles.read(List.of(file("items.jsonl", "{\"a\":1}\n{\"a\":2}\n")), null, false, 100);
+    RecordSet set =
+        RecordFiles.read(List.of(file("items.jsonl", "{\"a\":1}\n{\"a\":2}\n")), null, false, 100);
 
     assertEquals(RecordFiles.JSON_LINES, set.contentType());
     assertEquals(2, set.records().size());
@@ -44,14 +44,17 @@ class RecordFilesTest {
 
   @Test
   void read_maxRecords_stopsThere() throws Exception {
-    assertEquals(2, RecordFiles.read(List.of(file("a.csv", "1\n2\n3\n")), null, false, 2).records().size());
+    assertEquals(
+        2, RecordFiles.read(List.of(file("a.csv", "1\n2\n3\n")), null, false, 2).records().size());
   }
 
   @Test
   void read_mixedTypes_isRefused() throws Exception {
     List<Path> files = List.of(file("a.csv", "1\n"), file("b.jsonl", "{}\n"));
 
-    var e = assertThrows(IllegalArgumentException.class, () -> RecordFiles.read(files, null, false, 10));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> RecordFiles.read(files, null, false, 10));
     assertTrue(e.getMessage().contains("mix"), e.getMessage());
   }
 
@@ -59,7 +62,9 @@ class RecordFilesTest {
   void read_unknownExtension_asksForTheContentType() throws Exception {
     Path data = file("data.txt", "1\n");
 
-    var e = assertThrows(IllegalArgumentException.class, () -> RecordFiles.read(List.of(data), null, false, 10));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> RecordFiles.read(List.of(data), null, false, 10));
     assertTrue(e.getMessage().contains("--content-type"), e.getMessage());
     assertEquals("text/csv", RecordFiles.read(List.of(data), "text/csv", false, 10).contentType());
   }
@@ -68,7 +73,9 @@ class RecordFilesTest {
   void read_dropFirstColumnOfASingleColumn_isRefused() throws Exception {
     Path data = file("a.csv", "1,2\n3\n");
 
-    var e = assertThrows(IllegalArgumentException.class, () -> RecordFiles.read(List.of(data), null, true, 10));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> RecordFiles.read(List.of(data), null, true, 10));
     assertTrue(e.getMessage().contains("record 2 has a single column"), e.getMessage());
   }
 }

@@ -10,21 +10,24 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 /**
- * A loopback HTTP server with scripted answers, for testing the load tester without a model. The first line of a
- * request body says what to do: {@code status=503} answers that status with a JSON error, {@code delay=50} waits
- * 50 ms first; otherwise it answers 200 with one line per request line. {@code /ping} answers 200.
+ * A loopback HTTP server with scripted answers, for testing the load tester without a model. The
+ * first line of a request body says what to do: {@code status=503} answers that status with a JSON
+ * error, {@code delay=50} waits 50 ms first; otherwise it answers 200 with one line per request
+ * line. {@code /ping} answers 200.
  */
 final class ScriptedServer implements AutoCloseable {
   private final LoopbackHttp server;
+
   /** The last value seen of each request header, lower-case names. */
   final Map<String, String> headers = new ConcurrentHashMap<>();
 
   ScriptedServer() throws IOException {
-    server = new LoopbackHttp(Executors.newFixedThreadPool(8))
-        .route("/ping", exchange -> LoopbackHttp.respond(exchange, 200, ""))
-        .route("/execution-parameters", exchange -> LoopbackHttp.respond(exchange, 404, ""))
-        .route("/invocations", this::invocations)
-        .start();
+    server =
+        new LoopbackHttp(Executors.newFixedThreadPool(8))
+            .route("/ping", exchange -> LoopbackHttp.respond(exchange, 200, ""))
+            .route("/execution-parameters", exchange -> LoopbackHttp.respond(exchange, 404, ""))
+            .route("/invocations", this::invocations)
+            .start();
   }
 
   URI url() {
@@ -32,7 +35,9 @@ final class ScriptedServer implements AutoCloseable {
   }
 
   private void invocations(HttpExchange exchange) throws IOException {
-    exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
+    exchange
+        .getRequestHeaders()
+        .forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
     String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
     String[] lines = body.split("\n");
     String first = lines[0];
@@ -45,7 +50,8 @@ final class ScriptedServer implements AutoCloseable {
     }
     if (first.startsWith("status=")) {
       int status = Integer.parseInt(first.substring(7));
-      LoopbackHttp.respond(exchange, status, "{\"error\":\"Scripted\",\"message\":\"status " + status + "\"}");
+      LoopbackHttp.respond(
+          exchange, status, "{\"error\":\"Scripted\",\"message\":\"status " + status + "\"}");
       return;
     }
     LoopbackHttp.respond(exchange, 200, "0.5\n".repeat(lines.length));

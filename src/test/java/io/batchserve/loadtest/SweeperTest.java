@@ -3,6 +3,7 @@ package io.batchserve.loadtest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchserve.testing.FakeTicker;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -10,13 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import io.batchserve.testing.FakeTicker;
 
 class SweeperTest {
   private final FakeTicker clock = new FakeTicker();
 
   private LoadSettings.Sweep sweep(int maxConcurrency, List<Double> rates) {
-    return new LoadSettings.Sweep(maxConcurrency, rates, 4, Duration.ZERO, Duration.ofSeconds(1), 5, 1);
+    return new LoadSettings.Sweep(
+        maxConcurrency, rates, 4, Duration.ZERO, Duration.ofSeconds(1), 5, 1);
   }
 
   @Test
@@ -29,21 +30,26 @@ class SweeperTest {
   @Test
   void run_repeated_interleavesTheRoundsAndReportsEverySettingOnce() throws Exception {
     List<Integer> order = new ArrayList<>();
-    Sender recording = body -> {
-      order.add(body.records());
-      return Fixtures.ok(body);
-    };
+    Sender recording =
+        body -> {
+          order.add(body.records());
+          return Fixtures.ok(body);
+        };
     // One request per run: round 1 runs every setting once, then round 2 does again.
     var sweep = new LoadSettings.Sweep(2, List.of(), 4, Duration.ZERO, Duration.ofHours(1), 1, 2);
     PayloadBodies small = Fixtures.payload(1, 1);
-    PayloadBodies large = new PayloadBodies(PayloadBodies.MULTI_RECORD, 2, Fixtures.payload(1, 9).bodies());
+    PayloadBodies large =
+        new PayloadBodies(PayloadBodies.MULTI_RECORD, 2, Fixtures.payload(1, 9).bodies());
 
-    var runs = new Sweeper(recording, sweep, clock, new PrintWriter(new StringWriter())).run(List.of(small, large))
-        .runs();
+    var runs =
+        new Sweeper(recording, sweep, clock, new PrintWriter(new StringWriter()))
+            .run(List.of(small, large))
+            .runs();
 
     assertEquals(List.of(1, 1, 9, 9, 1, 1, 9, 9), order);
-    assertEquals(List.of("1 MB x 1", "1 MB x 2", "2 MB x 1", "2 MB x 2"), runs.stream().map(RunResult::label)
-        .toList());
+    assertEquals(
+        List.of("1 MB x 1", "1 MB x 2", "2 MB x 1", "2 MB x 2"),
+        runs.stream().map(RunResult::label).toList());
     assertEquals(2, runs.get(0).repeats().size());
   }
 
@@ -51,15 +57,19 @@ class SweeperTest {
   void run_repeated_reportsTheMedianRunAndTheSpread() throws Exception {
     AtomicInteger sent = new AtomicInteger();
     // Three repetitions of 5 requests of 3 records: 10 ms, 30 ms, then 20 ms per request.
-    Sender varying = body -> {
-      int i = sent.getAndIncrement();
-      clock.advanceMillis(i < 5 ? 10 : i < 10 ? 30 : 20);
-      return Fixtures.ok(body);
-    };
+    Sender varying =
+        body -> {
+          int i = sent.getAndIncrement();
+          clock.advanceMillis(i < 5 ? 10 : i < 10 ? 30 : 20);
+          return Fixtures.ok(body);
+        };
     var sweep = new LoadSettings.Sweep(1, List.of(), 4, Duration.ZERO, Duration.ofHours(1), 5, 3);
 
-    RunResult run = new Sweeper(varying, sweep, clock, new PrintWriter(new StringWriter()))
-        .run(List.of(Fixtures.payload(1, 3))).runs().get(0);
+    RunResult run =
+        new Sweeper(varying, sweep, clock, new PrintWriter(new StringWriter()))
+            .run(List.of(Fixtures.payload(1, 3)))
+            .runs()
+            .get(0);
 
     assertEquals(150, run.throughput().recordsPerSecond(), 1e-9);
     assertEquals(List.of(300.0, 100.0, 150.0), run.repeats());
@@ -68,17 +78,23 @@ class SweeperTest {
 
   @Test
   void run_overTheHundredMegabyteLimit_skipsAndSaysWhy() throws Exception {
-    PayloadBodies big = new PayloadBodies(PayloadBodies.MULTI_RECORD, 30, Fixtures.payload(1, 1).bodies());
+    PayloadBodies big =
+        new PayloadBodies(PayloadBodies.MULTI_RECORD, 30, Fixtures.payload(1, 1).bodies());
     StringWriter printed = new StringWriter();
     Sender instant = Fixtures::ok;
 
-    Sweeper.Outcome outcome = new Sweeper(instant, sweep(8, List.of(10.0)), clock, new PrintWriter(printed))
-        .run(List.of(big));
+    Sweeper.Outcome outcome =
+        new Sweeper(instant, sweep(8, List.of(10.0)), clock, new PrintWriter(printed))
+            .run(List.of(big));
 
-    assertEquals(List.of("30 MB x 1", "30 MB x 2", "30 MB @ 10/s"), outcome.runs().stream().map(RunResult::label)
-        .toList());
-    assertEquals(List.of("30 MB x 4: 4 x 30 MB is over SageMaker's limit of 100",
-        "30 MB x 8: 8 x 30 MB is over SageMaker's limit of 100"), outcome.skipped());
+    assertEquals(
+        List.of("30 MB x 1", "30 MB x 2", "30 MB @ 10/s"),
+        outcome.runs().stream().map(RunResult::label).toList());
+    assertEquals(
+        List.of(
+            "30 MB x 4: 4 x 30 MB is over SageMaker's limit of 100",
+            "30 MB x 8: 8 x 30 MB is over SageMaker's limit of 100"),
+        outcome.skipped());
     assertTrue(printed.toString().contains("30 MB x 2 "), printed.toString());
     assertEquals(2 + 1, Sweeper.plannedSeconds(sweep(8, List.of(10.0)), List.of(big)), 1e-9);
   }

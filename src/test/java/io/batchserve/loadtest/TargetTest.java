@@ -22,7 +22,8 @@ class TargetTest {
 
   @Test
   void new_otherAddress_isRefusedUnlessAllowed() {
-    var e = assertThrows(IllegalArgumentException.class, () -> target("http://192.0.2.10:8080", false));
+    var e =
+        assertThrows(IllegalArgumentException.class, () -> target("http://192.0.2.10:8080", false));
 
     assertTrue(e.getMessage().contains("--allow-remote"), e.getMessage());
     target("http://192.0.2.10:8080", true);
@@ -35,7 +36,11 @@ class TargetTest {
 
   @Test
   void resolve_withOrWithoutTrailingSlash() {
-    assertEquals(URI.create("http://127.0.0.1:8080/ping"), target("http://127.0.0.1:8080/", false).resolve("/ping"));
-    assertEquals(URI.create("http://127.0.0.1:8080/ping"), target("http://127.0.0.1:8080", false).resolve("/ping"));
+    assertEquals(
+        URI.create("http://127.0.0.1:8080/ping"),
+        target("http://127.0.0.1:8080/", false).resolve("/ping"));
+    assertEquals(
+        URI.create("http://127.0.0.1:8080/ping"),
+        target("http://127.0.0.1:8080", false).resolve("/ping"));
   }
 }

@@ -16,37 +16,48 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Java engine against xgboost4j on models trained here: every supported objective, several depths, missing
- * values. Each must pass the on-load check and then agree bit for bit on 20,000 fresh random rows (a property
- * test); the kinds it refuses fall back to xgboost4j with a log line, or fail with --engine java.
+ * The Java engine against xgboost4j on models trained here: every supported objective, several
+ * depths, missing values. Each must pass the on-load check and then agree bit for bit on 20,000
+ * fresh random rows (a property test); the kinds it refuses fall back to xgboost4j with a log line,
+ * or fail with --engine java.
  */
 class ForestExactnessTest {
   private static final int FEATURES = 8;
   private static final int ROWS = 3000;
   private static final int CLASSES = 4;
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   static Stream<Arguments> models() {
     return Stream.of(
-        Arguments.of("binary:logistic", 1), Arguments.of("binary:logistic", 3), Arguments.of("binary:logistic", 6),
-        Arguments.of("binary:logistic", 10), Arguments.of("reg:logistic", 4), Arguments.of("reg:squarederror", 6),
-        Arguments.of("reg:squarederror", 2), Arguments.of("reg:absoluteerror", 5), Arguments.of("count:poisson", 5),
-        Arguments.of("reg:gamma", 4), Arguments.of("reg:tweedie", 6), Arguments.of("binary:logitraw", 3),
-        Arguments.of("multi:softprob", 4), Arguments.of("multi:softprob", 7), Arguments.of("multi:softmax", 5));
+        Arguments.of("binary:logistic", 1),
+        Arguments.of("binary:logistic", 3),
+        Arguments.of("binary:logistic", 6),
+        Arguments.of("binary:logistic", 10),
+        Arguments.of("reg:logistic", 4),
+        Arguments.of("reg:squarederror", 6),
+        Arguments.of("reg:squarederror", 2),
+        Arguments.of("reg:absoluteerror", 5),
+        Arguments.of("count:poisson", 5),
+        Arguments.of("reg:gamma", 4),
+        Arguments.of("reg:tweedie", 6),
+        Arguments.of("binary:logitraw", 3),
+        Arguments.of("multi:softprob", 4),
+        Arguments.of("multi:softprob", 7),
+        Arguments.of("multi:softmax", 5));
   }
 
   @ParameterizedTest(name = "{0}, depth {1}")
   @MethodSource("models")
   void javaEngine_trainedModel_agreesBitForBit(String objective, int depth) throws Exception {
-    Map<String, Object> params = new HashMap<>(Map.of("objective", objective, "max_depth", depth, "eta", 0.3));
+    Map<String, Object> params =
+        new HashMap<>(Map.of("objective", objective, "max_depth", depth, "eta", 0.3));
     if (objective.startsWith("multi:")) {
       params.put("num_class", CLASSES);
     }
@@ -61,7 +72,9 @@ class ForestExactnessTest {
     for (int r = 0; r < reference.length; r++) {
       assertEquals(outputs, reference[r].length, "row " + r);
       for (int k = 0; k < outputs; k++) {
-        assertEquals(Float.floatToIntBits(reference[r][k]), Float.floatToIntBits(java[r * outputs + k]),
+        assertEquals(
+            Float.floatToIntBits(reference[r][k]),
+            Float.floatToIntBits(java[r * outputs + k]),
             "row " + r + ", output " + k);
       }
     }
@@ -69,19 +82,35 @@ class ForestExactnessTest {
 
   @Test
   void refused_dartLinearAndTooDeep_fallBackWithALogLine() throws Exception {
-    assertRefused(train(Map.of("objective", "binary:logistic", "booster", "dart", "max_depth", 3), 5),
+    assertRefused(
+        train(Map.of("objective", "binary:logistic", "booster", "dart", "max_depth", 3), 5),
         "booster 'dart'");
-    assertRefused(train(Map.of("objective", "reg:squarederror", "booster", "gblinear"), 5), "booster 'gblinear'");
-    assertRefused(train(Map.of("objective", "reg:squarederror", "max_depth", 16, "min_child_weight", 0,
-        "grow_policy", "lossguide", "max_leaves", 0), 2), "too deep to pad");
+    assertRefused(
+        train(Map.of("objective", "reg:squarederror", "booster", "gblinear"), 5),
+        "booster 'gblinear'");
+    assertRefused(
+        train(
+            Map.of(
+                "objective",
+                "reg:squarederror",
+                "max_depth",
+                16,
+                "min_child_weight",
+                0,
+                "grow_policy",
+                "lossguide",
+                "max_leaves",
+                0),
+            2),
+        "too deep to pad");
     assertRefused(train(Map.of("objective", "reg:pseudohubererror", "max_depth", 3), 5), null);
   }
 
   private void assertRefused(byte[] model, String reason) throws Exception {
     XgboostScorer xgboost = XgboostScorer.fromBytes(model, "refused");
     if (reason != null) {
-      UnsupportedModelException e = assertThrows(UnsupportedModelException.class,
-          () -> ForestReader.read(xgboost.json()));
+      UnsupportedModelException e =
+          assertThrows(UnsupportedModelException.class, () -> ForestReader.read(xgboost.json()));
       assertTrue(e.getMessage().contains(reason), e.getMessage());
     }
     Path artifact = Files.write(dir.resolve("m.ubj"), model);
@@ -89,16 +118,23 @@ class ForestExactnessTest {
       Scorer scorer = EngineChoice.load(artifact, "m", Engine.AUTO);
       if (reason != null) {
         assertTrue(scorer instanceof XgboostScorer, "falls back to xgboost4j");
-        assertTrue(log.text().contains("model 'm': xgboost4j (the Java engine does not take ")
-            && log.text().contains(reason), log.text());
-        ModelLoadException e = assertThrows(ModelLoadException.class,
-            () -> EngineChoice.load(artifact, "m", Engine.JAVA));
-        assertTrue(e.getMessage().contains("cannot be served by the Java engine (--engine java)"), e.getMessage());
+        assertTrue(
+            log.text().contains("model 'm': xgboost4j (the Java engine does not take ")
+                && log.text().contains(reason),
+            log.text());
+        ModelLoadException e =
+            assertThrows(
+                ModelLoadException.class, () -> EngineChoice.load(artifact, "m", Engine.JAVA));
+        assertTrue(
+            e.getMessage().contains("cannot be served by the Java engine (--engine java)"),
+            e.getMessage());
       }
     }
   }
 
-  /** A model trained on rows with missing values, negative zeros and a label fitting the objective. */
+  /**
+   * A model trained on rows with missing values, negative zeros and a label fitting the objective.
+   */
   private static byte[] train(Map<String, Object> params, int rounds) {
     SplittableRandom random = new SplittableRandom(7);
     float[] x = randomRows(random, ROWS);
@@ -108,13 +144,16 @@ class ForestExactnessTest {
       float a = Float.isNaN(x[r * FEATURES]) ? 0 : x[r * FEATURES];
       float b = Float.isNaN(x[r * FEATURES + 1]) ? 0 : x[r * FEATURES + 1];
       double signal = a * 1.5 - b + random.nextGaussian() * 0.3;
-      y[r] = switch (objective) {
-        case "binary:logistic", "reg:logistic", "binary:logitraw" -> signal > 0 ? 1 : 0;
-        case "multi:softprob", "multi:softmax" -> signal < -1 ? 0 : signal < 0 ? 1 : signal < 1 ? 2 : 3;
-        case "count:poisson", "reg:tweedie" -> (float) Math.floor(Math.exp(signal / 2) * 3 * random.nextDouble());
-        case "reg:gamma" -> (float) Math.exp(signal / 2) + 0.01f;
-        default -> (float) signal;
-      };
+      y[r] =
+          switch (objective) {
+            case "binary:logistic", "reg:logistic", "binary:logitraw" -> signal > 0 ? 1 : 0;
+            case "multi:softprob", "multi:softmax" ->
+                signal < -1 ? 0 : signal < 0 ? 1 : signal < 1 ? 2 : 3;
+            case "count:poisson", "reg:tweedie" ->
+                (float) Math.floor(Math.exp(signal / 2) * 3 * random.nextDouble());
+            case "reg:gamma" -> (float) Math.exp(signal / 2) + 0.01f;
+            default -> (float) signal;
+          };
     }
     Map<String, Object> all = new HashMap<>(params);
     all.putIfAbsent("seed", 3);
@@ -125,8 +164,12 @@ class ForestExactnessTest {
     float[] x = new float[rows * FEATURES];
     for (int i = 0; i < x.length; i++) {
       int kind = random.nextInt(100);
-      x[i] = kind < 8 ? Float.NaN : kind < 10 ? -0.0f : kind < 12 ? 0.0f
-          : (float) (random.nextGaussian() * (1 + i % FEATURES));
+      x[i] =
+          kind < 8
+              ? Float.NaN
+              : kind < 10
+                  ? -0.0f
+                  : kind < 12 ? 0.0f : (float) (random.nextGaussian() * (1 + i % FEATURES));
     }
     return x;
   }

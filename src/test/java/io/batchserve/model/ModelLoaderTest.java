@@ -19,8 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ModelLoaderTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void load_descriptorFolder_oneNamedModel() throws Exception {
@@ -40,7 +39,10 @@ class ModelLoaderTest {
     assertEquals(List.of("alpha", "beta"), models.stream().map(m -> m.info().name()).toList());
   }
 
-  /** SageMaker's built-in XGBoost writes a bare xgboost-model file: legacy binary up to 1.7-1, JSON or UBJ. */
+  /**
+   * SageMaker's built-in XGBoost writes a bare xgboost-model file: legacy binary up to 1.7-1, JSON
+   * or UBJ.
+   */
   @ParameterizedTest
   @ValueSource(strings = {"deprecated", "json", "ubj"})
   void load_bareSageMakerArtifact_servedAsGenericModel(String format) throws Exception {
@@ -50,8 +52,10 @@ class ModelLoaderTest {
     Files.writeString(dir.resolve(".DS_Store"), "ignored");
     Model<?, ?> model = ModelLoader.load(dir).get(0);
     assertEquals("xgboost", model.info().name());
-    assertEquals(scores(ModelLoader.load(TinyModels.tabularFolder(dir.resolve("ref"), "ref")).get(0)),
-        scores(model), "every format predicts the same");
+    assertEquals(
+        scores(ModelLoader.load(TinyModels.tabularFolder(dir.resolve("ref"), "ref")).get(0)),
+        scores(model),
+        "every format predicts the same");
   }
 
   private static String scores(Model<?, ?> model) {
@@ -68,7 +72,8 @@ class ModelLoaderTest {
   void load_emptyFolder_saysWhatItExpected() {
     ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(dir));
     assertTrue(e.getMessage().contains("no model found in " + dir), e.getMessage());
-    assertTrue(e.getMessage().contains("batchserve-model.json or an xgboost-model file"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("batchserve-model.json or an xgboost-model file"), e.getMessage());
   }
 
   @Test
@@ -84,7 +89,9 @@ class ModelLoaderTest {
     TinyModels.tabularFolder(dir, "x");
     rewriteDescriptor("[\"a\",\"b\",\"c\"]", "[\"a\",\"b\"]");
     ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(dir));
-    assertTrue(e.getMessage().contains("lists 2 features but xgboost-model.ubj was trained on 3"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("lists 2 features but xgboost-model.ubj was trained on 3"),
+        e.getMessage());
   }
 
   @Test
@@ -92,7 +99,8 @@ class ModelLoaderTest {
     TinyModels.tabularFolder(dir, "x");
     Files.writeString(dir.resolve("xgboost-model.ubj"), "not a model");
     ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(dir));
-    assertTrue(e.getMessage().startsWith("cannot load XGBoost model " + dir.resolve("xgboost-model.ubj")),
+    assertTrue(
+        e.getMessage().startsWith("cannot load XGBoost model " + dir.resolve("xgboost-model.ubj")),
         e.getMessage());
   }
 
@@ -108,7 +116,8 @@ class ModelLoaderTest {
   void load_bundledChurnModel_matchesItsSchema() throws Exception {
     Model<?, ?> churn = ModelLoader.load(Path.of("model/churn")).get(0);
     assertEquals("churn", churn.info().name());
-    assertArrayEquals(new Object[] {MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON, MediaType.LIBSVM},
+    assertArrayEquals(
+        new Object[] {MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON, MediaType.LIBSVM},
         churn.info().contentTypes().toArray());
   }
 

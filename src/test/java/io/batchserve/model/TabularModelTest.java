@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.batchserve.codec.FloatMatrix;
+import io.batchserve.codec.LibsvmFeatures;
+import io.batchserve.codec.SparseRows;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -50,32 +53,33 @@ class TabularModelTest {
   void predict_denseAndSparseRequestsTogether_oneSparseCallInOrder() {
     List<Integer> sparseCalls = new ArrayList<>();
     SumScorer dense = new SumScorer();
-    Scorer scorer = new Scorer() {
-      @Override
-      public float[][] score(float[] values, int rows, int columns) {
-        float[] zeroed = values.clone();
-        for (int i = 0; i < zeroed.length; i++) {
-          zeroed[i] = Float.isNaN(zeroed[i]) ? 0 : zeroed[i];
-        }
-        return dense.score(zeroed, rows, columns);
-      }
+    Scorer scorer =
+        new Scorer() {
+          @Override
+          public float[][] score(float[] values, int rows, int columns) {
+            float[] zeroed = values.clone();
+            for (int i = 0; i < zeroed.length; i++) {
+              zeroed[i] = Float.isNaN(zeroed[i]) ? 0 : zeroed[i];
+            }
+            return dense.score(zeroed, rows, columns);
+          }
 
-      @Override
-      public float[][] scoreSparse(io.batchserve.codec.SparseRows rows) {
-        sparseCalls.add(rows.rows());
-        return Scorer.super.scoreSparse(rows);
-      }
+          @Override
+          public float[][] scoreSparse(SparseRows rows) {
+            sparseCalls.add(rows.rows());
+            return Scorer.super.scoreSparse(rows);
+          }
 
-      @Override
-      public int features() {
-        return 2;
-      }
-    };
+          @Override
+          public int features() {
+            return 2;
+          }
+        };
     TabularModel model = TabularModel.create("t", scorer, List.of("x", "y"), List.of(), Set.of());
     var csv = new TabularModel.Rows(new FloatMatrix(new float[] {1, 2}, 1, 2));
-    byte[] libsvm = "0:10\n1:7\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    var sparse = new TabularModel.Rows(io.batchserve.codec.LibsvmFeatures.parse(libsvm, libsvm.length,
-        List.of("x", "y"), 0));
+    byte[] libsvm = "0:10\n1:7\n".getBytes(StandardCharsets.UTF_8);
+    var sparse =
+        new TabularModel.Rows(LibsvmFeatures.parse(libsvm, libsvm.length, List.of("x", "y"), 0));
     List<float[][]> answers = model.predict(List.of(csv, sparse));
     assertEquals(List.of(3), sparseCalls, "one call, as sparse rows, for both requests");
     assertArrayEquals(new float[][] {{3}}, answers.get(0));

@@ -45,7 +45,8 @@ class XgboostScorerTest {
         answers.add(threads.submit(() -> scorer.scoreSparse(sparse)));
       }
       for (int t = 0; t < 64; t++) {
-        assertArrayEquals(scorer.score(inputs.get(t), 200 + t, 3), answers.get(t).get(), "request " + t);
+        assertArrayEquals(
+            scorer.score(inputs.get(t), 200 + t, 3), answers.get(t).get(), "request " + t);
       }
     } finally {
       threads.shutdownNow();

@@ -3,12 +3,19 @@ package io.batchserve.testing;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
-/** Waiting for a condition instead of sleeping a fixed time: polls every few milliseconds up to a limit. */
+/**
+ * Waiting for a condition instead of sleeping a fixed time: polls every few milliseconds up to a
+ * limit.
+ */
 public final class Await {
   private Await() {}
 
-  /** Returns as soon as {@code condition} holds; fails the test with {@code what} if it does not within the limit. */
-  public static void until(BooleanSupplier condition, Duration limit, String what) throws InterruptedException {
+  /**
+   * Returns as soon as {@code condition} holds; fails the test with {@code what} if it does not
+   * within the limit.
+   */
+  public static void until(BooleanSupplier condition, Duration limit, String what)
+      throws InterruptedException {
     long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {

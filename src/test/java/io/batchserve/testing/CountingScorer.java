@@ -4,7 +4,10 @@ import io.batchserve.model.Scorer;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A scorer that records the number of rows of every native call it passes on to the scorer it wraps. */
+/**
+ * A scorer that records the number of rows of every native call it passes on to the scorer it
+ * wraps.
+ */
 public final class CountingScorer implements Scorer {
   private final Scorer delegate;
   private final List<Integer> calls = new CopyOnWriteArrayList<>();

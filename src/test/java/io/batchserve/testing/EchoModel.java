@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * A fake model for pool and server tests: a batch is the lines of the body, the answer echoes them upper-cased.
- * It records every predict call's batch sizes, and can be made to block until released or to fail.
+ * A fake model for pool and server tests: a batch is the lines of the body, the answer echoes them
+ * upper-cased. It records every predict call's batch sizes, and can be made to block until released
+ * or to fail.
  */
 public final class EchoModel implements Model<EchoModel.Lines, List<String>> {
   /** The lines of one request. */
@@ -36,7 +37,8 @@ public final class EchoModel implements Model<EchoModel.Lines, List<String>> {
 
   @Override
   public ModelInfo info() {
-    return new ModelInfo(name, "echo", List.of(MediaType.CSV), List.of(MediaType.CSV), Set.of(name), "echo");
+    return new ModelInfo(
+        name, "echo", List.of(MediaType.CSV), List.of(MediaType.CSV), Set.of(name), "echo");
   }
 
   @Override
@@ -82,7 +84,10 @@ public final class EchoModel implements Model<EchoModel.Lines, List<String>> {
     return List.copyOf(calls);
   }
 
-  /** Makes the next predictions wait until the returned latch is counted down; {@link #entered()} trips first. */
+  /**
+   * Makes the next predictions wait until the returned latch is counted down; {@link #entered()}
+   * trips first.
+   */
   public CountDownLatch block() {
     gate = new CountDownLatch(1);
     entered = new CountDownLatch(1);
@@ -97,7 +102,10 @@ public final class EchoModel implements Model<EchoModel.Lines, List<String>> {
     failure = e;
   }
 
-  /** The next prediction throws {@code error} (an {@link Error}, which ends the worker thread); later ones work. */
+  /**
+   * The next prediction throws {@code error} (an {@link Error}, which ends the worker thread);
+   * later ones work.
+   */
   public void dieOnceWith(Error error) {
     death = error;
   }

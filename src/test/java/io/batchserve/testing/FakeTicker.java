@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A ticker that moves only when told to, optionally by a fixed step on every read. Sleeping jumps straight to the
- * wake-up time and is recorded, so tests see every wait the code asked for without waiting.
+ * A ticker that moves only when told to, optionally by a fixed step on every read. Sleeping jumps
+ * straight to the wake-up time and is recorded, so tests see every wait the code asked for without
+ * waiting.
  */
 public final class FakeTicker implements Ticker {
   private final AtomicLong nanos = new AtomicLong();

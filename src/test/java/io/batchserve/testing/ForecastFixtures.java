@@ -10,6 +10,7 @@ import io.batchserve.model.train.ForecastData;
 import io.batchserve.model.train.ForecastTraining;
 import io.batchserve.model.train.Trainer;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
@@ -25,12 +26,19 @@ public final class ForecastFixtures {
     return record(itemId, sales, forecastDays, "");
   }
 
-  /** A request record; {@code extra} is appended inside the object (e.g. {@code ,"future_rows":[...]}). */
+  /**
+   * A request record; {@code extra} is appended inside the object (e.g. {@code
+   * ,"future_rows":[...]}).
+   */
   public static String record(String itemId, float[] sales, int forecastDays, String extra) {
-    StringBuilder json = new StringBuilder("{\"request_type\":\"iterative_forecast\",\"item_id\":\"")
-        .append(itemId).append("\",\"historical_rows\":[");
+    StringBuilder json =
+        new StringBuilder("{\"request_type\":\"iterative_forecast\",\"item_id\":\"")
+            .append(itemId)
+            .append("\",\"historical_rows\":[");
     for (int t = 0; t < sales.length; t++) {
-      json.append(t == 0 ? "" : ",").append("{\"date\":\"").append(FIRST_DAY.plusDays(t))
+      json.append(t == 0 ? "" : ",")
+          .append("{\"date\":\"")
+          .append(FIRST_DAY.plusDays(t))
           .append("\",\"sales\":");
       if (sales[t] == Math.rint(sales[t])) {
         json.append((long) sales[t]);
@@ -39,8 +47,12 @@ public final class ForecastFixtures {
       }
       json.append(",\"promo\":0}");
     }
-    return json.append("],\"forecast_days\":").append(forecastDays)
-        .append(",\"target_cols\":[\"daily_sales\"]").append(extra).append('}').toString();
+    return json.append("],\"forecast_days\":")
+        .append(forecastDays)
+        .append(",\"target_cols\":[\"daily_sales\"]")
+        .append(extra)
+        .append('}')
+        .toString();
   }
 
   /** {@code days} days of a smooth weekly pattern around {@code level}. */
@@ -61,8 +73,13 @@ public final class ForecastFixtures {
   public static Scorer tinyTrainedScorer() {
     List<ForecastData.Item> items = ForecastData.generate("T", 40, FIRST_DAY.toEpochDay(), 200, 7);
     float[][] rows = ForecastTraining.rows(items);
-    byte[] model = Trainer.train(rows[0], rows[1], ForecastFeatures.COUNT,
-        Map.of("objective", "reg:squarederror", "max_depth", 4, "eta", 0.3), 20);
+    byte[] model =
+        Trainer.train(
+            rows[0],
+            rows[1],
+            ForecastFeatures.COUNT,
+            Map.of("objective", "reg:squarederror", "max_depth", 4, "eta", 0.3),
+            20);
     try {
       return XgboostScorer.fromBytes(model, "tiny forecaster");
     } catch (ModelLoadException e) {
@@ -82,7 +99,7 @@ public final class ForecastFixtures {
       public float[][] score(float[] values, int rows, int columns) {
         float[][] out = new float[rows][];
         for (int r = 0; r < rows; r++) {
-          Map<String, Float> row = new java.util.HashMap<>();
+          Map<String, Float> row = new HashMap<>();
           for (int c = 0; c < columns; c++) {
             row.put(names.get(c), values[r * columns + c]);
           }

@@ -10,7 +10,8 @@ import java.time.Duration;
 
 /** A small java.net.http client for talking to a test server. */
 public final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private Http() {}
 
@@ -24,9 +25,10 @@ public final class Http {
 
   /** POST /invocations with header name/value pairs. */
   public static HttpResponse<String> post(int port, byte[] body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(port, "/invocations"))
-        .timeout(Duration.ofSeconds(60))
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(port, "/invocations"))
+            .timeout(Duration.ofSeconds(60))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (headers.length > 0) {
       request.headers(headers);
     }

@@ -11,9 +11,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The real S3 API on loopback: an embedded S3Proxy over an in-memory store (or any store a test wraps), and an SDK
- * client for the test's own setup and checks. The harness under test finds its credentials in the {@code aws.*}
- * system properties set here (S3Proxy checks none).
+ * The real S3 API on loopback: an embedded S3Proxy over an in-memory store (or any store a test
+ * wraps), and an SDK client for the test's own setup and checks. The harness under test finds its
+ * credentials in the {@code aws.*} system properties set here (S3Proxy checks none).
  */
 public final class LocalS3 implements AutoCloseable {
   private final S3Proxy proxy;
@@ -33,15 +33,25 @@ public final class LocalS3 implements AutoCloseable {
   public static LocalS3 start(BlobStore store) throws Exception {
     System.setProperty("aws.accessKeyId", "test");
     System.setProperty("aws.secretAccessKey", "test");
-    S3Proxy proxy = S3Proxy.builder().blobStore(store).endpoint(URI.create("http://127.0.0.1:0"))
-        .awsAuthentication(AuthenticationType.NONE, null, null).build();
+    S3Proxy proxy =
+        S3Proxy.builder()
+            .blobStore(store)
+            .endpoint(URI.create("http://127.0.0.1:0"))
+            .awsAuthentication(AuthenticationType.NONE, null, null)
+            .build();
     proxy.start();
     while (!"STARTED".equals(proxy.getState())) {
       Thread.sleep(10);
     }
     URI endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-    S3Client client = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
+    S3Client client =
+        S3Client.builder()
+            .endpointOverride(endpoint)
+            .forcePathStyle(true)
+            .region(Region.US_EAST_1)
+            .credentialsProvider(
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+            .build();
     return new LocalS3(proxy, endpoint, client);
   }
 

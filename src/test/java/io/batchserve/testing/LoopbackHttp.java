@@ -10,7 +10,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 
-/** A JDK HTTP server on a free loopback port, for the fake containers of the harness and load tester tests. */
+/**
+ * A JDK HTTP server on a free loopback port, for the fake containers of the harness and load tester
+ * tests.
+ */
 public final class LoopbackHttp implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;

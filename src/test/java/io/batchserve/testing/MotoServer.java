@@ -9,19 +9,27 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * moto's AWS API simulator ({@code moto_server}, moto 5.x) on a free loopback port, for calls that would otherwise go
- * to AWS. Tests that need it skip, saying why, where neither {@code moto_server} nor {@code python3 -m moto.server}
- * can be run; {@code .ci/run} provides it. Credentials are fake ({@link #ENV}).
+ * moto's AWS API simulator ({@code moto_server}, moto 5.x) on a free loopback port, for calls that
+ * would otherwise go to AWS. Tests that need it skip, saying why, where neither {@code moto_server}
+ * nor {@code python3 -m moto.server} can be run; {@code .ci/run} provides it. Credentials are fake
+ * ({@link #ENV}).
  */
 public final class MotoServer implements AutoCloseable {
   /** Fake credentials and a region: moto accepts any. */
-  public static final Map<String, String> ENV = Map.of("AWS_ACCESS_KEY_ID", "testing", "AWS_SECRET_ACCESS_KEY",
-      "testing", "AWS_DEFAULT_REGION", "eu-west-1");
+  public static final Map<String, String> ENV =
+      Map.of(
+          "AWS_ACCESS_KEY_ID",
+          "testing",
+          "AWS_SECRET_ACCESS_KEY",
+          "testing",
+          "AWS_DEFAULT_REGION",
+          "eu-west-1");
 
   private final Process process;
   private final URI endpoint;
@@ -34,16 +42,21 @@ public final class MotoServer implements AutoCloseable {
   /** Starts moto, or skips the calling test when it cannot be had. */
   public static MotoServer start(Path logDir) throws IOException, InterruptedException {
     List<String> command = command();
-    assumeTrue(command != null, "moto_server is not installed (moto 5.x with its server extras; .ci/run installs "
-        + "it): the tests against the AWS API simulator are skipped");
+    assumeTrue(
+        command != null,
+        "moto_server is not installed (moto 5.x with its server extras; .ci/run installs "
+            + "it): the tests against the AWS API simulator are skipped");
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    List<String> args = new java.util.ArrayList<>(command);
+    List<String> args = new ArrayList<>(command);
     args.addAll(List.of("-H", "127.0.0.1", "-p", Integer.toString(port)));
-    Process process = new ProcessBuilder(args).redirectErrorStream(true)
-        .redirectOutput(logDir.resolve("moto.log").toFile()).start();
+    Process process =
+        new ProcessBuilder(args)
+            .redirectErrorStream(true)
+            .redirectOutput(logDir.resolve("moto.log").toFile())
+            .start();
     MotoServer moto = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
     moto.awaitUp(logDir);
     return moto;
@@ -57,7 +70,8 @@ public final class MotoServer implements AutoCloseable {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
-        HttpURLConnection c = (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
+        HttpURLConnection c =
+            (HttpURLConnection) endpoint.resolve("/moto-api/").toURL().openConnection();
         c.setConnectTimeout(500);
         if (c.getResponseCode() < 500) {
           return;
@@ -67,7 +81,8 @@ public final class MotoServer implements AutoCloseable {
       }
     }
     close();
-    throw new IllegalStateException("moto_server did not start:\n" + Files.readString(logDir.resolve("moto.log")));
+    throw new IllegalStateException(
+        "moto_server did not start:\n" + Files.readString(logDir.resolve("moto.log")));
   }
 
   private static List<String> command() throws InterruptedException {
@@ -78,8 +93,10 @@ public final class MotoServer implements AutoCloseable {
     }
     for (String python : List.of("python3", "/usr/bin/python3")) {
       try {
-        Process probe = new ProcessBuilder(python, "-c", "import moto.server, flask").redirectErrorStream(true)
-            .start();
+        Process probe =
+            new ProcessBuilder(python, "-c", "import moto.server, flask")
+                .redirectErrorStream(true)
+                .start();
         if (probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0) {
           return List.of(python, "-m", "moto.server");
         }

@@ -9,8 +9,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * HTTP/1.1 spoken byte by byte over a socket, for requests no well-behaved client sends: broken framing, bodies
- * shorter than announced, duplicate headers, slow bodies.
+ * HTTP/1.1 spoken byte by byte over a socket, for requests no well-behaved client sends: broken
+ * framing, bodies shorter than announced, duplicate headers, slow bodies.
  */
 public final class RawHttp {
   private RawHttp() {}
@@ -28,7 +28,10 @@ public final class RawHttp {
     }
   }
 
-  /** Sends {@code request}, then (if {@code halfClose}) ends the client's side, and reads the answer. */
+  /**
+   * Sends {@code request}, then (if {@code halfClose}) ends the client's side, and reads the
+   * answer.
+   */
   public static Answer exchange(int port, String request, boolean halfClose) throws IOException {
     try (Socket socket = open(port)) {
       socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
@@ -47,7 +50,9 @@ public final class RawHttp {
     return socket;
   }
 
-  /** Reads one answer: its head, then Content-Length bytes of body (or up to the end of the stream). */
+  /**
+   * Reads one answer: its head, then Content-Length bytes of body (or up to the end of the stream).
+   */
   public static Answer read(Socket socket) throws IOException {
     InputStream in = socket.getInputStream();
     ByteArrayOutputStream head = new ByteArrayOutputStream();

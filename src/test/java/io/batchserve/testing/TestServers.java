@@ -1,7 +1,7 @@
 package io.batchserve.testing;
 
-import io.batchserve.config.ServeFlags;
 import io.batchserve.config.SageMakerEnv;
+import io.batchserve.config.ServeFlags;
 import io.batchserve.config.ServerConfig;
 import io.batchserve.http.ModelServer;
 import io.batchserve.http.ServerState;
@@ -17,7 +17,12 @@ public final class TestServers {
 
   /** Flags for a loopback server on port 0 over {@code modelDir}, with {@code workers} workers. */
   public static ServeFlags flags(Path modelDir, int workers) {
-    return ServeFlags.builder().port(0).host("127.0.0.1").modelDir(modelDir).workers(workers).build();
+    return ServeFlags.builder()
+        .port(0)
+        .host("127.0.0.1")
+        .modelDir(modelDir)
+        .workers(workers)
+        .build();
   }
 
   public static ServerConfig config(ServeFlags flags, Map<String, String> env) {

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Trains tiny XGBoost models in a test's temporary folder, so tests never depend on downloaded artifacts. */
+/**
+ * Trains tiny XGBoost models in a test's temporary folder, so tests never depend on downloaded
+ * artifacts.
+ */
 public final class TinyModels {
   private TinyModels() {}
 
@@ -25,16 +28,23 @@ public final class TinyModels {
       x[i * 3 + 2] = (i * 37 % 11) / 11f;
       y[i] = a + b > 1 ? 1 : 0;
     }
-    return Trainer.train(x, y, 3, Map.of("objective", "binary:logistic", "max_depth", 3, "eta", 0.5), 10);
+    return Trainer.train(
+        x, y, 3, Map.of("objective", "binary:logistic", "max_depth", 3, "eta", 0.5), 10);
   }
 
   /** A model folder (descriptor + artifact) for a 3-feature tabular model named {@code name}. */
   public static Path tabularFolder(Path directory, String name) throws IOException {
     Files.createDirectories(directory);
     Files.write(directory.resolve("xgboost-model.ubj"), classifier());
-    String descriptor = "{\"name\":\"" + name + "\",\"kind\":\"tabular\",\"artifact\":\"xgboost-model.ubj\","
-        + "\"features\":[\"a\",\"b\",\"c\"],\"passthrough\":[\"id\"],\"request_types\":[\"" + name + "\"]}";
-    Files.writeString(directory.resolve("batchserve-model.json"), descriptor, StandardCharsets.UTF_8);
+    String descriptor =
+        "{\"name\":\""
+            + name
+            + "\",\"kind\":\"tabular\",\"artifact\":\"xgboost-model.ubj\","
+            + "\"features\":[\"a\",\"b\",\"c\"],\"passthrough\":[\"id\"],\"request_types\":[\""
+            + name
+            + "\"]}";
+    Files.writeString(
+        directory.resolve("batchserve-model.json"), descriptor, StandardCharsets.UTF_8);
     return directory;
   }
 

@@ -12,9 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 /**
- * A scriptable stand-in for a model container: /ping, /execution-parameters (a given body, or 404), and
- * /invocations answered by a per-test script (status, body, delay, or a dropped connection). Records every request
- * and the most requests ever in flight at once.
+ * A scriptable stand-in for a model container: /ping, /execution-parameters (a given body, or 404),
+ * and /invocations answered by a per-test script (status, body, delay, or a dropped connection).
+ * Records every request and the most requests ever in flight at once.
  */
 public final class FakeContainer implements AutoCloseable {
   /** Decides the answer to the n-th (1-based) invocation. */
@@ -24,7 +24,8 @@ public final class FakeContainer implements AutoCloseable {
   }
 
   /** One received invocation. */
-  public record Request(int number, String contentType, String accept, byte[] body, boolean chunked) {
+  public record Request(
+      int number, String contentType, String accept, byte[] body, boolean chunked) {
     public String text() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -34,7 +35,10 @@ public final class FakeContainer implements AutoCloseable {
     }
   }
 
-  /** An answer; {@code drop} closes the connection without one; {@code retryAfter} (may be null) is that header. */
+  /**
+   * An answer; {@code drop} closes the connection without one; {@code retryAfter} (may be null) is
+   * that header.
+   */
   public record Reply(int status, String body, long delayMillis, boolean drop, String retryAfter) {
     public static Reply ok(String body) {
       return new Reply(200, body, 0, false, null);
@@ -57,9 +61,15 @@ public final class FakeContainer implements AutoCloseable {
     }
   }
 
-  /** Answers each request line {@code L} with the line {@code r:L}: one record out per record in. */
-  public static final Script ECHO = request -> Reply.ok(request.lines().stream().map(l -> "r:" + l)
-      .collect(Collectors.joining("\n", "", "\n")));
+  /**
+   * Answers each request line {@code L} with the line {@code r:L}: one record out per record in.
+   */
+  public static final Script ECHO =
+      request ->
+          Reply.ok(
+              request.lines().stream()
+                  .map(l -> "r:" + l)
+                  .collect(Collectors.joining("\n", "", "\n")));
 
   private final LoopbackHttp server;
   private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -69,12 +79,18 @@ public final class FakeContainer implements AutoCloseable {
 
   private FakeContainer(Script script, String executionParameters) throws IOException {
     this.script = script;
-    server = new LoopbackHttp(Executors.newCachedThreadPool())
-        .route("/ping", exchange -> LoopbackHttp.respond(exchange, 200, ""))
-        .route("/execution-parameters", exchange -> LoopbackHttp.respond(exchange,
-            executionParameters == null ? 404 : 200, executionParameters == null ? "{}" : executionParameters))
-        .route("/invocations", this::invoke)
-        .start();
+    server =
+        new LoopbackHttp(Executors.newCachedThreadPool())
+            .route("/ping", exchange -> LoopbackHttp.respond(exchange, 200, ""))
+            .route(
+                "/execution-parameters",
+                exchange ->
+                    LoopbackHttp.respond(
+                        exchange,
+                        executionParameters == null ? 404 : 200,
+                        executionParameters == null ? "{}" : executionParameters))
+            .route("/invocations", this::invoke)
+            .start();
   }
 
   public static FakeContainer start(Script script) throws IOException {
@@ -107,8 +123,13 @@ public final class FakeContainer implements AutoCloseable {
     try {
       byte[] body = exchange.getRequestBody().readAllBytes();
       var headers = exchange.getRequestHeaders();
-      Request request = new Request(requests.size() + 1, headers.getFirst("Content-Type"),
-          headers.getFirst("Accept"), body, "chunked".equalsIgnoreCase(headers.getFirst("Transfer-Encoding")));
+      Request request =
+          new Request(
+              requests.size() + 1,
+              headers.getFirst("Content-Type"),
+              headers.getFirst("Accept"),
+              body,
+              "chunked".equalsIgnoreCase(headers.getFirst("Transfer-Encoding")));
       requests.add(request);
       Reply reply = script.reply(request);
       Thread.sleep(reply.delayMillis());

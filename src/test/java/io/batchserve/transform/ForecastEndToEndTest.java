@@ -7,6 +7,7 @@ import io.batchserve.codec.Json;
 import io.batchserve.http.ModelServer;
 import io.batchserve.testing.Http;
 import io.batchserve.testing.TestServers;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,25 +15,43 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's forecast job (test/jobs/forecast.json: JSON Lines, SingleRecord, 4 in flight) through the CLI and a
- * child server over the whole model folder; each output line must be the server's own answer to that input line,
- * in input order.
+ * The README's forecast job (test/jobs/forecast.json: JSON Lines, SingleRecord, 4 in flight)
+ * through the CLI and a child server over the whole model folder; each output line must be the
+ * server's own answer to that input line, in input order.
  */
 class ForecastEndToEndTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void transform_forecastJob_answersEveryItemInOrder() throws Exception {
-    int exit = Main.commandLine().execute("transform", "--job", "test/jobs/forecast.json", "--model-dir", "model",
-        "--output", dir.toString(), "--progress", "none");
+    int exit =
+        Main.commandLine()
+            .execute(
+                "transform",
+                "--job",
+                "test/jobs/forecast.json",
+                "--model-dir",
+                "model",
+                "--output",
+                dir.toString(),
+                "--progress",
+                "none");
     assertEquals(0, exit);
     try (ModelServer server = TestServers.start(Path.of("model"))) {
       for (String name : List.of("items-001.jsonl", "items-002.jsonl")) {
         String input = Files.readString(Path.of("test/data/forecast", name));
         List<String> output = Files.readAllLines(dir.resolve(name + ".out"));
-        List<String> expected = Http.post(server.port(), input, "Content-Type", "application/jsonlines",
-            "Accept", "application/jsonlines").body().lines().toList();
+        List<String> expected =
+            Http.post(
+                    server.port(),
+                    input,
+                    "Content-Type",
+                    "application/jsonlines",
+                    "Accept",
+                    "application/jsonlines")
+                .body()
+                .lines()
+                .toList();
         assertEquals(input.lines().count(), output.size(), name);
         assertEquals(expected, output, name);
         List<String> ids = input.lines().map(ForecastEndToEndTest::itemId).toList();
@@ -49,7 +68,7 @@ class ForecastEndToEndTest {
   private static String itemId(String jsonLine) {
     try {
       return Json.MAPPER.readTree(jsonLine).get("item_id").asText();
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new AssertionError(jsonLine, e);
     }
   }

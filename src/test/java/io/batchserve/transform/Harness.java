@@ -1,5 +1,6 @@
 package io.batchserve.transform;
 
+import io.batchserve.config.SageMakerLimits;
 import io.batchserve.testing.FakeTicker;
 import io.batchserve.transform.instance.ServerCommand;
 import io.batchserve.transform.job.JobRequest;
@@ -16,15 +17,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import io.batchserve.config.SageMakerLimits;
 
 /**
- * Runs jobs in-process for tests, with a recording ticker and the log captured. The public fields are the harness
- * options a test may change before {@link #run}.
+ * Runs jobs in-process for tests, with a recording ticker and the log captured. The public fields
+ * are the harness options a test may change before {@link #run}.
  */
 public final class Harness {
   /** Records the retry waits instead of sleeping. */
   public final FakeTicker ticker = new FakeTicker();
+
   private final ByteArrayOutputStream log = new ByteArrayOutputStream();
   private final ServerCommand server;
   private final List<URI> endpoints;
@@ -52,10 +53,18 @@ public final class Harness {
   }
 
   public HarnessOptions options() {
-    return HarnessOptions.builder(server).endpoints(endpoints).s3(s3).bytesPerMb(bytesPerMb)
-        .retryClientErrors(retryClientErrors).retryAfterLimit(retryAfterLimit).alwaysNewline(alwaysNewline)
-        .sliceEnd(sliceEnd).skipExisting(skipExisting).startupLimit(Duration.ofSeconds(60))
-        .progress(Progress.Mode.NONE).build();
+    return HarnessOptions.builder(server)
+        .endpoints(endpoints)
+        .s3(s3)
+        .bytesPerMb(bytesPerMb)
+        .retryClientErrors(retryClientErrors)
+        .retryAfterLimit(retryAfterLimit)
+        .alwaysNewline(alwaysNewline)
+        .sliceEnd(sliceEnd)
+        .skipExisting(skipExisting)
+        .startupLimit(Duration.ofSeconds(60))
+        .progress(Progress.Mode.NONE)
+        .build();
   }
 
   /** A request with the members the API requires. */
@@ -65,17 +74,23 @@ public final class Harness {
 
   /** A request with the members the API requires, on these input and output locations. */
   public static JobRequest required(String input, String output) {
-    return JobRequest.empty().set("TransformJobName", "test-job").set("ModelName", "test-model")
+    return JobRequest.empty()
+        .set("TransformJobName", "test-job")
+        .set("ModelName", "test-model")
         .set("TransformInput.DataSource.S3DataSource.S3DataType", "S3Prefix")
         .set("TransformInput.DataSource.S3DataSource.S3Uri", input)
         .set("TransformOutput.S3OutputPath", output)
-        .set("TransformResources.InstanceType", "ml.m5.xlarge").set("TransformResources.InstanceCount", 1);
+        .set("TransformResources.InstanceType", "ml.m5.xlarge")
+        .set("TransformResources.InstanceCount", 1);
   }
 
   /** A CSV, Line, MultiRecord job. */
   public static JobRequest csvLines(Path input, Path output) {
-    return job(input, output).set("TransformInput.ContentType", "text/csv").set("TransformOutput.Accept", "text/csv")
-        .set("TransformInput.SplitType", "Line").set("TransformOutput.AssembleWith", "Line")
+    return job(input, output)
+        .set("TransformInput.ContentType", "text/csv")
+        .set("TransformOutput.Accept", "text/csv")
+        .set("TransformInput.SplitType", "Line")
+        .set("TransformOutput.AssembleWith", "Line")
         .set("BatchStrategy", "MultiRecord");
   }
 

@@ -17,14 +17,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A real {@code batchserve transform} process, with child servers that answer slowly, signalled mid-job: SIGINT and
- * SIGTERM stop it cleanly (servers stopped, no partial file left, completed outputs kept, job.json Stopped, exit
- * 130 or 143); after kill -9, a {@code --skip-existing} run removes the partial files and completes the job.
+ * A real {@code batchserve transform} process, with child servers that answer slowly, signalled
+ * mid-job: SIGINT and SIGTERM stop it cleanly (servers stopped, no partial file left, completed
+ * outputs kept, job.json Stopped, exit 130 or 143); after kill -9, a {@code --skip-existing} run
+ * removes the partial files and completes the job.
  */
 class InterruptedJobTest {
   private static final int FILES = 6;
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void transform_sigint_stopsCleanlyWithExit130() throws Exception {
@@ -78,7 +78,8 @@ class InterruptedJobTest {
       if (status.equals("COMPLETED")) {
         completed++;
         String input = file.get("input").asText();
-        int i = Integer.parseInt(input.substring(input.lastIndexOf('-') + 1, input.indexOf(".csv")));
+        int i =
+            Integer.parseInt(input.substring(input.lastIndexOf('-') + 1, input.indexOf(".csv")));
         assertEquals("r:" + i + "-a\nr:" + i + "-b\nr:" + i + "-c\n", Files.readString(out(i)));
       } else {
         assertTrue(file.get("failure").asText().contains("stopped by " + name), file.toString());
@@ -88,28 +89,60 @@ class InterruptedJobTest {
     assertTrue(completed >= 1 && completed < FILES, "stopped mid-job: " + completed + " completed");
   }
 
-  /** Six files of three records, one record per request, each answered after 300 ms by a fake child server. */
+  /**
+   * Six files of three records, one record per request, each answered after 300 ms by a fake child
+   * server.
+   */
   private Process start(List<String> extra) throws IOException {
     Path model = dir.resolve("model");
     Files.createDirectories(model);
     Files.writeString(model.resolve("delay-ms"), "300");
-    Files.writeString(model.resolve("xgboost-model"), ""); // looks like a model to the harness's check
+    Files.writeString(
+        model.resolve("xgboost-model"), ""); // looks like a model to the harness's check
     for (int i = 0; i < FILES; i++) {
       Path file = dir.resolve("in/part-" + i + ".csv");
       Files.createDirectories(file.getParent());
       Files.writeString(file, i + "-a\n" + i + "-b\n" + i + "-c\n");
     }
-    List<String> args = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), "io.batchserve.cli.Main", "transform",
-        "--server-main", FakeServerMain.class.getName(), "--model-dir", model.toString(),
-        "--input", dir.resolve("in") + "/", "--output", dir.resolve("out").toString(),
-        "--content-type", "text/csv", "--split-type", "Line", "--batch-strategy", "SingleRecord",
-        "--max-concurrent-transforms", "1", "--max-payload-in-mb", "1", "--progress", "log",
-        "--s3-data-type", "S3Prefix", "--instance-type", "ml.m5.xlarge", "--instance-count", "1"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "io.batchserve.cli.Main",
+                "transform",
+                "--server-main",
+                FakeServerMain.class.getName(),
+                "--model-dir",
+                model.toString(),
+                "--input",
+                dir.resolve("in") + "/",
+                "--output",
+                dir.resolve("out").toString(),
+                "--content-type",
+                "text/csv",
+                "--split-type",
+                "Line",
+                "--batch-strategy",
+                "SingleRecord",
+                "--max-concurrent-transforms",
+                "1",
+                "--max-payload-in-mb",
+                "1",
+                "--progress",
+                "log",
+                "--s3-data-type",
+                "S3Prefix",
+                "--instance-type",
+                "ml.m5.xlarge",
+                "--instance-count",
+                "1"));
     args.addAll(extra);
-    return new ProcessBuilder(args).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.to(dir.resolve("harness.log").toFile())).start();
+    return new ProcessBuilder(args)
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.to(dir.resolve("harness.log").toFile()))
+        .start();
   }
 
   private void awaitOutputs(Process job, int count) throws Exception {
@@ -141,15 +174,20 @@ class InterruptedJobTest {
   }
 
   private static void signal(Process process, String signal) throws Exception {
-    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
+    Process kill =
+        new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start();
     assertEquals(0, kill.waitFor());
   }
 
-  /** kill -9 of the harness orphans its children (the JVM's hooks do not run): end them as an operator would. */
+  /**
+   * kill -9 of the harness orphans its children (the JVM's hooks do not run): end them as an
+   * operator would.
+   */
   private void killChildren() throws IOException {
     try (Stream<Path> files = Files.list(dir.resolve("model"))) {
       for (Path pid : files.filter(f -> f.getFileName().toString().startsWith("pid-")).toList()) {
-        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroyForcibly);
+        ProcessHandle.of(Long.parseLong(Files.readString(pid).trim()))
+            .ifPresent(ProcessHandle::destroyForcibly);
       }
     }
   }

@@ -9,10 +9,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Retries, timeouts and final failures in the service's log formats, against the fake container. */
+/**
+ * Retries, timeouts and final failures in the service's log formats, against the fake container.
+ */
 class RetryTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Workspace ws() {
     return new Workspace(dir);
@@ -26,16 +27,26 @@ class RetryTest {
       JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
       assertEquals("Failed", outcome.status().apiName());
       assertEquals(1, fake.requests().size());
-      assertTrue(harness.log().contains(input + ": ClientError: 400\n" + input + ": Message:\n" + input
-          + ": {\"error\":\"bad\"}"), harness.log());
+      assertTrue(
+          harness
+              .log()
+              .contains(
+                  input
+                      + ": ClientError: 400\n"
+                      + input
+                      + ": Message:\n"
+                      + input
+                      + ": {\"error\":\"bad\"}"),
+          harness.log());
     }
   }
 
   @Test
   void run_clientErrorWithRetryOption_isRetried() throws Exception {
     ws().in("a.csv", "1\n");
-    try (FakeContainer fake = FakeContainer.start(r -> r.number() < 3 ? Reply.status(429, "busy")
-        : FakeContainer.ECHO.reply(r))) {
+    try (FakeContainer fake =
+        FakeContainer.start(
+            r -> r.number() < 3 ? Reply.status(429, "busy") : FakeContainer.ECHO.reply(r))) {
       Harness harness = Harness.endpoints(fake.uri());
       harness.retryClientErrors = true;
       assertTrue(harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out"))).completed());
@@ -47,14 +58,17 @@ class RetryTest {
   @Test
   void run_serverErrorsThenSuccess_retriesWithGrowingBackoff() throws Exception {
     ws().in("a.csv", "1\n");
-    try (FakeContainer fake = FakeContainer.start(r -> r.number() <= 3 ? Reply.status(503, "overloaded")
-        : FakeContainer.ECHO.reply(r))) {
+    try (FakeContainer fake =
+        FakeContainer.start(
+            r -> r.number() <= 3 ? Reply.status(503, "overloaded") : FakeContainer.ECHO.reply(r))) {
       Harness harness = Harness.endpoints(fake.uri());
       JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
       assertTrue(outcome.completed(), harness.log());
       assertEquals(4, fake.requests().size());
       assertEquals(3, harness.sleeps().size());
-      assertTrue(harness.sleeps().get(2).compareTo(harness.sleeps().get(0)) > 0, harness.sleeps().toString());
+      assertTrue(
+          harness.sleeps().get(2).compareTo(harness.sleeps().get(0)) > 0,
+          harness.sleeps().toString());
       assertEquals(3, outcome.stats().retries.sum());
     }
   }
@@ -64,22 +78,27 @@ class RetryTest {
     Path input = ws().in("a.csv", "1\n");
     try (FakeContainer fake = FakeContainer.start(r -> Reply.status(500, "boom"))) {
       Harness harness = Harness.endpoints(fake.uri());
-      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
-          .set("ModelClientConfig.InvocationsMaxRetries", 1);
+      var request =
+          Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
+              .set("ModelClientConfig.InvocationsMaxRetries", 1);
       assertEquals("Failed", harness.run(request).status().apiName());
       assertEquals(2, fake.requests().size());
-      assertTrue(harness.log().contains(input + ": Bad HTTP status received from algorithm: 500"), harness.log());
+      assertTrue(
+          harness.log().contains(input + ": Bad HTTP status received from algorithm: 500"),
+          harness.log());
     }
   }
 
   @Test
   void run_timeout_isRetriedThenReported() throws Exception {
     Path input = ws().in("a.csv", "1\n");
-    try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1 ? Reply.ok("late\n").after(3000)
-        : FakeContainer.ECHO.reply(r))) {
+    try (FakeContainer fake =
+        FakeContainer.start(
+            r -> r.number() == 1 ? Reply.ok("late\n").after(3000) : FakeContainer.ECHO.reply(r))) {
       Harness harness = Harness.endpoints(fake.uri());
-      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
-          .set("ModelClientConfig.InvocationsTimeoutInSeconds", 1);
+      var request =
+          Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
+              .set("ModelClientConfig.InvocationsTimeoutInSeconds", 1);
       assertTrue(harness.run(request).completed(), harness.log());
       assertEquals("r:1\n", ws().out("a.csv.out"));
       assertEquals(1, harness.sleeps().size());
@@ -90,10 +109,12 @@ class RetryTest {
   @Test
   void run_droppedConnection_isRetried() throws Exception {
     ws().in("a.csv", "1\n");
-    try (FakeContainer fake = FakeContainer.start(r -> r.number() == 1 ? Reply.dropped()
-        : FakeContainer.ECHO.reply(r))) {
+    try (FakeContainer fake =
+        FakeContainer.start(r -> r.number() == 1 ? Reply.dropped() : FakeContainer.ECHO.reply(r))) {
       Harness harness = Harness.endpoints(fake.uri());
-      assertTrue(harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out"))).completed(), harness.log());
+      assertTrue(
+          harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out"))).completed(),
+          harness.log());
       assertEquals("r:1\n", ws().out("a.csv.out"));
     }
   }
@@ -103,12 +124,23 @@ class RetryTest {
     Path input = ws().in("a.csv", "1\n");
     try (FakeContainer fake = FakeContainer.start(r -> Reply.ok("late\n").after(1500))) {
       Harness harness = Harness.endpoints(fake.uri());
-      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
-          .set("ModelClientConfig.InvocationsTimeoutInSeconds", 1).set("ModelClientConfig.InvocationsMaxRetries", 0);
+      var request =
+          Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
+              .set("ModelClientConfig.InvocationsTimeoutInSeconds", 1)
+              .set("ModelClientConfig.InvocationsMaxRetries", 0);
       JobOutcome outcome = harness.run(request);
       assertEquals("Failed", outcome.status().apiName());
-      assertTrue(harness.log().contains(input + ": Unable to get response from algorithm\n" + input
-          + ": Message:\n" + input + ": no answer within 1 s (InvocationsTimeoutInSeconds)"), harness.log());
+      assertTrue(
+          harness
+              .log()
+              .contains(
+                  input
+                      + ": Unable to get response from algorithm\n"
+                      + input
+                      + ": Message:\n"
+                      + input
+                      + ": no answer within 1 s (InvocationsTimeoutInSeconds)"),
+          harness.log());
     }
   }
 }

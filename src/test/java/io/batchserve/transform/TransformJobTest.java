@@ -18,8 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Whole jobs against the scriptable fake container. */
 class TransformJobTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Workspace ws() {
     return new Workspace(dir);
@@ -49,12 +48,15 @@ class TransformJobTest {
   void run_wrongRecordCount_failsThatFileOnlyAndLeavesNoOut() throws Exception {
     ws().in("bad.csv", "1\n2\n");
     ws().in("good.csv", "3\n");
-    try (FakeContainer fake = FakeContainer.start(r -> r.text().startsWith("1") ? Reply.ok("x\n")
-        : FakeContainer.ECHO.reply(r))) {
+    try (FakeContainer fake =
+        FakeContainer.start(
+            r -> r.text().startsWith("1") ? Reply.ok("x\n") : FakeContainer.ECHO.reply(r))) {
       Harness harness = Harness.endpoints(fake.uri());
       JobOutcome outcome = harness.run(Harness.csvLines(dir.resolve("in"), dir.resolve("out")));
       assertEquals("Failed", outcome.status().apiName());
-      assertTrue(outcome.failureReason().contains("holds 1 record(s) for a request of 2"), outcome.failureReason());
+      assertTrue(
+          outcome.failureReason().contains("holds 1 record(s) for a request of 2"),
+          outcome.failureReason());
       assertFalse(Files.exists(dir.resolve("out/bad.csv.out")));
       assertEquals("r:3\n", ws().out("good.csv.out"));
       try (var files = Files.list(dir.resolve("out"))) {
@@ -71,24 +73,32 @@ class TransformJobTest {
       gz.write("1\n2\n".getBytes(StandardCharsets.UTF_8));
     }
     try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
-      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out")).set("TransformInput.CompressionType",
-          "Gzip");
+      var request =
+          Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
+              .set("TransformInput.CompressionType", "Gzip");
       assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
       assertEquals("r:1\nr:2\n", ws().out("a.csv.gz.out"));
     }
   }
 
   @Test
-  void run_executionParametersWithEitherSpelling_winOverDefaultsButNotOverTheJob() throws Exception {
+  void run_executionParametersWithEitherSpelling_winOverDefaultsButNotOverTheJob()
+      throws Exception {
     ws().in("a.csv", "1\n2\n3\n");
     for (String spelling : new String[] {"SINGLE_RECORD", "SingleRecord"}) {
-      String params = "{\"MaxConcurrentTransforms\":3,\"BatchStrategy\":\"" + spelling + "\",\"MaxPayloadInMB\":2}";
+      String params =
+          "{\"MaxConcurrentTransforms\":3,\"BatchStrategy\":\""
+              + spelling
+              + "\",\"MaxPayloadInMB\":2}";
       try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO, params)) {
         var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out" + spelling));
         request.tree();
-        var withoutStrategy = Harness.job(dir.resolve("in"), dir.resolve("out" + spelling))
-            .set("TransformInput.ContentType", "text/csv").set("TransformInput.SplitType", "Line")
-            .set("TransformOutput.AssembleWith", "Line").set("MaxPayloadInMB", 1);
+        var withoutStrategy =
+            Harness.job(dir.resolve("in"), dir.resolve("out" + spelling))
+                .set("TransformInput.ContentType", "text/csv")
+                .set("TransformInput.SplitType", "Line")
+                .set("TransformOutput.AssembleWith", "Line")
+                .set("MaxPayloadInMB", 1);
         JobOutcome outcome = Harness.endpoints(fake.uri()).run(withoutStrategy);
         assertTrue(outcome.completed());
         assertEquals(3, fake.requests().size(), "SingleRecord from /execution-parameters");
@@ -109,13 +119,16 @@ class TransformJobTest {
     ws().in("a.csv", lines.toString());
     ws().in("b.csv", lines.toString());
     try (FakeContainer fake = FakeContainer.start(r -> FakeContainer.ECHO.reply(r).after(20))) {
-      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out")).set("BatchStrategy", "SingleRecord")
-          .set("MaxConcurrentTransforms", 3);
+      var request =
+          Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
+              .set("BatchStrategy", "SingleRecord")
+              .set("MaxConcurrentTransforms", 3);
       assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
       assertEquals(80, fake.requests().size());
       assertTrue(fake.maxInFlight() <= 3, "in flight: " + fake.maxInFlight());
       assertTrue(fake.maxInFlight() >= 2, "in flight: " + fake.maxInFlight());
-      assertEquals(lines.toString().lines().map(l -> "r:" + l + "\n").reduce("", String::concat),
+      assertEquals(
+          lines.toString().lines().map(l -> "r:" + l + "\n").reduce("", String::concat),
           ws().out("a.csv.out"));
     }
   }
@@ -156,9 +169,11 @@ class TransformJobTest {
     ws().in("big.bin", "x".repeat(1_100_000));
     try (FakeContainer fake = FakeContainer.start(FakeContainer.ECHO)) {
       Harness harness = Harness.endpoints(fake.uri());
-      JobOutcome outcome = harness.run(Harness.job(dir.resolve("in"), dir.resolve("out")).set("MaxPayloadInMB", 1));
+      JobOutcome outcome =
+          harness.run(Harness.job(dir.resolve("in"), dir.resolve("out")).set("MaxPayloadInMB", 1));
       assertEquals("Failed", outcome.status().apiName());
-      assertTrue(outcome.failureReason().contains("over the MaxPayloadInMB limit of 1048576 bytes"),
+      assertTrue(
+          outcome.failureReason().contains("over the MaxPayloadInMB limit of 1048576 bytes"),
           outcome.failureReason());
       assertEquals(0, fake.requests().size());
     }
@@ -171,11 +186,17 @@ class TransformJobTest {
     }
     try (FakeContainer a = FakeContainer.start(FakeContainer.ECHO);
         FakeContainer b = FakeContainer.start(FakeContainer.ECHO)) {
-      var request = Harness.csvLines(dir.resolve("in"), dir.resolve("out")).set("TransformResources.InstanceCount", 2)
-          .set("BatchStrategy", "SingleRecord");
+      var request =
+          Harness.csvLines(dir.resolve("in"), dir.resolve("out"))
+              .set("TransformResources.InstanceCount", 2)
+              .set("BatchStrategy", "SingleRecord");
       assertTrue(Harness.endpoints(a.uri(), b.uri()).run(request).completed());
-      assertEquals(List.of("1", "1", "3", "3"), a.requests().stream().map(r -> r.text().strip()).sorted().toList());
-      assertEquals(List.of("2", "2", "4", "4"), b.requests().stream().map(r -> r.text().strip()).sorted().toList());
+      assertEquals(
+          List.of("1", "1", "3", "3"),
+          a.requests().stream().map(r -> r.text().strip()).sorted().toList());
+      assertEquals(
+          List.of("2", "2", "4", "4"),
+          b.requests().stream().map(r -> r.text().strip()).sorted().toList());
       assertEquals("r:4\nr:4\n", ws().out("f4.csv.out"));
     }
   }

@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchserve.testing.EchoModel;
 import io.batchserve.testing.FakeTicker;
+import io.batchserve.time.Ticker;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
-import io.batchserve.time.Ticker;
 
 /** The batching rule, with a fake clock: what one worker takes from the queue. */
 class JobQueueTest {
@@ -27,7 +30,7 @@ class JobQueueTest {
 
   private Job<EchoModel.Lines, List<String>> job(EchoModel model, int records, long deadline) {
     String[] lines = new String[records];
-    java.util.Arrays.fill(lines, "x");
+    Arrays.fill(lines, "x");
     return new Job<>(model, EchoModel.lines(lines), deadline, new CompletableFuture<>());
   }
 
@@ -82,15 +85,16 @@ class JobQueueTest {
     assertEquals(List.of(alive), taken.batch());
     assertEquals(List.of(expired), taken.expired());
     queue.fail(taken.expired());
-    ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
-        () -> expired.result().get(1, TimeUnit.SECONDS));
+    ExecutionException e =
+        Assertions.assertThrows(
+            ExecutionException.class, () -> expired.result().get(1, TimeUnit.SECONDS));
     assertInstanceOf(DeadlineExceededException.class, e.getCause());
   }
 
   @Test
   void takeBatch_expiredJobs_areFailedOutsideTheLock() throws Exception {
     var expired = job(a, 1, 100);
-    java.util.concurrent.atomic.AtomicReference<Boolean> lockHeld = new java.util.concurrent.atomic.AtomicReference<>();
+    AtomicReference<Boolean> lockHeld = new AtomicReference<>();
     expired.result().whenComplete((answer, error) -> lockHeld.set(queue.lockHeldByCurrentThread()));
     queue.offer(expired);
     ticker.advance(500);
@@ -98,7 +102,10 @@ class JobQueueTest {
     JobQueue.Taken taken = queue.takeBatch(10, 0);
 
     assertFalse(expired.result().isDone(), "not completed while takeBatch held the lock");
-    assertEquals(List.of(), taken.batch(), "nothing live: it returns at once so that the expired job is failed");
+    assertEquals(
+        List.of(),
+        taken.batch(),
+        "nothing live: it returns at once so that the expired job is failed");
     queue.fail(taken.expired());
     assertEquals(Boolean.FALSE, lockHeld.get(), "the future's stages ran without the queue's lock");
   }
@@ -117,10 +124,12 @@ class JobQueueTest {
     var first = job(a, 5);
     var late = job(a, 5);
     real.offer(first);
-    Thread producer = new Thread(() -> {
-      sleep(50);
-      real.offer(late);
-    });
+    Thread producer =
+        new Thread(
+            () -> {
+              sleep(50);
+              real.offer(late);
+            });
     producer.start();
     // A long delay budget: the batch is complete as soon as the late job fills the record budget.
     assertEquals(List.of(first, late), real.takeBatch(10, TimeUnit.MINUTES.toNanos(5)).batch());

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.batchserve.testing.Await;
 import io.batchserve.testing.EchoModel;
 import io.batchserve.testing.LogCapture;
+import io.batchserve.time.Ticker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import io.batchserve.time.Ticker;
 
 class WorkerPoolTest {
   private static final Duration LONG = Duration.ofMinutes(5);
@@ -33,7 +33,8 @@ class WorkerPoolTest {
   }
 
   private WorkerPool pool(int workers, int queue, int maxRecords) {
-    pool = new WorkerPool(new PoolConfig(workers, queue, maxRecords, Duration.ZERO), Ticker.system());
+    pool =
+        new WorkerPool(new PoolConfig(workers, queue, maxRecords, Duration.ZERO), Ticker.system());
     return pool;
   }
 
@@ -84,11 +85,14 @@ class WorkerPoolTest {
     pool(1, 8, 100);
     IllegalStateException boom = new IllegalStateException("native failure");
     model.failWith(boom);
-    ExecutionException e = assertThrows(ExecutionException.class,
-        () -> pool.submit(model, EchoModel.lines("a"), LONG).get(5, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(
+            ExecutionException.class,
+            () -> pool.submit(model, EchoModel.lines("a"), LONG).get(5, TimeUnit.SECONDS));
     assertSame(boom, e.getCause());
     model.failWith(null);
-    assertEquals(List.of("B"), pool.submit(model, EchoModel.lines("b"), LONG).get(5, TimeUnit.SECONDS));
+    assertEquals(
+        List.of("B"), pool.submit(model, EchoModel.lines("b"), LONG).get(5, TimeUnit.SECONDS));
   }
 
   @Test
@@ -96,27 +100,36 @@ class WorkerPoolTest {
     pool(1, 8, 100);
     try (LogCapture log = new LogCapture()) {
       model.dieOnceWith(new StackOverflowError("deep recursion"));
-      ExecutionException e = assertThrows(ExecutionException.class,
-          () -> pool.submit(model, EchoModel.lines("a"), LONG).get(5, TimeUnit.SECONDS));
+      ExecutionException e =
+          assertThrows(
+              ExecutionException.class,
+              () -> pool.submit(model, EchoModel.lines("a"), LONG).get(5, TimeUnit.SECONDS));
       assertInstanceOf(StackOverflowError.class, e.getCause());
 
-      assertEquals(List.of("B"), pool.submit(model, EchoModel.lines("b"), LONG).get(5, TimeUnit.SECONDS),
+      assertEquals(
+          List.of("B"),
+          pool.submit(model, EchoModel.lines("b"), LONG).get(5, TimeUnit.SECONDS),
           "the replacement serves the next request");
-      Await.until(() -> log.text().contains("worker-1 ended on java.lang.StackOverflowError: deep recursion "
-          + "while predicting 1 request(s) of model 'echo' (each answered with the error); worker-1r takes its place"),
+      Await.until(
+          () ->
+              log.text()
+                  .contains(
+                      "worker-1 ended on java.lang.StackOverflowError: deep recursion while"
+                          + " predicting 1 request(s) of model 'echo' (each answered with the"
+                          + " error); worker-1r takes its place"),
           "the log line");
       Await.until(() -> pool.workersAlive() == 1, "one worker alive");
       assertEquals(1, pool.workersReplaced());
     }
   }
 
-
   @Test
   void submit_notAnsweredInTime_failsWithDeadlineExceeded() throws Exception {
     pool(1, 8, 100);
     CountDownLatch release = model.block();
     var slow = pool.submit(model, EchoModel.lines("slow"), Duration.ofMillis(50));
-    ExecutionException e = assertThrows(ExecutionException.class, () -> slow.get(5, TimeUnit.SECONDS));
+    ExecutionException e =
+        assertThrows(ExecutionException.class, () -> slow.get(5, TimeUnit.SECONDS));
     assertInstanceOf(DeadlineExceededException.class, e.getCause());
     release.countDown();
   }

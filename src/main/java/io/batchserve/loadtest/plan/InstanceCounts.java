@@ -3,7 +3,9 @@ package io.batchserve.loadtest.plan;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Instance counts as typed: {@code 1-20}, {@code 1,2,5,10,20}, or a mix such as {@code 1-4,8,16}. */
+/**
+ * Instance counts as typed: {@code 1-20}, {@code 1,2,5,10,20}, or a mix such as {@code 1-4,8,16}.
+ */
 public final class InstanceCounts {
   private InstanceCounts() {}
 
@@ -26,7 +28,8 @@ public final class InstanceCounts {
           counts.add(Integer.parseInt(p));
         }
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("instance counts look like 1-20 or 1,2,5: '" + text + "'", e);
+        throw new IllegalArgumentException(
+            "instance counts look like 1-20 or 1,2,5: '" + text + "'", e);
       }
     }
     return counts.stream().distinct().sorted().toList();

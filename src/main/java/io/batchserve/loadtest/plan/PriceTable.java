@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Instance prices from a documented CSV file: the bundled example table ({@code instance-prices.csv}, printed by
- * {@code plan --print-prices}) or an edited copy. Comment lines start with {@code #}; the header names the columns.
+ * Instance prices from a documented CSV file: the bundled example table ({@code
+ * instance-prices.csv}, printed by {@code plan --print-prices}) or an edited copy. Comment lines
+ * start with {@code #}; the header names the columns.
  */
 public final class PriceTable {
   private static final String RESOURCE = "instance-prices.csv";
@@ -31,7 +32,8 @@ public final class PriceTable {
   public static String bundledText() {
     try (InputStream in = PriceTable.class.getResourceAsStream(RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("the bundled price table " + RESOURCE + " is missing from the jar");
+        throw new IllegalStateException(
+            "the bundled price table " + RESOURCE + " is missing from the jar");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -47,7 +49,8 @@ public final class PriceTable {
     try {
       return parse(file.toString(), Files.readString(file));
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the price table " + file + ": " + e.getMessage(), e);
+      throw new UncheckedIOException(
+          "cannot read the price table " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -62,7 +65,8 @@ public final class PriceTable {
       }
       if (!header) {
         if (!line.replace(" ", "").equals(HEADER)) {
-          throw new IllegalArgumentException(source + " line " + (i + 1) + ": expected the header " + HEADER);
+          throw new IllegalArgumentException(
+              source + " line " + (i + 1) + ": expected the header " + HEADER);
         }
         header = true;
         continue;
@@ -79,11 +83,17 @@ public final class PriceTable {
   private static InstancePrice row(String source, int lineNumber, String line) {
     String[] f = line.split(",", -1);
     if (f.length != 6) {
-      throw new IllegalArgumentException(source + " line " + lineNumber + ": expected 6 columns, found " + f.length);
+      throw new IllegalArgumentException(
+          source + " line " + lineNumber + ": expected 6 columns, found " + f.length);
     }
     try {
-      return new InstancePrice(f[0].strip(), Integer.parseInt(f[1].strip()), Double.parseDouble(f[2].strip()),
-          Double.parseDouble(f[3].strip()), Double.parseDouble(f[4].strip()), Double.parseDouble(f[5].strip()));
+      return new InstancePrice(
+          f[0].strip(),
+          Integer.parseInt(f[1].strip()),
+          Double.parseDouble(f[2].strip()),
+          Double.parseDouble(f[3].strip()),
+          Double.parseDouble(f[4].strip()),
+          Double.parseDouble(f[5].strip()));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(source + " line " + lineNumber + ": " + e.getMessage(), e);
     }
@@ -92,7 +102,8 @@ public final class PriceTable {
   public InstancePrice find(String type) {
     InstancePrice price = byType.get(type);
     if (price == null) {
-      throw new IllegalArgumentException("no price for " + type + " in " + source + "; it has " + byType.keySet());
+      throw new IllegalArgumentException(
+          "no price for " + type + " in " + source + "; it has " + byType.keySet());
     }
     return price;
   }

@@ -6,13 +6,26 @@ import java.util.List;
  * A line chart: one line per series, optional error bars, and marked points with a label.
  *
  * @param title what was measured; {@code subtitle} says on what and when
- * @param xScale {@code LINEAR}, {@code LOG2} (for concurrency 1, 2, 4, ...) or {@code PERCENTILE} (x in percent,
- *     drawn at log10(100 / (100 - x)) so that 90, 99, 99.9 % are evenly spaced, as HdrHistogram plots latency)
- * @param logY a base-10 logarithmic y axis (for values spread over orders of magnitude); else linear from 0
+ * @param xScale {@code LINEAR}, {@code LOG2} (for concurrency 1, 2, 4, ...) or {@code PERCENTILE}
+ *     (x in percent, drawn at log10(100 / (100 - x)) so that 90, 99, 99.9 % are evenly spaced, as
+ *     HdrHistogram plots latency)
+ * @param logY a base-10 logarithmic y axis (for values spread over orders of magnitude); else
+ *     linear from 0
  */
-public record Chart(String title, String subtitle, Scale xScale, String xLabel, String yLabel, boolean logY,
-    List<Series> series, List<Mark> marks) {
-  public enum Scale { LINEAR, LOG2, PERCENTILE }
+public record Chart(
+    String title,
+    String subtitle,
+    Scale xScale,
+    String xLabel,
+    String yLabel,
+    boolean logY,
+    List<Series> series,
+    List<Mark> marks) {
+  public enum Scale {
+    LINEAR,
+    LOG2,
+    PERCENTILE
+  }
 
   public Chart {
     series = List.copyOf(series);

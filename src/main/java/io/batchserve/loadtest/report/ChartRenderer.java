@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Lays a chart out in a box of a canvas: title and subtitle, legend, grid, axes with ticks and labels, then the
- * lines with their error bars, then the marked points.
+ * Lays a chart out in a box of a canvas: title and subtitle, legend, grid, axes with ticks and
+ * labels, then the lines with their error bars, then the marked points.
  */
 final class ChartRenderer {
-  static final String[] COLORS = {"#1f6fb4", "#e0711a", "#2a9d3c", "#c6282b", "#7b55b0", "#8c564b", "#d4529c"};
+  static final String[] COLORS = {
+    "#1f6fb4", "#e0711a", "#2a9d3c", "#c6282b", "#7b55b0", "#8c564b", "#d4529c"
+  };
   private static final double[] PERCENTILE_TICKS = {0, 90, 99, 99.9, 99.99, 99.999};
   private static final double LEFT = 72;
   private static final double RIGHT = 24;
@@ -26,7 +28,8 @@ final class ChartRenderer {
   private final double xMax;
   private final YAxis y;
 
-  private ChartRenderer(Chart chart, Canvas canvas, double x, double y, double boxWidth, double boxHeight) {
+  private ChartRenderer(
+      Chart chart, Canvas canvas, double x, double y, double boxWidth, double boxHeight) {
     this.chart = chart;
     this.canvas = canvas;
     this.left = x + LEFT;
@@ -45,16 +48,25 @@ final class ChartRenderer {
   }
 
   private void draw(double boxX, double boxY, double boxWidth) {
-    canvas.text(boxX + boxWidth / 2, boxY + 20, chart.title(), 15, Canvas.Anchor.MIDDLE, true, false);
+    canvas.text(
+        boxX + boxWidth / 2, boxY + 20, chart.title(), 15, Canvas.Anchor.MIDDLE, true, false);
     List<String> lines = wrap(chart.subtitle(), (int) ((boxWidth - 24) / 6.3));
     for (int i = 0; i < lines.size(); i++) {
-      canvas.text(boxX + boxWidth / 2, boxY + 37 + 14 * i, lines.get(i), 11, Canvas.Anchor.MIDDLE, false, false);
+      canvas.text(
+          boxX + boxWidth / 2,
+          boxY + 37 + 14 * i,
+          lines.get(i),
+          11,
+          Canvas.Anchor.MIDDLE,
+          false,
+          false);
     }
     legend(boxY + 72);
     yAxis();
     xAxis();
     if (chart.empty()) {
-      canvas.text(left + width / 2, top + height / 2, "no data", 13, Canvas.Anchor.MIDDLE, false, false);
+      canvas.text(
+          left + width / 2, top + height / 2, "no data", 13, Canvas.Anchor.MIDDLE, false, false);
     }
     for (int i = 0; i < chart.series().size(); i++) {
       series(chart.series().get(i), COLORS[i % COLORS.length]);
@@ -62,7 +74,10 @@ final class ChartRenderer {
     chart.marks().forEach(this::mark);
   }
 
-  /** At most two lines of about {@code width} characters, broken after "; " or a space where possible. */
+  /**
+   * At most two lines of about {@code width} characters, broken after "; " or a space where
+   * possible.
+   */
   static List<String> wrap(String text, int width) {
     List<String> lines = new ArrayList<>();
     String rest = text.strip();
@@ -104,11 +119,20 @@ final class ChartRenderer {
     for (double tick : xTicks()) {
       double x = xPos(tick);
       canvas.line(x, top + height, x, top + height + 4, "#444444", 1);
-      String label = chart.xScale() == Chart.Scale.PERCENTILE ? Ticks.percent(tick)
-          : Ticks.label(tick, xValues().isEmpty() ? 1 : xValues().last());
+      String label =
+          chart.xScale() == Chart.Scale.PERCENTILE
+              ? Ticks.percent(tick)
+              : Ticks.label(tick, xValues().isEmpty() ? 1 : xValues().last());
       canvas.text(x, top + height + 18, label, 11, Canvas.Anchor.MIDDLE, false, false);
     }
-    canvas.text(left + width / 2, top + height + 40, chart.xLabel(), 12, Canvas.Anchor.MIDDLE, false, false);
+    canvas.text(
+        left + width / 2,
+        top + height + 40,
+        chart.xLabel(),
+        12,
+        Canvas.Anchor.MIDDLE,
+        false,
+        false);
   }
 
   private List<Double> xTicks() {
@@ -157,8 +181,14 @@ final class ChartRenderer {
     double at = y.position(mark.y(), top, height);
     canvas.ring(x, at, 8, "#111111", 2);
     boolean rightHalf = x > left + width * 0.6;
-    canvas.text(rightHalf ? x - 11 : x + 11, Math.max(top + 12, at - 11), mark.label(), 11,
-        rightHalf ? Canvas.Anchor.END : Canvas.Anchor.START, true, false);
+    canvas.text(
+        rightHalf ? x - 11 : x + 11,
+        Math.max(top + 12, at - 11),
+        mark.label(),
+        11,
+        rightHalf ? Canvas.Anchor.END : Canvas.Anchor.START,
+        true,
+        false);
   }
 
   private TreeSet<Double> xValues() {
@@ -178,6 +208,8 @@ final class ChartRenderer {
   private double xPos(double x) {
     double span = xMax - xMin;
     double pad = width * 0.04;
-    return span == 0 ? left + width / 2 : left + pad + (scaleX(x) - xMin) / span * (width - 2 * pad);
+    return span == 0
+        ? left + width / 2
+        : left + pad + (scaleX(x) - xMin) / span * (width - 2 * pad);
   }
 }

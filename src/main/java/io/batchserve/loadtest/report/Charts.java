@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
 
-/** Renders charts as inline SVG for HTML pages and as one PNG image with the charts side by side. */
+/**
+ * Renders charts as inline SVG for HTML pages and as one PNG image with the charts side by side.
+ */
 public final class Charts {
   public static final int WIDTH = 640;
   public static final int HEIGHT = 420;
@@ -27,15 +29,17 @@ public final class Charts {
   public static BufferedImage image(List<Chart> charts, int columns) {
     System.setProperty("java.awt.headless", "true");
     int rows = (charts.size() + columns - 1) / columns;
-    BufferedImage image = new BufferedImage(WIDTH * Math.min(columns, charts.size()), HEIGHT * rows,
-        BufferedImage.TYPE_INT_RGB);
+    BufferedImage image =
+        new BufferedImage(
+            WIDTH * Math.min(columns, charts.size()), HEIGHT * rows, BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
     try {
       g.setColor(Color.WHITE);
       g.fillRect(0, 0, image.getWidth(), image.getHeight());
       PngCanvas canvas = new PngCanvas(g);
       for (int i = 0; i < charts.size(); i++) {
-        ChartRenderer.draw(charts.get(i), canvas, (i % columns) * WIDTH, (i / columns) * HEIGHT, WIDTH, HEIGHT);
+        ChartRenderer.draw(
+            charts.get(i), canvas, (i % columns) * WIDTH, (i / columns) * HEIGHT, WIDTH, HEIGHT);
       }
     } finally {
       g.dispose();

@@ -1,14 +1,22 @@
 package io.batchserve.loadtest.report;
 
 import java.util.List;
+import java.util.Map;
 
-/** A self-contained HTML page: inline style and SVG, no scripts, no links to anything outside the file. */
+/**
+ * A self-contained HTML page: inline style and SVG, no scripts, no links to anything outside the
+ * file.
+ */
 public final class Html {
-  private static final String STYLE = "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px;color:#222}"
-      + "table{border-collapse:collapse;font-size:13px;margin:8px 0 16px}"
-      + "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f2f2f2}"
-      + "td:first-child,th:first-child,td.l{text-align:left}pre{background:#f6f6f6;padding:8px;white-space:pre-wrap}"
-      + "svg{margin:4px 12px 4px 0;border:1px solid #eee}table.kv td{text-align:left}";
+  private static final String STYLE =
+      String.join(
+          "",
+          "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:24px;color:#222}",
+          "table{border-collapse:collapse;font-size:13px;margin:8px 0 16px}",
+          "th,td{border:1px solid #ccc;padding:3px 8px;text-align:right}th{background:#f2f2f2}",
+          "td:first-child,th:first-child,td.l{text-align:left}",
+          "pre{background:#f6f6f6;padding:8px;white-space:pre-wrap}",
+          "svg{margin:4px 12px 4px 0;border:1px solid #eee}table.kv td{text-align:left}");
 
   private final StringBuilder body = new StringBuilder();
   private final String title;
@@ -19,11 +27,20 @@ public final class Html {
   }
 
   public static String escape(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
   }
 
   public Html heading(int level, String text) {
-    body.append("<h").append(level).append('>').append(escape(text)).append("</h").append(level).append(">\n");
+    body.append("<h")
+        .append(level)
+        .append('>')
+        .append(escape(text))
+        .append("</h")
+        .append(level)
+        .append(">\n");
     return this;
   }
 
@@ -58,10 +75,15 @@ public final class Html {
   }
 
   /** A two-column table of names and values, left-aligned. */
-  public Html keyValues(java.util.Map<String, String> entries) {
+  public Html keyValues(Map<String, String> entries) {
     body.append("<table class=\"kv\">\n");
-    entries.forEach((key, value) -> body.append("<tr><td>").append(escape(key)).append("</td><td>")
-        .append(escape(value)).append("</td></tr>\n"));
+    entries.forEach(
+        (key, value) ->
+            body.append("<tr><td>")
+                .append(escape(key))
+                .append("</td><td>")
+                .append(escape(value))
+                .append("</td></tr>\n"));
     body.append("</table>\n");
     return this;
   }
@@ -75,7 +97,12 @@ public final class Html {
   }
 
   public String page() {
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + escape(title)
-        + "</title>\n<style>" + STYLE + "</style>\n</head>\n<body>\n" + body + "</body>\n</html>\n";
+    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+        + escape(title)
+        + "</title>\n<style>"
+        + STYLE
+        + "</style>\n</head>\n<body>\n"
+        + body
+        + "</body>\n</html>\n";
   }
 }

@@ -9,7 +9,8 @@ import java.nio.file.Path;
 
 /** Reports as indented JSON files, and reading them back. */
 public final class JsonFiles {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private JsonFiles() {}
 

@@ -18,7 +18,8 @@ final class PngCanvas implements Canvas {
   PngCanvas(Graphics2D g) {
     this.g = g;
     g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-    g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+    g.setRenderingHint(
+        RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
     g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
   }
 
@@ -51,7 +52,7 @@ final class PngCanvas implements Canvas {
   @Override
   public void ring(double x, double y, double radius, String color, double width) {
     g.setColor(Color.decode(color));
-    g.setStroke(new java.awt.BasicStroke((float) width));
+    g.setStroke(new BasicStroke((float) width));
     g.draw(new Ellipse2D.Double(x - radius, y - radius, 2 * radius, 2 * radius));
   }
 
@@ -62,16 +63,18 @@ final class PngCanvas implements Canvas {
   }
 
   @Override
-  public void text(double x, double y, String text, double size, Anchor anchor, boolean bold, boolean vertical) {
+  public void text(
+      double x, double y, String text, double size, Anchor anchor, boolean bold, boolean vertical) {
     Font font = new Font(Font.SANS_SERIF, bold ? Font.BOLD : Font.PLAIN, (int) Math.round(size));
     g.setFont(font);
     g.setColor(Color.BLACK);
     double width = g.getFontMetrics().stringWidth(text);
-    double shift = switch (anchor) {
-      case START -> 0;
-      case MIDDLE -> -width / 2;
-      case END -> -width;
-    };
+    double shift =
+        switch (anchor) {
+          case START -> 0;
+          case MIDDLE -> -width / 2;
+          case END -> -width;
+        };
     AffineTransform saved = g.getTransform();
     g.translate(x, y);
     if (vertical) {

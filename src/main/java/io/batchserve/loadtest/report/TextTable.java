@@ -6,7 +6,9 @@ import java.util.List;
 public final class TextTable {
   private final int[] widths;
 
-  /** @param widths one per column; a negative width aligns the column left */
+  /**
+   * @param widths one per column; a negative width aligns the column left
+   */
   public TextTable(int... widths) {
     this.widths = widths.clone();
   }

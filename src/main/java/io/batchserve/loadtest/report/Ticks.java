@@ -40,7 +40,10 @@ final class Ticks {
     return ticks;
   }
 
-  /** {@code 12k}, {@code 1.5M}, {@code 0.25}, {@code 40}: the unit chosen by the axis maximum {@code max}. */
+  /**
+   * {@code 12k}, {@code 1.5M}, {@code 0.25}, {@code 40}: the unit chosen by the axis maximum {@code
+   * max}.
+   */
   static String label(double value, double max) {
     if (value == 0) {
       return "0";

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A chart's y axis: linear from 0 to a round maximum in five steps, or base-10 logarithmic between the powers of
- * ten around the data (for values that differ by orders of magnitude, such as a batch job's cost against an
- * always-on endpoint's). Error bars count as data.
+ * A chart's y axis: linear from 0 to a round maximum in five steps, or base-10 logarithmic between
+ * the powers of ten around the data (for values that differ by orders of magnitude, such as a batch
+ * job's cost against an always-on endpoint's). Error bars count as data.
  */
 record YAxis(boolean log, double min, double max) {
   static YAxis of(Chart chart) {
@@ -48,7 +48,10 @@ record YAxis(boolean log, double min, double max) {
   /** The pixel row of {@code value} in a plot area starting at {@code top}, {@code height} high. */
   double position(double value, double top, double height) {
     if (log) {
-      double at = value <= 0 ? 0 : (Math.log10(value) - Math.log10(min)) / (Math.log10(max) - Math.log10(min));
+      double at =
+          value <= 0
+              ? 0
+              : (Math.log10(value) - Math.log10(min)) / (Math.log10(max) - Math.log10(min));
       return top + height - Math.max(0, Math.min(1, at)) * height;
     }
     return top + height - Math.max(0, value) / max * height;

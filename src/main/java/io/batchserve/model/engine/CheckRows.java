@@ -5,14 +5,22 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * The rows a model is checked on before the Java engine may serve it: for every feature, each of its split
- * thresholds and the floats just below and above it, NaN, +0 and -0, the infinities and the smallest subnormals,
- * each set into a seeded random row; then seeded random rows (values near thresholds, 2 % missing). Every branch of
- * every tree, its missing-value direction and its boundary are taken.
+ * The rows a model is checked on before the Java engine may serve it: for every feature, each of
+ * its split thresholds and the floats just below and above it, NaN, +0 and -0, the infinities and
+ * the smallest subnormals, each set into a seeded random row; then seeded random rows (values near
+ * thresholds, 2 % missing). Every branch of every tree, its missing-value direction and its
+ * boundary are taken.
  */
 public final class CheckRows {
-  private static final float[] SPECIAL = {Float.NaN, 0.0f, -0.0f, Float.POSITIVE_INFINITY,
-      Float.NEGATIVE_INFINITY, Float.MIN_VALUE, -Float.MIN_VALUE};
+  private static final float[] SPECIAL = {
+    Float.NaN,
+    0.0f,
+    -0.0f,
+    Float.POSITIVE_INFINITY,
+    Float.NEGATIVE_INFINITY,
+    Float.MIN_VALUE,
+    -Float.MIN_VALUE
+  };
 
   private CheckRows() {}
 

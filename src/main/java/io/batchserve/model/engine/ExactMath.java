@@ -4,19 +4,21 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 
 /**
- * Single-precision {@code expf} as glibc (2.27 and later, x86-64 with FMA) computes it, so that Java predictions
- * match xgboost4j's bit for bit: {@code (float) Math.exp} differs in about 0.035 % of sigmoid inputs by up to 2 ulp.
+ * Single-precision {@code expf} as glibc (2.27 and later, x86-64 with FMA) computes it, so that
+ * Java predictions match xgboost4j's bit for bit: {@code (float) Math.exp} differs in about 0.035 %
+ * of sigmoid inputs by up to 2 ulp.
  *
- * <p>The algorithm is the one published by Arm in its optimized-routines project (expf, "exp2f_data") and used by
- * glibc: write {@code x = (k + r) ln2 / 32} with integer {@code k} and {@code |r| <= 1/2}; then {@code expf(x) =
- * 2^(k/32) * 2^(r/32)}, with {@code 2^(k/32)} from a 32-entry table of {@code 2^(i/32)} whose exponent is adjusted by
- * {@code k/32}, and {@code 2^(r/32)} from a degree-3 polynomial evaluated in double, rounded to float once at the
- * end. The reduction and the polynomial use fused multiply-adds ({@link Math#fma}), as glibc's FMA build does. The
- * table is computed here (the correctly rounded doubles of {@code 2^(i/32)}); the polynomial's three coefficients
- * are the published minimax values. The on-load check against xgboost4j ({@code model.EngineChoice}) guards a host
- * whose C library computes differently.
+ * <p>The algorithm is the one published by Arm in its optimized-routines project (expf,
+ * "exp2f_data") and used by glibc: write {@code x = (k + r) ln2 / 32} with integer {@code k} and
+ * {@code |r| <= 1/2}; then {@code expf(x) = 2^(k/32) * 2^(r/32)}, with {@code 2^(k/32)} from a
+ * 32-entry table of {@code 2^(i/32)} whose exponent is adjusted by {@code k/32}, and {@code
+ * 2^(r/32)} from a degree-3 polynomial evaluated in double, rounded to float once at the end. The
+ * reduction and the polynomial use fused multiply-adds ({@link Math#fma}), as glibc's FMA build
+ * does. The table is computed here (the correctly rounded doubles of {@code 2^(i/32)}); the
+ * polynomial's three coefficients are the published minimax values. The on-load check against
+ * xgboost4j ({@code model.EngineChoice}) guards a host whose C library computes differently.
  */
-public final class ExactMath {
+final class ExactMath {
   private static final int TABLE_BITS = 5;
   private static final int N = 1 << TABLE_BITS;
   private static final double INV_LN2_N = 0x1.71547652b82fep+0 * N;
@@ -26,7 +28,11 @@ public final class ExactMath {
   private static final double C2 = 0x1.62e42ff0c52d6p-1 / N;
   private static final int TOP12_88 = top12(88.0f);
   private static final int TOP12_INF = top12(Float.POSITIVE_INFINITY);
-  /** bits(2^(i/32)) - (i << 47): adding {@code k << 47} later yields bits(2^(k/32)) for any integer k. */
+
+  /**
+   * bits(2^(i/32)) - (i << 47): adding {@code k << 47} later yields bits(2^(k/32)) for any integer
+   * k.
+   */
   private static final long[] TABLE = table();
 
   private ExactMath() {}
@@ -69,9 +75,9 @@ public final class ExactMath {
   }
 
   /**
-   * XGBoost's softmax of {@code n} margins from {@code from} into {@code out} at {@code at}: the largest margin is
-   * subtracted (in float) before {@link #expf}, the exponentials are summed in double, in order, and each is
-   * divided by that sum rounded to float.
+   * XGBoost's softmax of {@code n} margins from {@code from} into {@code out} at {@code at}: the
+   * largest margin is subtracted (in float) before {@link #expf}, the exponentials are summed in
+   * double, in order, and each is divided by that sum rounded to float.
    */
   public static void softmax(float[] margins, int from, int n, float[] out, int at) {
     float max = margins[from];
@@ -95,7 +101,8 @@ public final class ExactMath {
 
   private static long[] table() {
     MathContext precise = new MathContext(60);
-    BigDecimal ln2 = new BigDecimal("0.693147180559945309417232121458176568075500134360255254120680009");
+    BigDecimal ln2 =
+        new BigDecimal("0.693147180559945309417232121458176568075500134360255254120680009");
     long[] table = new long[N];
     for (int i = 0; i < N; i++) {
       BigDecimal x = ln2.multiply(BigDecimal.valueOf(i)).divide(BigDecimal.valueOf(N), precise);

@@ -1,38 +1,48 @@
 package io.batchserve.model.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
- * A tree ensemble evaluated in Java, exactly as XGBoost evaluates it: a row goes left at a node iff its value is
- * below the threshold (compared in float), a missing value (NaN) goes the node's default way, and the leaves'
- * values are summed in float, in tree order, from the base margin; then the objective's {@link Link}. A
- * multi-class model has one margin per class, and each tree adds to its class's margin.
+ * A tree ensemble evaluated in Java, exactly as XGBoost evaluates it: a row goes left at a node iff
+ * its value is below the threshold (compared in float), a missing value (NaN) goes the node's
+ * default way, and the leaves' values are summed in float, in tree order, from the base margin;
+ * then the objective's {@link Link}. A multi-class model has one margin per class, and each tree
+ * adds to its class's margin.
  *
- * <p>Layout: every tree is padded to a complete tree of its own depth, internal nodes in heap order (children of
- * {@code i} at {@code 2i+1} and {@code 2i+2}) followed by its {@code 2^depth} leaves; a leaf above the bottom is
- * copied into every padded leaf below it. All trees live in three flat arrays.
+ * <p>Layout: every tree is padded to a complete tree of its own depth, internal nodes in heap order
+ * (children of {@code i} at {@code 2i+1} and {@code 2i+2}) followed by its {@code 2^depth} leaves;
+ * a leaf above the bottom is copied into every padded leaf below it. All trees live in three flat
+ * arrays.
  *
- * <p>Walk: rows are copied, 64 at a time, into a scratch buffer twice, once with NaN as -infinity and once as
- * +infinity (and -0.0 as +0.0), and each node's feature index points into the copy of its default direction, so a
- * missing value needs no test: {@code -inf < t} goes left, {@code +inf < t} goes right. A step is branch-free,
- * {@code i = 2i + 2 - signbit(v - t)}, exact because the difference of two finite floats is negative iff
- * {@code v < t} (a nonzero difference never rounds to zero). Four rows walk a tree together, so that their loads
- * overlap; a row left over (fewer than four in its block, a single record above all) walks four trees at once
- * instead. Thresholds are finite (the reader checks).
+ * <p>Walk: rows are copied, 64 at a time, into a scratch buffer twice, once with NaN as -infinity
+ * and once as +infinity (and -0.0 as +0.0), and each node's feature index points into the copy of
+ * its default direction, so a missing value needs no test: {@code -inf < t} goes left, {@code +inf
+ * < t} goes right. A step is branch-free, {@code i = 2i + 2 - signbit(v - t)}, exact because the
+ * difference of two finite floats is negative iff {@code v < t} (a nonzero difference never rounds
+ * to zero). Four rows walk a tree together, so that their loads overlap; a row left over (fewer
+ * than four in its block, a single record above all) walks four trees at once instead. Thresholds
+ * are finite (the reader checks).
  *
  * <p>Immutable and thread-safe: each call uses its own scratch buffer.
  */
 public final class Forest {
   /** Trees deeper than this are not padded (2^depth leaves); such models stay on xgboost4j. */
   public static final int MAX_DEPTH = 12;
+
   private static final int BLOCK = 64;
 
   private final int features;
   private final Link link;
   private final float baseMargin;
-  /** Margins per row: 1, or the number of classes; tree {@code t} adds to margin {@code group[t]}. */
+
+  /**
+   * Margins per row: 1, or the number of classes; tree {@code t} adds to margin {@code group[t]}.
+   */
   private final int groups;
+
   private final int[] group;
   private final int[] depth;
   private final int[] nodeStart;
@@ -80,16 +90,22 @@ public final class Forest {
     return depth.length;
   }
 
-  /** Values per row that {@link #predict} returns: the margins per row, or the link's outputs for them. */
+  /**
+   * Values per row that {@link #predict} returns: the margins per row, or the link's outputs for
+   * them.
+   */
   public int outputs(boolean transform) {
     return transform ? link.outputs(groups) : groups;
   }
 
-  /** Each feature's distinct split thresholds (and 0 where padding put a pseudo-split), for the on-load check. */
+  /**
+   * Each feature's distinct split thresholds (and 0 where padding put a pseudo-split), for the
+   * on-load check.
+   */
   public float[][] thresholds() {
-    java.util.List<java.util.TreeSet<Float>> byFeature = new ArrayList<>();
+    List<TreeSet<Float>> byFeature = new ArrayList<>();
     for (int f = 0; f < features; f++) {
-      byFeature.add(new java.util.TreeSet<>());
+      byFeature.add(new TreeSet<>());
     }
     for (int n = 0; n < feature.length; n++) {
       byFeature.get(feature[n] % features).add(threshold[n]);
@@ -105,7 +121,10 @@ public final class Forest {
     return out;
   }
 
-  /** Writes the subtree of {@code node} at padded position {@code pos} (at {@code level}) of tree {@code t}. */
+  /**
+   * Writes the subtree of {@code node} at padded position {@code pos} (at {@code level}) of tree
+   * {@code t}.
+   */
   private void pad(Tree tree, int node, int pos, int level, int t) {
     int internal = (1 << depth[t]) - 1;
     if (level == depth[t]) {
@@ -113,16 +132,17 @@ public final class Forest {
       return;
     }
     boolean isLeaf = tree.left[node] < 0;
-    feature[nodeStart[t] + pos] = isLeaf ? 0 : tree.feature[node] + (tree.defaultLeft[node] ? 0 : features);
+    feature[nodeStart[t] + pos] =
+        isLeaf ? 0 : tree.feature[node] + (tree.defaultLeft[node] ? 0 : features);
     threshold[nodeStart[t] + pos] = isLeaf ? 0f : tree.value[node];
     pad(tree, isLeaf ? node : tree.left[node], 2 * pos + 1, level + 1, t);
     pad(tree, isLeaf ? node : tree.right[node], 2 * pos + 2, level + 1, t);
   }
 
   /**
-   * Predicts {@code rows} rows of {@code columns} values (row-major, NaN missing; features past {@code columns}
-   * are missing). Returns {@link #outputs} values per row, row-major: the margins, or the prediction when
-   * {@code transform}.
+   * Predicts {@code rows} rows of {@code columns} values (row-major, NaN missing; features past
+   * {@code columns} are missing). Returns {@link #outputs} values per row, row-major: the margins,
+   * or the prediction when {@code transform}.
    */
   public float[] predict(float[] values, int rows, int columns, boolean transform) {
     int width = outputs(transform);
@@ -134,7 +154,7 @@ public final class Forest {
       int n = Math.min(BLOCK, rows - first);
       int grouped = n & ~3;
       copy(values, first, n, columns, scratch);
-      java.util.Arrays.fill(margins, 0, n * groups, baseMargin);
+      Arrays.fill(margins, 0, n * groups, baseMargin);
       for (int t = 0; t < depth.length; t++) {
         walk(t, scratch, grouped, margins);
       }
@@ -167,9 +187,10 @@ public final class Forest {
   }
 
   /**
-   * One row through every tree, four trees walked together (their loads overlap, as four rows' do in
-   * {@link #walk}); the leaves are still added in tree order. For the rows of a block that do not fill a group of
-   * four, such as a single-record request. A multi-class model's trees go one at a time, each to its class.
+   * One row through every tree, four trees walked together (their loads overlap, as four rows' do
+   * in {@link #walk}); the leaves are still added in tree order. For the rows of a block that do
+   * not fill a group of four, such as a single-record request. A multi-class model's trees go one
+   * at a time, each to its class.
    */
   private void walkTrees(float[] scratch, int row, float[] margins, int at) {
     int t = 0;
@@ -206,8 +227,8 @@ public final class Forest {
   }
 
   /**
-   * Adds tree {@code t}'s leaf for each of the block's first {@code n} rows (a multiple of 4) to the row's margin
-   * of the tree's group.
+   * Adds tree {@code t}'s leaf for each of the block's first {@code n} rows (a multiple of 4) to
+   * the row's margin of the tree's group.
    */
   private void walk(int t, float[] scratch, int n, float[] margins) {
     int levels = depth[t];
@@ -240,7 +261,9 @@ public final class Forest {
   }
 
   private int step(int i, int node, float[] scratch, int row) {
-    return 2 * i + 2 - (Float.floatToRawIntBits(scratch[row + feature[node]] - threshold[node]) >>> 31);
+    return 2 * i
+        + 2
+        - (Float.floatToRawIntBits(scratch[row + feature[node]] - threshold[node]) >>> 31);
   }
 
   /** Collects trees in order. */
@@ -263,13 +286,19 @@ public final class Forest {
     /** Adds the next tree, which adds to margin {@code treeGroup} of each row. */
     void add(Tree tree, int treeGroup) throws UnsupportedModelException {
       if (treeGroup < 0 || treeGroup >= groups) {
-        throw new UnsupportedModelException("tree " + trees.size() + " belongs to group " + treeGroup + " of "
-            + groups);
+        throw new UnsupportedModelException(
+            "tree " + trees.size() + " belongs to group " + treeGroup + " of " + groups);
       }
       int treeDepth = tree.left.length == 0 ? 0 : tree.depth(0);
       if (treeDepth > MAX_DEPTH) {
-        throw new UnsupportedModelException("tree " + trees.size() + " has depth " + treeDepth + ", over "
-            + MAX_DEPTH + " (too deep to pad)");
+        throw new UnsupportedModelException(
+            "tree "
+                + trees.size()
+                + " has depth "
+                + treeDepth
+                + ", over "
+                + MAX_DEPTH
+                + " (too deep to pad)");
       }
       trees.add(tree);
       depths.add(treeDepth);

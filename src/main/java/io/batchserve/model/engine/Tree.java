@@ -1,6 +1,9 @@
 package io.batchserve.model.engine;
 
-/** A tree as XGBoost's JSON holds it: parallel arrays by node id; a leaf has {@code left < 0} and its value. */
+/**
+ * A tree as XGBoost's JSON holds it: parallel arrays by node id; a leaf has {@code left < 0} and
+ * its value.
+ */
 final class Tree {
   final int[] left;
   final int[] right;

@@ -1,6 +1,5 @@
 package io.batchserve.model.forecast;
 
-import io.batchserve.codec.Snippet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -8,17 +7,19 @@ import io.batchserve.codec.BadInputException;
 import io.batchserve.codec.BodyLines;
 import io.batchserve.codec.Json;
 import io.batchserve.codec.MediaType;
+import io.batchserve.codec.Snippet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Splits a request body into records and reads each with a streaming parser (no JSON trees), so that decoding
- * thousands of long histories costs far less than forecasting them.
+ * Splits a request body into records and reads each with a streaming parser (no JSON trees), so
+ * that decoding thousands of long histories costs far less than forecasting them.
  *
- * <p>{@code application/jsonlines}: one record per line (a trailing line end is fine, a blank line is an error).
- * {@code application/json}: one record object, an array of them, or {@code {"instances":[...]}}. Every error names
- * the record ("line 3", "record 3") and, when the record has one, its item_id.
+ * <p>{@code application/jsonlines}: one record per line (a trailing line end is fine, a blank line
+ * is an error). {@code application/json}: one record object, an array of them, or {@code
+ * {"instances":[...]}}. Every error names the record ("line 3", "record 3") and, when the record
+ * has one, its item_id.
  *
  * <p>Stateless apart from the rules; safe to call from many threads.
  */
@@ -34,12 +35,17 @@ final class BodyReader {
       throw new BadInputException("request body is empty: send at least one record");
     }
     RecordParser records = new RecordParser(rules);
-    return MediaType.JSON_LINES.equals(type) ? lines(records, body, length) : json(records, body, length);
+    return MediaType.JSON_LINES.equals(type)
+        ? lines(records, body, length)
+        : json(records, body, length);
   }
 
   private static ForecastRequest lines(RecordParser records, byte[] body, int length) {
     List<Series> series = new ArrayList<>();
-    BodyLines.forEach(body, length, (from, to, number) -> series.add(line(records, body, from, to, "line " + number)));
+    BodyLines.forEach(
+        body,
+        length,
+        (from, to, number) -> series.add(line(records, body, from, to, "line " + number)));
     return new ForecastRequest(series, ForecastRequest.Shape.ARRAY);
   }
 
@@ -51,11 +57,13 @@ final class BodyReader {
       }
       Series s = record(records, p, first, body, from, to, where);
       if (p.nextToken() != null) {
-        throw BadInputException.at(located(where, body, from, to), "more than one JSON value on the line");
+        throw BadInputException.at(
+            located(where, body, from, to), "more than one JSON value on the line");
       }
       return s;
     } catch (JsonProcessingException e) {
-      throw BadInputException.at(located(where, body, from, to), "not valid JSON: " + jsonProblem(e));
+      throw BadInputException.at(
+          located(where, body, from, to), "not valid JSON: " + jsonProblem(e));
     } catch (IOException e) {
       throw new IllegalStateException("reading from memory cannot fail", e);
     }
@@ -79,12 +87,14 @@ final class BodyReader {
         series.add(record(records, p, first, body, 0, length, "record 1"));
       }
       if (wrapped && p.nextToken() != JsonToken.END_OBJECT) {
-        throw new BadInputException("{\"instances\": [...]} must hold nothing but the array of records");
+        throw new BadInputException(
+            "{\"instances\": [...]} must hold nothing but the array of records");
       }
       if (p.nextToken() != null) {
-        throw new BadInputException("unexpected content after the first JSON value: an application/json body is "
-            + "one record object, one array of them or {\"instances\": [...]} (for one record per line, send "
-            + "application/jsonlines)");
+        throw new BadInputException(
+            "unexpected content after the first JSON value: an application/json body is one record"
+                + " object, one array of them or {\"instances\": [...]} (for one record per line,"
+                + " send application/jsonlines)");
       }
       if (series.isEmpty()) {
         throw new BadInputException("the JSON array is empty: send at least one record");
@@ -100,8 +110,10 @@ final class BodyReader {
   /** Whether the body starts {@code {"instances": [}: a look at its first three tokens with a second parser. */
   private static boolean isInstances(byte[] body, int length) throws IOException {
     try (JsonParser peek = parser(body, 0, length)) {
-      return peek.nextToken() == JsonToken.START_OBJECT && peek.nextToken() == JsonToken.FIELD_NAME
-          && "instances".equals(peek.currentName()) && peek.nextToken() == JsonToken.START_ARRAY;
+      return peek.nextToken() == JsonToken.START_OBJECT
+          && peek.nextToken() == JsonToken.FIELD_NAME
+          && "instances".equals(peek.currentName())
+          && peek.nextToken() == JsonToken.START_ARRAY;
     }
   }
 
@@ -109,25 +121,35 @@ final class BodyReader {
     if (wrapped) {
       return ForecastRequest.Shape.INSTANCES;
     }
-    return first == JsonToken.START_OBJECT ? ForecastRequest.Shape.OBJECT : ForecastRequest.Shape.ARRAY;
+    return first == JsonToken.START_OBJECT
+        ? ForecastRequest.Shape.OBJECT
+        : ForecastRequest.Shape.ARRAY;
   }
 
-  private static Series record(RecordParser records, JsonParser p, JsonToken first, byte[] body, int from, int to,
-      String where) throws IOException {
+  private static Series record(
+      RecordParser records,
+      JsonParser p,
+      JsonToken first,
+      byte[] body,
+      int from,
+      int to,
+      String where)
+      throws IOException {
     try {
       Tokens.expect(first, JsonToken.START_OBJECT, p, "expected a JSON object");
       return records.read(p);
     } catch (RecordProblem e) {
       throw BadInputException.at(located(where, body, from, to), e.getMessage());
     } catch (JsonProcessingException e) {
-      throw BadInputException.at(located(where, body, from, to), "not valid JSON: " + jsonProblem(e));
+      throw BadInputException.at(
+          located(where, body, from, to), "not valid JSON: " + jsonProblem(e));
     }
   }
 
   /**
-   * A strict parser (see {@link Json}) without Jackson's duplicate-key detection, which allocates a set for every
-   * object of three or more fields (every history row) and cost more than all other decoding together. The record
-   * parsers reject a repeated field themselves ({@link Tokens#once}).
+   * A strict parser (see {@link Json}) without Jackson's duplicate-key detection, which allocates a
+   * set for every object of three or more fields (every history row) and cost more than all other
+   * decoding together. The record parsers reject a repeated field themselves ({@link Tokens#once}).
    */
   private static JsonParser parser(byte[] body, int from, int length) throws IOException {
     JsonParser parser = Json.MAPPER.getFactory().createParser(body, from, length);
@@ -147,7 +169,12 @@ final class BodyReader {
   }
 
   private static String location(JsonProcessingException e) {
-    return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
-        + e.getLocation().getColumnNr() + ")";
+    return e.getLocation() == null
+        ? ""
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ")";
   }
 }

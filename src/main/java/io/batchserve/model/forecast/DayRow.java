@@ -1,21 +1,24 @@
 package io.batchserve.model.forecast;
 
-import io.batchserve.codec.Snippet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.batchserve.codec.Snippet;
 import java.io.IOException;
 
 /**
  * One row object of {@code historical_rows} ({@code {date, sales, promo}}) or {@code future_rows}
- * ({@code {date, promo}}), read field by field in any order. Which fields a row must have is the caller's to check.
+ * ({@code {date, promo}}), read field by field in any order. Which fields a row must have is the
+ * caller's to check.
  *
  * <p>Not thread-safe; one instance is reused for every row of a body.
  */
 final class DayRow {
   /** Epoch day, or {@link Long#MIN_VALUE} when the row has no date. */
   long day;
+
   /** Sales, or NaN when the row has none. */
   float sales;
+
   /** Promotion flag, or null when the row has none. */
   Boolean promo;
 
@@ -58,11 +61,17 @@ final class DayRow {
     return new RecordProblem("unknown field '" + Snippet.text(name) + "'; a row is " + shape);
   }
 
-  /** Fails naming the first of {@code date}, {@code sales} (when wanted) and {@code promo} (when wanted) missing. */
+  /**
+   * Fails naming the first of {@code date}, {@code sales} (when wanted) and {@code promo} (when
+   * wanted) missing.
+   */
   void require(boolean sales, boolean promo) {
-    String missing = day == Long.MIN_VALUE ? "date"
-        : sales && Float.isNaN(this.sales) ? "sales"
-        : promo && this.promo == null ? "promo" : null;
+    String missing =
+        day == Long.MIN_VALUE
+            ? "date"
+            : sales && Float.isNaN(this.sales)
+                ? "sales"
+                : promo && this.promo == null ? "promo" : null;
     if (missing != null) {
       throw new RecordProblem("missing " + missing);
     }

@@ -4,12 +4,13 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 
 /**
- * Calendar days as epoch days (days since 1970-01-01), parsed from and written as ISO {@code yyyy-MM-dd} without
- * intermediate strings.
+ * Calendar days as epoch days (days since 1970-01-01), parsed from and written as ISO {@code
+ * yyyy-MM-dd} without intermediate strings.
  */
 public final class Days {
   /** Length of an ISO date. */
   public static final int LENGTH = 10;
+
   /** The last year a date may name, so that any forecast date still has four digits. */
   public static final int LAST_YEAR = 9000;
 

@@ -8,13 +8,14 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * Writes forecasts, one answer object per request record and in request order:
- * {@code {"item_id":"A001","forecast":[{"date":"2026-01-02","daily_sales":151.2},...]}}, with one key per requested
- * target. {@code application/jsonlines}: one object per line, every line ending with {@code \n}.
- * {@code application/json}: the object alone when the request was one object, {@code {"predictions":[...]}} when it
- * was {@code {"instances":[...]}}, else an array of them.
+ * Writes forecasts, one answer object per request record and in request order: {@code
+ * {"item_id":"A001","forecast":[{"date":"2026-01-02","daily_sales":151.2},...]}}, with one key per
+ * requested target. {@code application/jsonlines}: one object per line, every line ending with
+ * {@code \n}. {@code application/json}: the object alone when the request was one object, {@code
+ * {"predictions":[...]}} when it was {@code {"instances":[...]}}, else an array of them.
  *
- * <p>Forecast values are written rounded to 2 decimal places, with at least one ({@code 3.0}, {@code 0.37}).
+ * <p>Forecast values are written rounded to 2 decimal places, with at least one ({@code 3.0},
+ * {@code 0.37}).
  */
 final class ForecastEncoder {
   private ForecastEncoder() {}
@@ -57,7 +58,8 @@ final class ForecastEncoder {
     return out.toByteArray();
   }
 
-  private static void item(JsonGenerator g, Series s, float[] values, char[] scratch) throws IOException {
+  private static void item(JsonGenerator g, Series s, float[] values, char[] scratch)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("item_id", s.itemId());
     g.writeArrayFieldStart("forecast");

@@ -14,19 +14,22 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The iterative demand forecaster: one JSON record per store-product with its daily history in, one forecast per
- * record out. A one-step-ahead XGBoost regressor predicts day 1 from the {@link ForecastFeatures} of the history,
- * the prediction is fed back as day 1's sales, day 2 is predicted, and so on over the horizon.
+ * The iterative demand forecaster: one JSON record per store-product with its daily history in, one
+ * forecast per record out. A one-step-ahead XGBoost regressor predicts day 1 from the {@link
+ * ForecastFeatures} of the history, the prediction is fed back as day 1's sales, day 2 is
+ * predicted, and so on over the horizon.
  *
  * <p>{@link #predict} runs the recursion for ALL series of all the batches it is given together
- * ({@link Recursion}): one native call per day step, so a batch costs as many calls as its longest horizon whatever
- * the number of series. Immutable and thread-safe.
+ * ({@link Recursion}): one native call per day step, so a batch costs as many calls as its longest
+ * horizon whatever the number of series. Immutable and thread-safe.
  */
 public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
   /** The kind name in a descriptor. */
   public static final String KIND = "forecast";
+
   /** The {@code request_type} of the records this model reads. */
   public static final String REQUEST_TYPE = "iterative_forecast";
+
   private static final List<MediaType> TYPES = List.of(MediaType.JSON_LINES, MediaType.JSON);
 
   private final ModelInfo info;
@@ -39,34 +42,61 @@ public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
     this.reader = new BodyReader(rules);
   }
 
-  /** A forecaster over any scorer of {@link ForecastFeatures#COUNT} features; used by loading, training and tests. */
+  /**
+   * A forecaster over any scorer of {@link ForecastFeatures#COUNT} features; used by loading,
+   * training and tests.
+   */
   public static ForecastModel create(String name, Scorer scorer, ForecastRules rules) {
     if (scorer.features() != ForecastFeatures.COUNT) {
-      throw new IllegalArgumentException("a forecast model reads " + ForecastFeatures.COUNT + " features; its "
-          + "XGBoost model was trained on " + scorer.features());
+      throw new IllegalArgumentException(
+          "a forecast model reads "
+              + ForecastFeatures.COUNT
+              + " features; its "
+              + "XGBoost model was trained on "
+              + scorer.features());
     }
     Set<String> requestTypes = rules.requestTypes();
-    String summary = "iterative " + String.join(", ", rules.targets()) + " forecast from at least "
-        + rules.minHistoryDays() + " days of history, up to " + rules.maxForecastDays() + " days ahead";
-    return new ForecastModel(new ModelInfo(name, KIND, TYPES, TYPES, requestTypes, summary), scorer, rules);
+    String summary =
+        "iterative "
+            + String.join(", ", rules.targets())
+            + " forecast from at least "
+            + rules.minHistoryDays()
+            + " days of history, up to "
+            + rules.maxForecastDays()
+            + " days ahead";
+    return new ForecastModel(
+        new ModelInfo(name, KIND, TYPES, TYPES, requestTypes, summary), scorer, rules);
   }
 
-  /** Loads the model of a descriptor of kind {@value #KIND}; see {@code docs/forecaster.md} for its fields. */
+  /**
+   * Loads the model of a descriptor of kind {@value #KIND}; see {@code docs/forecaster.md} for its
+   * fields.
+   */
   public static ForecastModel load(ModelDescriptor descriptor) throws ModelLoadException {
     return load(descriptor, XgboostScorer.load(descriptor.artifactPath()));
   }
 
-  /** A forecast model over the scorer its artifact was loaded into (by the engine the server chose). */
-  public static ForecastModel load(ModelDescriptor descriptor, Scorer scorer) throws ModelLoadException {
+  /**
+   * A forecast model over the scorer its artifact was loaded into (by the engine the server chose).
+   */
+  public static ForecastModel load(ModelDescriptor descriptor, Scorer scorer)
+      throws ModelLoadException {
     List<String> features = descriptor.names("features");
     if (!features.equals(ForecastFeatures.names())) {
-      throw new ModelLoadException(descriptor.file() + ": a forecast model's features must be exactly "
-          + ForecastFeatures.names() + " (this server computes them), got " + features);
+      throw new ModelLoadException(
+          descriptor.file()
+              + ": a forecast model's features must be exactly "
+              + ForecastFeatures.names()
+              + " (this server computes them), got "
+              + features);
     }
     try {
-      ForecastRules rules = new ForecastRules(new HashSet<>(descriptor.names("request_types")),
-          integer(descriptor, "min_history_days"), integer(descriptor, "max_forecast_days"),
-          descriptor.names("targets"));
+      ForecastRules rules =
+          new ForecastRules(
+              new HashSet<>(descriptor.names("request_types")),
+              integer(descriptor, "min_history_days"),
+              integer(descriptor, "max_forecast_days"),
+              descriptor.names("targets"));
       return create(descriptor.name(), scorer, rules);
     } catch (IllegalArgumentException e) {
       throw new ModelLoadException(descriptor.file() + ": " + e.getMessage(), e);
@@ -120,8 +150,15 @@ public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
 
   @Override
   public void warmUp() {
-    Series flat = new Series("warm-up", 0, new float[ForecastFeatures.WINDOW],
-        new boolean[ForecastFeatures.WINDOW], 1, new boolean[1], ForecastFeatures.TARGETS);
+    Series flat =
+        new Series(
+            "warm-up",
+            0,
+            new float[ForecastFeatures.WINDOW],
+            new boolean[ForecastFeatures.WINDOW],
+            1,
+            new boolean[1],
+            ForecastFeatures.TARGETS);
     Recursion.run(scorer, List.of(flat));
   }
 }

@@ -16,7 +16,10 @@ public record ForecastRequest(List<Series> series, Shape shape) implements Model
     OBJECT,
     /** An array (or JSON Lines) in, an array out. */
     ARRAY,
-    /** {@code {"instances":[...]}} in, {@code {"predictions":[...]}} out, as SageMaker's JSON convention has it. */
+    /**
+     * {@code {"instances":[...]}} in, {@code {"predictions":[...]}} out, as SageMaker's JSON
+     * convention has it.
+     */
     INSTANCES
   }
 

@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.util.Arrays;
 
 /**
- * Reads {@code future_rows}: objects {@code {"date": "yyyy-MM-dd", "promo": 0|1}} giving known promotions of
- * forecast days, in any order; days not listed have no promotion. Checked once the history's last day and the
- * horizon are known (they may come later in the record): each date must be after the history and listed once;
- * dates after the horizon are allowed and ignored.
+ * Reads {@code future_rows}: objects {@code {"date": "yyyy-MM-dd", "promo": 0|1}} giving known
+ * promotions of forecast days, in any order; days not listed have no promotion. Checked once the
+ * history's last day and the horizon are known (they may come later in the record): each date must
+ * be after the history and listed once; dates after the horizon are allowed and ignored.
  *
  * <p>Not thread-safe; reused for the records of one body.
  */
@@ -30,7 +30,8 @@ final class FutureParser {
   void read(JsonParser p, JsonToken token) throws IOException {
     Tokens.once(given, "future_rows");
     given = true;
-    Tokens.expect(token, JsonToken.START_ARRAY, p, "future_rows must be an array of {date, promo} objects");
+    Tokens.expect(
+        token, JsonToken.START_ARRAY, p, "future_rows must be an array of {date, promo} objects");
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       try {
         readRow(p, t);
@@ -50,8 +51,14 @@ final class FutureParser {
     for (int i = 0; i < count; i++) {
       long offset = days[i] - lastDay - 1;
       if (offset < 0) {
-        throw new RecordProblem("future_rows[" + i + "]: date " + Days.format(days[i]) + " is not after the last "
-            + "history date " + Days.format(lastDay));
+        throw new RecordProblem(
+            "future_rows["
+                + i
+                + "]: date "
+                + Days.format(days[i])
+                + " is not after the last "
+                + "history date "
+                + Days.format(lastDay));
       }
       if (offset < horizon && seen[(int) offset]) {
         throw new RecordProblem("future_rows[" + i + "]: duplicate date " + Days.format(days[i]));

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Reads {@code historical_rows}: objects {@code {"date": "yyyy-MM-dd", "sales": n, "promo": 0|1}} ({@code promo}
- * optional, 0 by default), one per day, consecutive, oldest first. Only the last {@value ForecastFeatures#WINDOW}
- * days are kept, in a ring, so a long history costs no allocation.
+ * Reads {@code historical_rows}: objects {@code {"date": "yyyy-MM-dd", "sales": n, "promo": 0|1}}
+ * ({@code promo} optional, 0 by default), one per day, consecutive, oldest first. Only the last
+ * {@value ForecastFeatures#WINDOW} days are kept, in a ring, so a long history costs no allocation.
  *
  * <p>Not thread-safe; reused for the records of one body.
  */
@@ -19,9 +19,16 @@ final class HistoryParser {
   private int days;
   private long lastDay;
 
-  /** Reads the array the parser has just entered ({@code token} is its first token); returns the number of days. */
+  /**
+   * Reads the array the parser has just entered ({@code token} is its first token); returns the
+   * number of days.
+   */
   int read(JsonParser p, JsonToken token) throws IOException {
-    Tokens.expect(token, JsonToken.START_ARRAY, p, "historical_rows must be an array of {date, sales, promo} objects");
+    Tokens.expect(
+        token,
+        JsonToken.START_ARRAY,
+        p,
+        "historical_rows must be an array of {date, sales, promo} objects");
     days = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       try {
@@ -38,7 +45,9 @@ final class HistoryParser {
     return lastDay;
   }
 
-  /** Copies the last {@value ForecastFeatures#WINDOW} days, oldest first; needs at least that many. */
+  /**
+   * Copies the last {@value ForecastFeatures#WINDOW} days, oldest first; needs at least that many.
+   */
   void copyRecent(float[] salesOut, boolean[] promoOut) {
     for (int i = 0; i < W; i++) {
       int at = (days - W + i) % W;
@@ -64,7 +73,13 @@ final class HistoryParser {
     if (day == lastDay) {
       throw new RecordProblem("duplicate date " + date);
     }
-    throw new RecordProblem("date " + date + " does not follow " + Days.format(lastDay)
-        + "; history dates must be consecutive days, oldest first (expected " + Days.format(lastDay + 1) + ")");
+    throw new RecordProblem(
+        "date "
+            + date
+            + " does not follow "
+            + Days.format(lastDay)
+            + "; history dates must be consecutive days, oldest first (expected "
+            + Days.format(lastDay + 1)
+            + ")");
   }
 }

@@ -9,7 +9,10 @@ import java.io.IOException;
 final class ItemIds {
   private ItemIds() {}
 
-  /** The string {@code item_id} of the object starting at {@code body[from]}, or null if it has none (so far). */
+  /**
+   * The string {@code item_id} of the object starting at {@code body[from]}, or null if it has none
+   * (so far).
+   */
   static String peek(byte[] body, int from, int to) {
     try (JsonParser p = Json.MAPPER.getFactory().createParser(body, from, to - from)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {

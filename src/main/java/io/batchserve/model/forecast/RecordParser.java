@@ -1,16 +1,16 @@
 package io.batchserve.model.forecast;
 
-import io.batchserve.codec.Snippet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.batchserve.codec.Snippet;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one request record, in any field order:
- * {@code {"request_type", "item_id", "historical_rows", "forecast_days", "target_cols", "future_rows"?}}, and checks
- * it against the {@link ForecastRules}. Unknown fields are errors, so a misspelt one is never silently ignored.
+ * Reads one request record, in any field order: {@code {"request_type", "item_id",
+ * "historical_rows", "forecast_days", "target_cols", "future_rows"?}}, and checks it against the
+ * {@link ForecastRules}. Unknown fields are errors, so a misspelt one is never silently ignored.
  *
  * <p>Not thread-safe; one parser serves the records of one body.
  */
@@ -68,9 +68,13 @@ final class RecordParser {
         targets = targets(p, t);
       }
       case "future_rows" -> future.read(p, t);
-      default -> throw new RecordProblem("unknown field '" + Snippet.text(name) + "'; a record has request_type, "
-          + "item_id, "
-          + "historical_rows, forecast_days, target_cols and, optionally, future_rows");
+      default ->
+          throw new RecordProblem(
+              "unknown field '"
+                  + Snippet.text(name)
+                  + "'; a record has request_type, "
+                  + "item_id, "
+                  + "historical_rows, forecast_days, target_cols and, optionally, future_rows");
     }
   }
 
@@ -80,17 +84,24 @@ final class RecordParser {
     }
     checkPresent(requestType, itemId, days, horizon, targets);
     if (days < rules.minHistoryDays()) {
-      throw new RecordProblem("historical_rows has " + days + (days == 1 ? " day" : " days")
-          + "; the model needs at least " + rules.minHistoryDays() + " consecutive days of history");
+      throw new RecordProblem(
+          "historical_rows has "
+              + days
+              + (days == 1 ? " day" : " days")
+              + "; the model needs at least "
+              + rules.minHistoryDays()
+              + " consecutive days of history");
     }
     float[] sales = new float[W];
     boolean[] promo = new boolean[W];
     history.copyRecent(sales, promo);
     long lastDay = history.lastDay();
-    return new Series(itemId, lastDay, sales, promo, horizon, future.flags(lastDay, horizon), targets);
+    return new Series(
+        itemId, lastDay, sales, promo, horizon, future.flags(lastDay, horizon), targets);
   }
 
-  private static void checkPresent(String requestType, String itemId, int days, int horizon, List<String> targets) {
+  private static void checkPresent(
+      String requestType, String itemId, int days, int horizon, List<String> targets) {
     List<String> missing = new ArrayList<>();
     addIf(missing, requestType == null, "request_type");
     addIf(missing, itemId == null, "item_id");
@@ -110,8 +121,13 @@ final class RecordParser {
 
   private void checkRequestType(String requestType) {
     if (!rules.requestTypes().contains(requestType)) {
-      throw new RecordProblem("request_type \"" + Snippet.text(requestType) + "\" is not for this model; use "
-          + String.join(" or ", rules.requestTypes().stream().sorted().map(t -> "\"" + t + "\"").toList()));
+      throw new RecordProblem(
+          "request_type \""
+              + Snippet.text(requestType)
+              + "\" is not for this model; use "
+              + String.join(
+                  " or ",
+                  rules.requestTypes().stream().sorted().map(t -> "\"" + t + "\"").toList()));
     }
   }
 
@@ -123,8 +139,11 @@ final class RecordParser {
       String name = Tokens.text(p, t, "target_cols[" + targets.size() + "]");
       int known = rules.targets().indexOf(name);
       if (known < 0) {
-        throw new RecordProblem("unknown target_cols entry \"" + Snippet.text(name) + "\"; this model forecasts "
-            + String.join(", ", rules.targets()));
+        throw new RecordProblem(
+            "unknown target_cols entry \""
+                + Snippet.text(name)
+                + "\"; this model forecasts "
+                + String.join(", ", rules.targets()));
       }
       if (targets.contains(name)) {
         throw new RecordProblem("target_cols names \"" + Snippet.text(name) + "\" twice");
@@ -132,7 +151,8 @@ final class RecordParser {
       targets.add(rules.targets().get(known));
     }
     if (targets.isEmpty()) {
-      throw new RecordProblem("target_cols is empty; name at least one of " + String.join(", ", rules.targets()));
+      throw new RecordProblem(
+          "target_cols is empty; name at least one of " + String.join(", ", rules.targets()));
     }
     return targets.equals(rules.targets()) ? rules.targets() : List.copyOf(targets);
   }

@@ -5,19 +5,24 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The day-by-day forecast of many series at once. For each day step it writes one feature row per series that still
- * has days to forecast, makes ONE native call for all of them, clips the predictions at zero and pushes each into its
- * series' window, so that the next day's lags and rolling statistics see it. A batch therefore costs as many native
- * calls as its longest horizon, plus O(series x features) Java work per day.
+ * The day-by-day forecast of many series at once. For each day step it writes one feature row per
+ * series that still has days to forecast, makes ONE native call for all of them, clips the
+ * predictions at zero and pushes each into its series' window, so that the next day's lags and
+ * rolling statistics see it. A batch therefore costs as many native calls as its longest horizon,
+ * plus O(series x features) Java work per day.
  *
- * <p>Stateless; each call works on its own windows and buffers, so concurrent calls are safe when the scorer is.
+ * <p>Stateless; each call works on its own windows and buffers, so concurrent calls are safe when
+ * the scorer is.
  */
 final class Recursion {
   private static final int F = ForecastFeatures.COUNT;
 
   private Recursion() {}
 
-  /** Forecasts every series over its own horizon; {@code result[i]} has {@code series.get(i).horizon()} days. */
+  /**
+   * Forecasts every series over its own horizon; {@code result[i]} has {@code
+   * series.get(i).horizon()} days.
+   */
   static float[][] run(Scorer scorer, List<Series> series) {
     int[] order = byHorizonDescending(series);
     SalesWindow[] windows = new SalesWindow[order.length];
@@ -43,8 +48,15 @@ final class Recursion {
     }
   }
 
-  private static void step(Scorer scorer, List<Series> series, int[] order, SalesWindow[] windows,
-      float[][] result, int active, int day, float[] rows) {
+  private static void step(
+      Scorer scorer,
+      List<Series> series,
+      int[] order,
+      SalesWindow[] windows,
+      float[][] result,
+      int active,
+      int day,
+      float[] rows) {
     for (int k = 0; k < active; k++) {
       Series s = series.get(order[k]);
       windows[k].write(rows, k * F, s.lastDay() + day + 1, s.futurePromo()[day]);
@@ -58,7 +70,10 @@ final class Recursion {
     }
   }
 
-  /** Series indices, longest horizon first, so that the series still forecasting on any day are a prefix. */
+  /**
+   * Series indices, longest horizon first, so that the series still forecasting on any day are a
+   * prefix.
+   */
   private static int[] byHorizonDescending(List<Series> series) {
     long[] keys = new long[series.size()];
     for (int i = 0; i < keys.length; i++) {

@@ -1,9 +1,9 @@
 package io.batchserve.model.forecast;
 
 /**
- * The last {@value ForecastFeatures#WINDOW} days of one series (sales and promotion flags) with running sums, from
- * which the features of the next day are written in O(1). Training and serving both build their feature rows
- * here, so the model sees the same numbers in both.
+ * The last {@value ForecastFeatures#WINDOW} days of one series (sales and promotion flags) with
+ * running sums, from which the features of the next day are written in O(1). Training and serving
+ * both build their feature rows here, so the model sees the same numbers in both.
  *
  * <p>Not thread-safe: one window belongs to one series of one prediction.
  */
@@ -12,8 +12,10 @@ public final class SalesWindow {
 
   private final float[] sales = new float[W];
   private final boolean[] promo = new boolean[W];
+
   /** Ring position of day t-28, the oldest day; day t-k is at (oldest + W - k) % W. */
   private int oldest;
+
   private double sum7;
   private double squares7;
   private double sum28;
@@ -33,7 +35,10 @@ public final class SalesWindow {
     }
   }
 
-  /** Writes the {@link ForecastFeatures#COUNT} features of target day {@code epochDay} at {@code out[at]}. */
+  /**
+   * Writes the {@link ForecastFeatures#COUNT} features of target day {@code epochDay} at {@code
+   * out[at]}.
+   */
   public void write(float[] out, int at, long epochDay, boolean promoted) {
     float lag7 = lag(7);
     float lag14 = lag(14);
@@ -61,7 +66,10 @@ public final class SalesWindow {
     out[at + 17] = Days.dayOfYear(epochDay);
   }
 
-  /** Moves the window one day on: day t (with these sales and promotion flag) becomes day t-1 of the next target. */
+  /**
+   * Moves the window one day on: day t (with these sales and promotion flag) becomes day t-1 of the
+   * next target.
+   */
   public void push(float value, boolean promoted) {
     int leaving7 = (oldest + W - 7) % W;
     add7(sales[leaving7], promo[leaving7], -1);

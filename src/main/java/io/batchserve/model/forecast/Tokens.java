@@ -1,11 +1,15 @@
 package io.batchserve.model.forecast;
 
-import io.batchserve.codec.Snippet;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.batchserve.codec.Snippet;
 import java.io.IOException;
+import java.util.Locale;
 
-/** Typed reads of the current JSON value, each failing with a {@link RecordProblem} that names the field. */
+/**
+ * Typed reads of the current JSON value, each failing with a {@link RecordProblem} that names the
+ * field.
+ */
 final class Tokens {
   private Tokens() {}
 
@@ -16,7 +20,10 @@ final class Tokens {
     return p.getText();
   }
 
-  /** A field read a second time in one object (parsers run without Jackson's duplicate detection, see BodyReader). */
+  /**
+   * A field read a second time in one object (parsers run without Jackson's duplicate detection,
+   * see BodyReader).
+   */
   static void once(boolean alreadyRead, String field) {
     if (alreadyRead) {
       throw new RecordProblem("field '" + Snippet.text(field) + "' appears twice");
@@ -26,24 +33,28 @@ final class Tokens {
   /** The epoch day of an ISO {@code yyyy-MM-dd} date string. */
   static long day(JsonParser p, JsonToken token, String field) throws IOException {
     if (token != JsonToken.VALUE_STRING) {
-      throw new RecordProblem(field + " must be a date string as yyyy-MM-dd, got " + describe(p, token));
+      throw new RecordProblem(
+          field + " must be a date string as yyyy-MM-dd, got " + describe(p, token));
     }
     try {
       return Days.parse(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
     } catch (IllegalArgumentException e) {
-      throw new RecordProblem(field + " \"" + shorten(p.getText()) + "\" is not a date: " + e.getMessage());
+      throw new RecordProblem(
+          field + " \"" + shorten(p.getText()) + "\" is not a date: " + e.getMessage());
     }
   }
 
   /** A whole number (written with or without a fraction of zero) in {@code [min, max]}. */
-  static int wholeNumber(JsonParser p, JsonToken token, String field, int min, int max) throws IOException {
+  static int wholeNumber(JsonParser p, JsonToken token, String field, int min, int max)
+      throws IOException {
     boolean number = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
     double value = number ? p.getDoubleValue() : Double.NaN;
     if (!number || value != Math.rint(value)) {
       throw new RecordProblem(field + " must be a whole number, got " + describe(p, token));
     }
     if (value < min || value > max) {
-      throw new RecordProblem(field + " must be between " + min + " and " + max + ", got " + p.getText());
+      throw new RecordProblem(
+          field + " must be between " + min + " and " + max + ", got " + p.getText());
     }
     return (int) value;
   }
@@ -78,7 +89,8 @@ final class Tokens {
     throw new RecordProblem(field + " must be 0 or 1, got " + describe(p, token));
   }
 
-  static void expect(JsonToken token, JsonToken expected, JsonParser p, String what) throws IOException {
+  static void expect(JsonToken token, JsonToken expected, JsonParser p, String what)
+      throws IOException {
     if (token != expected) {
       throw new RecordProblem(what + ", got " + describe(p, token));
     }
@@ -96,7 +108,7 @@ final class Tokens {
       case VALUE_NULL -> "null";
       case VALUE_TRUE, VALUE_FALSE -> token.asString();
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "the number " + shorten(p.getText());
-      default -> token.name().toLowerCase(java.util.Locale.ROOT);
+      default -> token.name().toLowerCase(Locale.ROOT);
     };
   }
 

@@ -9,15 +9,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Sample input files for a churn transform job: headerless CSV, one customer per line, the customer id first and
- * then the 20 features in model order (so a job drops the id with {@code InputFilter "$[1:]"} and joins it back
- * with {@code JoinSource Input}). Missing values are empty fields.
+ * Sample input files for a churn transform job: headerless CSV, one customer per line, the customer
+ * id first and then the 20 features in model order (so a job drops the id with {@code InputFilter
+ * "$[1:]"} and joins it back with {@code JoinSource Input}). Missing values are empty fields.
  */
 public final class ChurnSamples {
   private ChurnSamples() {}
 
   /** Writes {@code files} files of {@code rows} customers each; returns their paths. */
-  public static List<Path> write(Path directory, int files, int rows, long seed) throws IOException {
+  public static List<Path> write(Path directory, int files, int rows, long seed)
+      throws IOException {
     Files.createDirectories(directory);
     List<ChurnData.Customer> customers = ChurnData.generate(files * rows, seed);
     List<Path> written = new ArrayList<>();
@@ -34,7 +35,10 @@ public final class ChurnSamples {
     return written;
   }
 
-  /** A customer as a CSV line: id, then features; whole numbers without a decimal point, missing as empty. */
+  /**
+   * A customer as a CSV line: id, then features; whole numbers without a decimal point, missing as
+   * empty.
+   */
   public static String line(ChurnData.Customer c) {
     StringBuilder line = new StringBuilder(c.id());
     for (double v : c.features()) {

@@ -12,24 +12,33 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * {@code train churn}: generates the synthetic customer base, trains a binary classifier on 80 % of it, reports the
- * hold-out AUC, and writes the artifact and descriptor into a model folder.
+ * {@code train churn}: generates the synthetic customer base, trains a binary classifier on 80 % of
+ * it, reports the hold-out AUC, and writes the artifact and descriptor into a model folder.
  */
 public final class ChurnTraining {
   public static final String ARTIFACT = "xgboost-model.ubj";
   public static final long SEED = 20261123L;
   public static final int CUSTOMERS = 60_000;
   public static final int ROUNDS = 300;
-  static final Map<String, Object> PARAMS = Map.of(
-      "objective", "binary:logistic",
-      "tree_method", "hist",
-      "max_depth", 6,
-      "eta", 0.05,
-      "min_child_weight", 5,
-      "subsample", 0.8,
-      "colsample_bytree", 0.8);
+  static final Map<String, Object> PARAMS =
+      Map.of(
+          "objective",
+          "binary:logistic",
+          "tree_method",
+          "hist",
+          "max_depth",
+          6,
+          "eta",
+          0.05,
+          "min_child_weight",
+          5,
+          "subsample",
+          0.8,
+          "colsample_bytree",
+          0.8);
 
   /** What training produced. */
   public record Result(Path directory, double holdoutAuc, int trainRows, int holdoutRows) {}
@@ -47,13 +56,18 @@ public final class ChurnTraining {
     double auc = Trainer.auc(holdoutScores, labels(holdout));
     Files.createDirectories(directory);
     Files.write(directory.resolve(ARTIFACT), model);
-    Files.writeString(directory.resolve(ModelDescriptor.FILE_NAME), descriptor(auc, trainRows), StandardCharsets.UTF_8);
+    Files.writeString(
+        directory.resolve(ModelDescriptor.FILE_NAME),
+        descriptor(auc, trainRows),
+        StandardCharsets.UTF_8);
     return new Result(directory, auc, trainRows, holdout.size());
   }
 
-  private static float[] score(byte[] model, List<ChurnData.Customer> rows, int columns) throws ModelLoadException {
-    float[][] scores = XgboostScorer.fromBytes(model, "trained churn model")
-        .score(features(rows), rows.size(), columns);
+  private static float[] score(byte[] model, List<ChurnData.Customer> rows, int columns)
+      throws ModelLoadException {
+    float[][] scores =
+        XgboostScorer.fromBytes(model, "trained churn model")
+            .score(features(rows), rows.size(), columns);
     float[] flat = new float[scores.length];
     for (int i = 0; i < flat.length; i++) {
       flat[i] = scores[i][0];
@@ -86,9 +100,12 @@ public final class ChurnTraining {
     root.put("name", "churn");
     root.put("kind", "tabular");
     root.put("artifact", ARTIFACT);
-    root.put("description", "Probability that a telecom customer churns next month (synthetic data, see README)");
+    root.put(
+        "description",
+        "Probability that a telecom customer churns next month (synthetic data, see README)");
     ArrayNode features = root.putArray("features");
-    ChurnData.FEATURES.forEach(f -> features.addObject().put("name", f.name()).put("description", f.description()));
+    ChurnData.FEATURES.forEach(
+        f -> features.addObject().put("name", f.name()).put("description", f.description()));
     root.putArray("passthrough").add("customer_id");
     root.putArray("request_types").add("churn");
     ObjectNode training = root.putObject("training");
@@ -96,7 +113,7 @@ public final class ChurnTraining {
     training.put("seed", SEED);
     training.put("rows", trainRows);
     training.put("rounds", ROUNDS);
-    training.set("params", Json.MAPPER.valueToTree(new java.util.TreeMap<>(PARAMS)));
+    training.set("params", Json.MAPPER.valueToTree(new TreeMap<>(PARAMS)));
     training.put("holdout_auc", Math.round(auc * 10_000) / 10_000.0);
     return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }

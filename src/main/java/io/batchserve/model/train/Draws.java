@@ -3,10 +3,10 @@ package io.batchserve.model.train;
 import java.util.Random;
 
 /**
- * Seeded random draws that give the same numbers on every JVM: {@link Random}'s algorithm is specified, and only
- * {@link StrictMath} is used on top of it.
+ * Seeded random draws that give the same numbers on every JVM: {@link Random}'s algorithm is
+ * specified, and only {@link StrictMath} is used on top of it.
  */
-public final class Draws {
+final class Draws {
   private final Random random;
 
   public Draws(long seed) {

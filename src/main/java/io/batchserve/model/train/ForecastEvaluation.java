@@ -9,26 +9,31 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Accuracy of the forecaster on held-out synthetic items, over the full recursive horizon: each item's history is
- * cut {@value #HORIZON} days before a cut point, the model forecasts those days through {@link ForecastModel#predict}
- * (the serving path), and the forecasts are scored with WAPE (sum of absolute errors over sum of actual sales, all
- * items and days together) against the seasonal-naive baseline, which repeats the last observed week.
+ * Accuracy of the forecaster on held-out synthetic items, over the full recursive horizon: each
+ * item's history is cut {@value #HORIZON} days before a cut point, the model forecasts those days
+ * through {@link ForecastModel#predict} (the serving path), and the forecasts are scored with WAPE
+ * (sum of absolute errors over sum of actual sales, all items and days together) against the
+ * seasonal-naive baseline, which repeats the last observed week.
  */
-public final class ForecastEvaluation {
+final class ForecastEvaluation {
   public static final int HORIZON = 31;
 
   /**
-   * WAPE of the model with the held-out promotions given as {@code future_rows}, of the model without them, and of
-   * the seasonal-naive baseline.
+   * WAPE of the model with the held-out promotions given as {@code future_rows}, of the model
+   * without them, and of the seasonal-naive baseline.
    */
-  public record Result(int items, int horizon, double modelWape, double modelWapeWithoutPromotions,
+  public record Result(
+      int items,
+      int horizon,
+      double modelWape,
+      double modelWapeWithoutPromotions,
       double seasonalNaiveWape) {}
 
   private ForecastEvaluation() {}
 
   /**
-   * Forecasts the last {@value #HORIZON} days before each item's cut point: item i is cut {@code 30 * (i % 12)} days
-   * before its end, so that the horizons spread over a year.
+   * Forecasts the last {@value #HORIZON} days before each item's cut point: item i is cut {@code 30
+   * * (i % 12)} days before its end, so that the horizons spread over a year.
    */
   public static Result run(ForecastModel model, List<ForecastData.Item> items) {
     double[] absoluteErrors = new double[3];
@@ -46,7 +51,11 @@ public final class ForecastEvaluation {
         absoluteErrors[2] += Math.abs(truth - item.sales()[cut - 7 + h % 7]);
       }
     }
-    return new Result(items.size(), HORIZON, absoluteErrors[0] / actual, absoluteErrors[1] / actual,
+    return new Result(
+        items.size(),
+        HORIZON,
+        absoluteErrors[0] / actual,
+        absoluteErrors[1] / actual,
         absoluteErrors[2] / actual);
   }
 
@@ -54,17 +63,28 @@ public final class ForecastEvaluation {
     return item.days() - HORIZON - 30 * (index % 12);
   }
 
-  private static float[][] forecast(ForecastModel model, List<ForecastData.Item> items, boolean promotions) {
+  private static float[][] forecast(
+      ForecastModel model, List<ForecastData.Item> items, boolean promotions) {
     List<Series> series = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       ForecastData.Item item = items.get(i);
       int cut = cut(item, i);
       int from = cut - ForecastFeatures.WINDOW;
-      boolean[] future = promotions ? Arrays.copyOfRange(item.promo(), cut, cut + HORIZON) : new boolean[HORIZON];
-      series.add(new Series(item.itemId(), item.firstDay() + cut - 1,
-          Arrays.copyOfRange(item.sales(), from, cut), Arrays.copyOfRange(item.promo(), from, cut), HORIZON, future,
-          ForecastFeatures.TARGETS));
+      boolean[] future =
+          promotions ? Arrays.copyOfRange(item.promo(), cut, cut + HORIZON) : new boolean[HORIZON];
+      series.add(
+          new Series(
+              item.itemId(),
+              item.firstDay() + cut - 1,
+              Arrays.copyOfRange(item.sales(), from, cut),
+              Arrays.copyOfRange(item.promo(), from, cut),
+              HORIZON,
+              future,
+              ForecastFeatures.TARGETS));
     }
-    return model.predict(List.of(new ForecastRequest(series, ForecastRequest.Shape.ARRAY))).get(0).values();
+    return model
+        .predict(List.of(new ForecastRequest(series, ForecastRequest.Shape.ARRAY)))
+        .get(0)
+        .values();
   }
 }

@@ -15,8 +15,8 @@ import java.util.List;
 /**
  * Sample input for a forecast transform job: JSON Lines, one request record per store-product with
  * {@value #HISTORY_DAYS} days of history ending {@link #LAST_HISTORY_DAY} and {@code forecast_days}
- * {@value #HORIZON}. Every {@value #PROMOTIONS_EVERY}th item also sends its promotion days in the forecast window as
- * {@code future_rows}.
+ * {@value #HORIZON}. Every {@value #PROMOTIONS_EVERY}th item also sends its promotion days in the
+ * forecast window as {@code future_rows}.
  */
 public final class ForecastSamples {
   public static final int HISTORY_DAYS = 120;
@@ -26,11 +26,16 @@ public final class ForecastSamples {
 
   private ForecastSamples() {}
 
-  /** Writes {@code files} files {@code items-001.jsonl, ...} of {@code items} records each; returns their paths. */
-  public static List<Path> write(Path directory, int files, int items, long seed) throws IOException {
+  /**
+   * Writes {@code files} files {@code items-001.jsonl, ...} of {@code items} records each; returns
+   * their paths.
+   */
+  public static List<Path> write(Path directory, int files, int items, long seed)
+      throws IOException {
     Files.createDirectories(directory);
     long firstDay = LAST_HISTORY_DAY.toEpochDay() - HISTORY_DAYS + 1;
-    List<ForecastData.Item> all = ForecastData.generate("A", files * items, firstDay, HISTORY_DAYS + HORIZON, seed);
+    List<ForecastData.Item> all =
+        ForecastData.generate("A", files * items, firstDay, HISTORY_DAYS + HORIZON, seed);
     List<Path> written = new ArrayList<>();
     for (int f = 0; f < files; f++) {
       Path file = directory.resolve(String.format("items-%03d.jsonl", f + 1));
@@ -47,7 +52,8 @@ public final class ForecastSamples {
     return written;
   }
 
-  private static void record(JsonGenerator g, ForecastData.Item item, boolean withPromotions) throws IOException {
+  private static void record(JsonGenerator g, ForecastData.Item item, boolean withPromotions)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("request_type", ForecastModel.REQUEST_TYPE);
     g.writeStringField("item_id", item.itemId());
@@ -72,8 +78,12 @@ public final class ForecastSamples {
     g.writeEndObject();
   }
 
-  /** Day {@code t} of the item as {@code {date, sales, promo}}, or {@code {date, promo}} without sales. */
-  private static void row(JsonGenerator g, ForecastData.Item item, int t, boolean withSales) throws IOException {
+  /**
+   * Day {@code t} of the item as {@code {date, sales, promo}}, or {@code {date, promo}} without
+   * sales.
+   */
+  private static void row(JsonGenerator g, ForecastData.Item item, int t, boolean withSales)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("date", Days.format(item.firstDay() + t));
     if (withSales) {

@@ -20,10 +20,10 @@ import java.util.TreeMap;
 
 /**
  * {@code train forecast}: generates {@value #ITEMS} synthetic store-products of {@value #DAYS} days
- * ({@link ForecastData}), trains a one-step-ahead XGBoost regressor on every item-day from day 28 on (features from
- * {@link SalesWindow}, the label is that day's sales), measures the recursive 31-day accuracy on
- * {@value #HOLDOUT_ITEMS} other items ({@link ForecastEvaluation}), and writes the artifact and descriptor.
- * The same command writes the same bytes.
+ * ({@link ForecastData}), trains a one-step-ahead XGBoost regressor on every item-day from day 28
+ * on (features from {@link SalesWindow}, the label is that day's sales), measures the recursive
+ * 31-day accuracy on {@value #HOLDOUT_ITEMS} other items ({@link ForecastEvaluation}), and writes
+ * the artifact and descriptor. The same command writes the same bytes.
  */
 public final class ForecastTraining {
   public static final String ARTIFACT = "xgboost-model.ubj";
@@ -33,14 +33,22 @@ public final class ForecastTraining {
   public static final int DAYS = 760;
   public static final long FIRST_DAY = LocalDate.of(2023, 1, 2).toEpochDay();
   public static final int ROUNDS = 200;
-  static final Map<String, Object> PARAMS = Map.of(
-      "objective", "reg:squarederror",
-      "tree_method", "hist",
-      "max_depth", 6,
-      "eta", 0.1,
-      "min_child_weight", 5,
-      "subsample", 0.8,
-      "colsample_bytree", 0.8);
+  static final Map<String, Object> PARAMS =
+      Map.of(
+          "objective",
+          "reg:squarederror",
+          "tree_method",
+          "hist",
+          "max_depth",
+          6,
+          "eta",
+          0.1,
+          "min_child_weight",
+          5,
+          "subsample",
+          0.8,
+          "colsample_bytree",
+          0.8);
 
   /** What training produced. */
   public record Result(Path directory, int trainRows, ForecastEvaluation.Result holdout) {}
@@ -50,12 +58,17 @@ public final class ForecastTraining {
   public static Result run(Path directory) throws IOException, ModelLoadException {
     float[][] rows = rows(ForecastData.generate("T", ITEMS, FIRST_DAY, DAYS, SEED));
     byte[] artifact = Trainer.train(rows[0], rows[1], ForecastFeatures.COUNT, PARAMS, ROUNDS);
-    ForecastModel model = ForecastModel.create("forecast", XgboostScorer.fromBytes(artifact, "trained forecaster"),
-        ForecastRules.defaults());
+    ForecastModel model =
+        ForecastModel.create(
+            "forecast",
+            XgboostScorer.fromBytes(artifact, "trained forecaster"),
+            ForecastRules.defaults());
     ForecastEvaluation.Result holdout = ForecastEvaluation.run(model, holdoutItems());
     Files.createDirectories(directory);
     Files.write(directory.resolve(ARTIFACT), artifact);
-    Files.writeString(directory.resolve(ModelDescriptor.FILE_NAME), descriptor(rows[1].length, holdout),
+    Files.writeString(
+        directory.resolve(ModelDescriptor.FILE_NAME),
+        descriptor(rows[1].length, holdout),
         StandardCharsets.UTF_8);
     return new Result(directory, rows[1].length, holdout);
   }
@@ -83,17 +96,20 @@ public final class ForecastTraining {
     return new float[][] {x, y};
   }
 
-  private static String descriptor(int trainRows, ForecastEvaluation.Result holdout) throws IOException {
+  private static String descriptor(int trainRows, ForecastEvaluation.Result holdout)
+      throws IOException {
     ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("name", "forecast");
     root.put("kind", ForecastModel.KIND);
     root.put("artifact", ARTIFACT);
-    root.put("description", "Daily unit sales of a store-product, forecast day by day with each prediction fed back "
-        + "as history (synthetic data, see docs/forecaster.md)");
+    root.put(
+        "description",
+        "Daily unit sales of a store-product, forecast day by day with each prediction fed back "
+            + "as history (synthetic data, see docs/forecaster.md)");
     root.putArray("request_types").add(ForecastModel.REQUEST_TYPE);
     var features = root.putArray("features");
-    ForecastFeatures.FEATURES.forEach(f -> features.addObject().put("name", f.name()).put("description",
-        f.description()));
+    ForecastFeatures.FEATURES.forEach(
+        f -> features.addObject().put("name", f.name()).put("description", f.description()));
     root.put("min_history_days", ForecastFeatures.WINDOW);
     root.put("max_forecast_days", ForecastFeatures.MAX_FORECAST_DAYS);
     var targets = root.putArray("targets");
@@ -102,7 +118,8 @@ public final class ForecastTraining {
     return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
-  private static void training(ObjectNode training, int trainRows, ForecastEvaluation.Result holdout) {
+  private static void training(
+      ObjectNode training, int trainRows, ForecastEvaluation.Result holdout) {
     training.put("command", "java -jar target/batchserve.jar train forecast");
     training.put("seed", SEED);
     training.put("items", ITEMS);

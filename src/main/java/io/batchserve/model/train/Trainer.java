@@ -1,5 +1,6 @@
 package io.batchserve.model.train;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import ml.dmlc.xgboost4j.java.Booster;
@@ -8,8 +9,8 @@ import ml.dmlc.xgboost4j.java.XGBoost;
 import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * Trains an XGBoost booster on a dense matrix and returns its UBJ bytes. Training uses one thread and a fixed seed,
- * which makes the bytes identical on every run and machine.
+ * Trains an XGBoost booster on a dense matrix and returns its UBJ bytes. Training uses one thread
+ * and a fixed seed, which makes the bytes identical on every run and machine.
  */
 public final class Trainer {
   private Trainer() {}
@@ -20,7 +21,8 @@ public final class Trainer {
    * @param params XGBoost parameters; nthread and seed are fixed here
    * @param rounds boosting rounds
    */
-  public static byte[] train(float[] values, float[] labels, int columns, Map<String, Object> params, int rounds) {
+  public static byte[] train(
+      float[] values, float[] labels, int columns, Map<String, Object> params, int rounds) {
     DMatrix matrix = null;
     Booster booster = null;
     try {
@@ -43,13 +45,15 @@ public final class Trainer {
     }
   }
 
-  /** Area under the ROC curve of {@code scores} against 0/1 {@code labels}, ties counted as half. */
+  /**
+   * Area under the ROC curve of {@code scores} against 0/1 {@code labels}, ties counted as half.
+   */
   public static double auc(float[] scores, float[] labels) {
     Integer[] order = new Integer[scores.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    java.util.Arrays.sort(order, (a, b) -> Float.compare(scores[a], scores[b]));
+    Arrays.sort(order, (a, b) -> Float.compare(scores[a], scores[b]));
     double rankSum = 0;
     long positives = 0;
     int i = 0;

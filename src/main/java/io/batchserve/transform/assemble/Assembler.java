@@ -1,9 +1,9 @@
 package io.batchserve.transform.assemble;
 
-import io.batchserve.transform.pack.Batch;
-import io.batchserve.transform.pack.RecordException;
 import io.batchserve.codec.MediaType;
 import io.batchserve.transform.invoke.Response;
+import io.batchserve.transform.pack.Batch;
+import io.batchserve.transform.pack.RecordException;
 import io.batchserve.transform.process.Lines;
 import io.batchserve.transform.process.RecordProcessor;
 import java.io.IOException;
@@ -11,10 +11,11 @@ import java.io.OutputStream;
 import java.util.List;
 
 /**
- * Writes responses to an output in input order. Without a join or OutputFilter a response is written as it came,
- * and AssembleWith Line adds {@code \n} unless it already ends with one ({@code alwaysNewline}: always). With them,
- * each response record is joined and filtered, and written with a {@code \n} (Line) or nothing (None) after it.
- * A MultiRecord response in CSV or JSON Lines must hold one line per request record. Not thread-safe.
+ * Writes responses to an output in input order. Without a join or OutputFilter a response is
+ * written as it came, and AssembleWith Line adds {@code \n} unless it already ends with one ({@code
+ * alwaysNewline}: always). With them, each response record is joined and filtered, and written with
+ * a {@code \n} (Line) or nothing (None) after it. A MultiRecord response in CSV or JSON Lines must
+ * hold one line per request record. Not thread-safe.
  */
 public final class Assembler {
   private final RecordProcessor processor;
@@ -23,7 +24,12 @@ public final class Assembler {
   private final boolean multi;
   private final MediaType accept;
 
-  public Assembler(RecordProcessor processor, boolean line, boolean alwaysNewline, boolean multi, MediaType accept) {
+  public Assembler(
+      RecordProcessor processor,
+      boolean line,
+      boolean alwaysNewline,
+      boolean multi,
+      MediaType accept) {
     this.processor = processor;
     this.line = line;
     this.alwaysNewline = alwaysNewline;
@@ -40,7 +46,8 @@ public final class Assembler {
         checkCount(batch, Lines.count(body), type);
       }
       out.write(body);
-      boolean newline = line && (alwaysNewline || body.length == 0 || body[body.length - 1] != '\n');
+      boolean newline =
+          line && (alwaysNewline || body.length == 0 || body[body.length - 1] != '\n');
       if (newline) {
         out.write('\n');
       }
@@ -69,10 +76,20 @@ public final class Assembler {
 
   private static void checkCount(Batch batch, int found, MediaType type) throws IOException {
     if (found != batch.records()) {
-      throw new IOException("records " + batch.firstRecord() + "-" + (batch.firstRecord() + batch.records() - 1)
-          + ": the response holds " + found + " record(s) for a request of " + batch.records()
-          + (Lines.lineBased(type) ? " (one " + type + " line per record expected)"
-              : " (" + type + " is one record per response: use a line-based Accept or SingleRecord)"));
+      throw new IOException(
+          "records "
+              + batch.firstRecord()
+              + "-"
+              + (batch.firstRecord() + batch.records() - 1)
+              + ": the response holds "
+              + found
+              + " record(s) for a request of "
+              + batch.records()
+              + (Lines.lineBased(type)
+                  ? " (one " + type + " line per record expected)"
+                  : " ("
+                      + type
+                      + " is one record per response: use a line-based Accept or SingleRecord)"));
     }
   }
 

@@ -1,5 +1,6 @@
 /**
- * Assembly: answers back into an output object, in input order, with AssembleWith and the DataProcessing join and
- * output filter applied, checking that each MultiRecord answer holds one record per record sent.
+ * Assembly: answers back into an output object, in input order, with AssembleWith and the
+ * DataProcessing join and output filter applied, checking that each MultiRecord answer holds one
+ * record per record sent.
  */
 package io.batchserve.transform.assemble;

@@ -17,8 +17,9 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 /**
- * The job's instances: child servers started (in parallel) and stopped by the harness, or running servers given by
- * URL, which are only waited for. {@link #close} stops every child, also after a failure.
+ * The job's instances: child servers started (in parallel) and stopped by the harness, or running
+ * servers given by URL, which are only waited for. {@link #close} stops every child, also after a
+ * failure.
  */
 public final class Instances implements AutoCloseable {
   private final List<Endpoint> endpoints;
@@ -34,28 +35,44 @@ public final class Instances implements AutoCloseable {
     }
   }
 
-  /** How to start children: the command, the environment, where logs go, how long start-up may take. */
-  public record Launch(ServerCommand command, Map<String, String> environment, Path logDir, Duration startupLimit,
-      int maxRestarts, Consumer<String> console) {}
+  /**
+   * How to start children: the command, the environment, where logs go, how long start-up may take.
+   */
+  public record Launch(
+      ServerCommand command,
+      Map<String, String> environment,
+      Path logDir,
+      Duration startupLimit,
+      int maxRestarts,
+      Consumer<String> console) {}
 
   public static Instances start(Launch launch, int count, HttpClient client)
       throws IOException, InterruptedException {
     Files.createDirectories(launch.logDir());
     List<ChildServer> children = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
-      children.add(new ChildServer("instance-" + i, launch.command(), launch.environment(),
-          launch.logDir().resolve("instance-" + i + ".log"), client, launch.startupLimit(), launch.maxRestarts(),
-          launch.console()));
+      children.add(
+          new ChildServer(
+              "instance-" + i,
+              launch.command(),
+              launch.environment(),
+              launch.logDir().resolve("instance-" + i + ".log"),
+              client,
+              launch.startupLimit(),
+              launch.maxRestarts(),
+              launch.console()));
     }
     Instances instances = new Instances(new ArrayList<>(children), children);
     ExecutorService starter = Executors.newFixedThreadPool(count);
     try {
       List<Future<Object>> started = new ArrayList<>();
       for (ChildServer child : children) {
-        started.add(starter.submit(() -> {
-          child.start();
-          return null;
-        }));
+        started.add(
+            starter.submit(
+                () -> {
+                  child.start();
+                  return null;
+                }));
       }
       for (Future<Object> future : started) {
         future.get();
@@ -73,8 +90,9 @@ public final class Instances implements AutoCloseable {
   }
 
   /** Running servers given by URL; waits until each answers /ping. */
-  public static Instances connect(List<URI> urls, HttpClient client, Duration startupLimit,
-      Consumer<String> console) throws IOException, InterruptedException {
+  public static Instances connect(
+      List<URI> urls, HttpClient client, Duration startupLimit, Consumer<String> console)
+      throws IOException, InterruptedException {
     List<Endpoint> endpoints = new ArrayList<>();
     for (URI url : urls) {
       Readiness.await(client, url, startupLimit, Readiness.Watch.URL, url.toString(), console);
@@ -92,7 +110,10 @@ public final class Instances implements AutoCloseable {
     return children.stream().mapToLong(ChildServer::restarts).sum();
   }
 
-  /** Stops every child (SIGTERM, then kill); also runs on Ctrl-C or any other JVM exit while the job runs. */
+  /**
+   * Stops every child (SIGTERM, then kill); also runs on Ctrl-C or any other JVM exit while the job
+   * runs.
+   */
   @Override
   public void close() {
     stopChildren();

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.Random;
 
 /**
- * Exponential backoff with jitter from a seeded source: before retry n (1-based) wait a uniformly drawn time in
- * [d/2, d], where d = min(cap, base x 2^(n-1)). Thread-safe (the draws are serialized).
+ * Exponential backoff with jitter from a seeded source: before retry n (1-based) wait a uniformly
+ * drawn time in [d/2, d], where d = min(cap, base x 2^(n-1)). Thread-safe (the draws are
+ * serialized).
  */
 public final class Backoff {
   private final Duration base;

@@ -3,9 +3,10 @@ package io.batchserve.transform.invoke;
 import java.io.IOException;
 
 /**
- * An invocation that failed for good (after its retries). {@link #headline} is the service's log line after the
- * file name ({@code ClientError: 400}, {@code Bad HTTP status received from algorithm: 500}, {@code Unable to get
- * response from algorithm}); {@link #body} is the response body or the error, logged after {@code Message:}.
+ * An invocation that failed for good (after its retries). {@link #headline} is the service's log
+ * line after the file name ({@code ClientError: 400}, {@code Bad HTTP status received from
+ * algorithm: 500}, {@code Unable to get response from algorithm}); {@link #body} is the response
+ * body or the error, logged after {@code Message:}.
  */
 public final class InvocationException extends IOException {
   private static final long serialVersionUID = 1L;

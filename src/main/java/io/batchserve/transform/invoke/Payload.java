@@ -6,7 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.util.function.Supplier;
 
-/** A request body: packed records with a known length, or a stream sent with chunked transfer encoding. */
+/**
+ * A request body: packed records with a known length, or a stream sent with chunked transfer
+ * encoding.
+ */
 public interface Payload {
   /** A fresh publisher for each attempt. */
   HttpRequest.BodyPublisher publisher();
@@ -17,7 +20,10 @@ public interface Payload {
   /** Bytes in the request, or -1 when streamed. */
   long bytes();
 
-  /** Packed records; {@code chunked} sends them with chunked transfer encoding instead of a Content-Length. */
+  /**
+   * Packed records; {@code chunked} sends them with chunked transfer encoding instead of a
+   * Content-Length.
+   */
   static Payload of(byte[] body, int records, boolean chunked) {
     return new Payload() {
       @Override
@@ -38,7 +44,9 @@ public interface Payload {
     };
   }
 
-  /** A body streamed from a source that can be opened again for a retry (chunked: MaxPayloadInMB 0). */
+  /**
+   * A body streamed from a source that can be opened again for a retry (chunked: MaxPayloadInMB 0).
+   */
   static Payload streamed(Supplier<InputStream> source, int records) {
     return new Payload() {
       @Override

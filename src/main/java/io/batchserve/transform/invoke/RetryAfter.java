@@ -7,13 +7,17 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** The wait a {@code Retry-After} header asks for (RFC 9110 10.2.3): delay-seconds or an HTTP-date. */
+/**
+ * The wait a {@code Retry-After} header asks for (RFC 9110 10.2.3): delay-seconds or an HTTP-date.
+ */
 final class RetryAfter {
   private static final long MAX_SECONDS = 365L * 24 * 3600;
 
   private RetryAfter() {}
 
-  /** The requested wait (zero for a date in the past); empty when the header is absent or malformed. */
+  /**
+   * The requested wait (zero for a date in the past); empty when the header is absent or malformed.
+   */
   static Optional<Duration> parse(String value, Instant now) {
     if (value == null || value.isBlank()) {
       return Optional.empty();

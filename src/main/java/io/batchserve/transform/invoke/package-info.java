@@ -1,2 +1,5 @@
-/** POST /invocations with the job's timeout and retries: backoff with seeded jitter, restarts of dead servers. */
+/**
+ * POST /invocations with the job's timeout and retries: backoff with seeded jitter, restarts of
+ * dead servers.
+ */
 package io.batchserve.transform.invoke;

@@ -3,7 +3,10 @@ package io.batchserve.transform.job;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** Parses the CreateTransformJob spelling of an enum value ({@code Line}, {@code Gzip}, ...), ignoring case. */
+/**
+ * Parses the CreateTransformJob spelling of an enum value ({@code Line}, {@code Gzip}, ...),
+ * ignoring case.
+ */
 final class ApiEnum {
   private ApiEnum() {}
 
@@ -13,7 +16,8 @@ final class ApiEnum {
         return constant;
       }
     }
-    String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+    String allowed =
+        Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
     throw new IllegalArgumentException("'" + value + "' is not one of " + allowed);
   }
 }

@@ -1,5 +1,6 @@
 package io.batchserve.transform.job;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -7,15 +8,16 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A shape of the SageMaker API model, as the service checks a request: structures with required members,
- * strings with length and pattern (matched against the whole value), enums (case-sensitive), integers with a
- * range, booleans, maps and lists with a size range. {@link ShapeCheck} walks a request against one.
+ * A shape of the SageMaker API model, as the service checks a request: structures with required
+ * members, strings with length and pattern (matched against the whole value), enums
+ * (case-sensitive), integers with a range, booleans, maps and lists with a size range. {@link
+ * ShapeCheck} walks a request against one.
  */
 sealed interface ApiShape {
   /** A structure: its members in the API's order, and which are required. */
   record Struct(Map<String, ApiShape> members, Set<String> required) implements ApiShape {
     public Struct {
-      members = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(members));
+      members = Collections.unmodifiableMap(new LinkedHashMap<>(members));
       required = Set.copyOf(required);
     }
   }

@@ -13,20 +13,37 @@ record Checks(List<String> problems) {
 
   void range(String field, Integer value, int min, int max) {
     if (value != null && (value < min || value > max)) {
-      problems.add(field + ": " + value + " is outside " + min + ".." + (max == Integer.MAX_VALUE ? "" : max));
+      problems.add(
+          field
+              + ": "
+              + value
+              + " is outside "
+              + min
+              + ".."
+              + (max == Integer.MAX_VALUE ? "" : max));
     }
   }
 
   void length(String field, String value, int max) {
     if (value != null && value.length() > max) {
-      problems.add(field + ": '" + value + "' is " + value.length() + " characters, over the limit of " + max);
+      problems.add(
+          field
+              + ": '"
+              + value
+              + "' is "
+              + value.length()
+              + " characters, over the limit of "
+              + max);
     }
   }
 
   void matches(String field, String value, Pattern pattern, int max) {
     required(field, value);
-    if (value != null && !value.isBlank() && (value.length() > max || !pattern.matcher(value).matches())) {
-      problems.add(field + ": '" + value + "' must be 1-" + max + " characters matching " + pattern);
+    if (value != null
+        && !value.isBlank()
+        && (value.length() > max || !pattern.matcher(value).matches())) {
+      problems.add(
+          field + ": '" + value + "' must be 1-" + max + " characters matching " + pattern);
     }
   }
 }

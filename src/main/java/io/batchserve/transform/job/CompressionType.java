@@ -2,7 +2,8 @@ package io.batchserve.transform.job;
 
 /** TransformInput.CompressionType: Gzip objects are decompressed before splitting. */
 public enum CompressionType {
-  None, Gzip;
+  None,
+  Gzip;
 
   public static CompressionType parse(String value) {
     return ApiEnum.parse(CompressionType.class, value);

@@ -4,10 +4,10 @@ import io.batchserve.config.BatchStrategy;
 import java.util.Map;
 
 /**
- * A validated transform job, field for field the CreateTransformJob request. Null means "not set by the job":
- * {@code maxConcurrentTransforms}, {@code maxPayloadInMb} and {@code batchStrategy} are then taken from the
- * container's {@code /execution-parameters}, else from the defaults; {@code contentType} and {@code accept} are then
- * not sent.
+ * A validated transform job, field for field the CreateTransformJob request. Null means "not set by
+ * the job": {@code maxConcurrentTransforms}, {@code maxPayloadInMb} and {@code batchStrategy} are
+ * then taken from the container's {@code /execution-parameters}, else from the defaults; {@code
+ * contentType} and {@code accept} are then not sent.
  */
 public record JobSpec(
     String name,

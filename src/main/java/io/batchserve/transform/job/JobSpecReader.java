@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 
-/** Reads the fields of a request tree into a JobSpec; what is missing or malformed is left to the shape check. */
+/**
+ * Reads the fields of a request tree into a JobSpec; what is missing or malformed is left to the
+ * shape check.
+ */
 final class JobSpecReader {
   private final JsonNode root;
 
@@ -16,13 +19,20 @@ final class JobSpecReader {
 
   JobSpec read() {
     return new JobSpec(
-        text("TransformJobName"), text("ModelName"),
-        integer("MaxConcurrentTransforms"), integer("MaxPayloadInMB"),
+        text("TransformJobName"),
+        text("ModelName"),
+        integer("MaxConcurrentTransforms"),
+        integer("MaxPayloadInMB"),
         parsed("BatchStrategy", BatchStrategy::parse, null),
-        orElse(integer("ModelClientConfig.InvocationsTimeoutInSeconds"), JobSpec.DEFAULT_TIMEOUT_SECONDS),
+        orElse(
+            integer("ModelClientConfig.InvocationsTimeoutInSeconds"),
+            JobSpec.DEFAULT_TIMEOUT_SECONDS),
         orElse(integer("ModelClientConfig.InvocationsMaxRetries"), JobSpec.DEFAULT_MAX_RETRIES),
         environment(),
-        parsed("TransformInput.DataSource.S3DataSource.S3DataType", S3DataType::parse, S3DataType.S3Prefix),
+        parsed(
+            "TransformInput.DataSource.S3DataSource.S3DataType",
+            S3DataType::parse,
+            S3DataType.S3Prefix),
         text("TransformInput.DataSource.S3DataSource.S3Uri"),
         text("TransformInput.ContentType"),
         parsed("TransformInput.CompressionType", CompressionType::parse, CompressionType.None),
@@ -81,11 +91,13 @@ final class JobSpecReader {
       return result;
     }
     if (env.isObject()) {
-      env.properties().forEach(entry -> {
-        if (entry.getValue().isTextual()) {
-          result.put(entry.getKey(), entry.getValue().asText());
-        }
-      });
+      env.properties()
+          .forEach(
+              entry -> {
+                if (entry.getValue().isTextual()) {
+                  result.put(entry.getKey(), entry.getValue().asText());
+                }
+              });
     }
     return result;
   }

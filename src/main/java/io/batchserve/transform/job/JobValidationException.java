@@ -8,8 +8,10 @@ public final class JobValidationException extends RuntimeException {
   private final List<String> problems;
 
   public JobValidationException(List<String> problems) {
-    super(problems.size() == 1 ? problems.get(0)
-        : problems.size() + " problems:\n  " + String.join("\n  ", problems));
+    super(
+        problems.size() == 1
+            ? problems.get(0)
+            : problems.size() + " problems:\n  " + String.join("\n  ", problems));
     this.problems = List.copyOf(problems);
   }
 

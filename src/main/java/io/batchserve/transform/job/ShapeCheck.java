@@ -16,11 +16,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a request tree against an {@link ApiShape} as the API does, collecting every problem, each naming the
- * member's path and the value: missing required members, unknown members, JSON types (no string for an integer,
- * no number for a string), enum values (case-sensitive), string lengths and patterns, integer ranges, map and list
- * sizes. Members in {@code localPaths} may hold a local path instead of an S3 URI: that is a note, not a problem,
- * unless {@code strict}. Not thread-safe; one use per request.
+ * Checks a request tree against an {@link ApiShape} as the API does, collecting every problem, each
+ * naming the member's path and the value: missing required members, unknown members, JSON types (no
+ * string for an integer, no number for a string), enum values (case-sensitive), string lengths and
+ * patterns, integer ranges, map and list sizes. Members in {@code localPaths} may hold a local path
+ * instead of an S3 URI: that is a note, not a problem, unless {@code strict}. Not thread-safe; one
+ * use per request.
  */
 final class ShapeCheck {
   private final Set<String> localPaths;
@@ -67,9 +68,12 @@ final class ShapeCheck {
       Map.Entry<String, JsonNode> field = fields.next();
       ApiShape member = shape.members().get(field.getKey());
       if (member == null) {
-        problems.add(join(path, Snippet.text(field.getKey())) + ": unknown parameter; "
-            + (path.isEmpty() ? "CreateTransformJob" : path) + " takes " + String.join(", ",
-            sorted(shape.members().keySet())));
+        problems.add(
+            join(path, Snippet.text(field.getKey()))
+                + ": unknown parameter; "
+                + (path.isEmpty() ? "CreateTransformJob" : path)
+                + " takes "
+                + String.join(", ", sorted(shape.members().keySet())));
       } else {
         check(field.getValue(), member, join(path, field.getKey()));
       }
@@ -84,12 +88,23 @@ final class ShapeCheck {
     String value = node.asText();
     int length = value.codePointCount(0, value.length());
     if (length < shape.min() || length > shape.max()) {
-      problems.add(path + ": '" + Snippet.text(value) + "' is " + length + " characters; it must be "
-          + (shape.min() == 0 ? "at most " + shape.max() : shape.min() + " to " + shape.max()));
+      problems.add(
+          path
+              + ": '"
+              + Snippet.text(value)
+              + "' is "
+              + length
+              + " characters; it must be "
+              + (shape.min() == 0 ? "at most " + shape.max() : shape.min() + " to " + shape.max()));
     } else if (shape.pattern() != null && !shape.pattern().matcher(value).matches()) {
-      String problem = path + ": '" + Snippet.text(value) + "' does not match " + shape.pattern().pattern();
+      String problem =
+          path + ": '" + Snippet.text(value) + "' does not match " + shape.pattern().pattern();
       if (localPaths.contains(path) && !value.matches("(?i)[a-z][a-z0-9+.-]*://(?<!file://).*")) {
-        String note = path + ": '" + Snippet.text(value) + "' is a local path; the real job needs an s3:// URI";
+        String note =
+            path
+                + ": '"
+                + Snippet.text(value)
+                + "' is a local path; the real job needs an s3:// URI";
         (strict ? problems : notes).add(strict ? note + " (the real API refuses it)" : note);
       } else {
         problems.add(problem);
@@ -105,9 +120,16 @@ final class ShapeCheck {
     String value = node.asText();
     if (!shape.values().contains(value)) {
       String near = nearest(value, shape.values());
-      problems.add(path + ": '" + Snippet.text(value) + "' is not a valid value"
-          + (near != null ? " (did you mean " + near + "? values are case-sensitive)" : shape.values().size() <= 8
-          ? "; valid values: " + String.join(", ", shape.values()) : ""));
+      problems.add(
+          path
+              + ": '"
+              + Snippet.text(value)
+              + "' is not a valid value"
+              + (near != null
+                  ? " (did you mean " + near + "? values are case-sensitive)"
+                  : shape.values().size() <= 8
+                      ? "; valid values: " + String.join(", ", shape.values())
+                      : ""));
     }
   }
 
@@ -117,8 +139,14 @@ final class ShapeCheck {
       return;
     }
     if (!node.canConvertToLong() || node.asLong() < shape.min() || node.asLong() > shape.max()) {
-      problems.add(path + ": " + Snippet.text(node.toString()) + " is out of range; it must be "
-          + (shape.max() >= Integer.MAX_VALUE ? "at least " + shape.min() : shape.min() + " to " + shape.max()));
+      problems.add(
+          path
+              + ": "
+              + Snippet.text(node.toString())
+              + " is out of range; it must be "
+              + (shape.max() >= Integer.MAX_VALUE
+                  ? "at least " + shape.min()
+                  : shape.min() + " to " + shape.max()));
     }
   }
 
@@ -134,8 +162,15 @@ final class ShapeCheck {
       Map.Entry<String, JsonNode> field = fields.next();
       String key = field.getKey();
       if (key.length() > shape.key().max() || !shape.key().pattern().matcher(key).matches()) {
-        problems.add(path + ": key '" + Snippet.text(key) + "' does not match " + shape.key().pattern().pattern()
-            + " (at most " + shape.key().max() + " characters)");
+        problems.add(
+            path
+                + ": key '"
+                + Snippet.text(key)
+                + "' does not match "
+                + shape.key().pattern().pattern()
+                + " (at most "
+                + shape.key().max()
+                + " characters)");
       }
       check(field.getValue(), shape.value(), path + "." + Snippet.text(key));
     }
@@ -155,8 +190,14 @@ final class ShapeCheck {
   }
 
   private void wrongType(JsonNode node, String path, String expected) {
-    problems.add((path.isEmpty() ? "the request" : path) + ": " + Snippet.text(node.toString()) + " is "
-        + kind(node) + "; expected " + expected);
+    problems.add(
+        (path.isEmpty() ? "the request" : path)
+            + ": "
+            + Snippet.text(node.toString())
+            + " is "
+            + kind(node)
+            + "; expected "
+            + expected);
   }
 
   private static String kind(JsonNode node) {

@@ -1,2 +1,5 @@
-/** The job definition: the CreateTransformJob request as a file, flags that override it, and its validation. */
+/**
+ * The job definition: the CreateTransformJob request as a file, flags that override it, and its
+ * validation.
+ */
 package io.batchserve.transform.job;

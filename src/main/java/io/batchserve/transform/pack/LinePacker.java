@@ -7,9 +7,10 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * The fast path of {@link Packer} for SplitType Line, MultiRecord, a payload limit and no DataProcessing: the
- * same requests (as many whole lines as fit in {@code limit} bytes, a last line without {@code \n} gaining one),
- * cut from the stream in bulk instead of line by line. Not thread-safe.
+ * The fast path of {@link Packer} for SplitType Line, MultiRecord, a payload limit and no
+ * DataProcessing: the same requests (as many whole lines as fit in {@code limit} bytes, a last line
+ * without {@code \n} gaining one), cut from the stream in bulk instead of line by line. Not
+ * thread-safe.
  */
 public final class LinePacker implements BatchSource {
   private final InputStream in;
@@ -59,7 +60,10 @@ public final class LinePacker implements BatchSource {
     return batch;
   }
 
-  /** Where this request ends: after the last whole line that fits, the unterminated last line included. */
+  /**
+   * Where this request ends: after the last whole line that fits, the unterminated last line
+   * included.
+   */
   private int cut(byte[] buffer, int length) throws RecordTooLargeException {
     boolean lastLine = eof && buffer[length - 1] != '\n';
     if (lastLine && length < limit) {

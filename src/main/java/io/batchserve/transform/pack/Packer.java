@@ -11,10 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Packs records into requests, in input order. SingleRecord: one record per request. MultiRecord: greedily as many
- * whole records as fit in {@code limit} bytes (0: no limit, and the body is sent with chunked transfer encoding).
- * A record over the limit fails the file; no request is ever empty. Input filters are applied here, so the limit
- * counts the bytes actually sent. Not thread-safe.
+ * Packs records into requests, in input order. SingleRecord: one record per request. MultiRecord:
+ * greedily as many whole records as fit in {@code limit} bytes (0: no limit, and the body is sent
+ * with chunked transfer encoding). A record over the limit fails the file; no request is ever
+ * empty. Input filters are applied here, so the limit counts the bytes actually sent. Not
+ * thread-safe.
  */
 public final class Packer implements BatchSource {
   private final RecordReader reader;
@@ -60,15 +61,20 @@ public final class Packer implements BatchSource {
     return new Batch(Payload.of(exact, records, limit == 0), first, records, originals);
   }
 
-  /** Appends {@code record} at {@code length}, growing the buffer by doubling (one copy per doubling). */
+  /**
+   * Appends {@code record} at {@code length}, growing the buffer by doubling (one copy per
+   * doubling).
+   */
   private byte[] append(byte[] body, int length, byte[] record) throws RecordTooLargeException {
     long needed = (long) length + record.length;
     if (needed > Integer.MAX_VALUE - 16) {
       throw new RecordTooLargeException(nextRecord, "past 2 GB in one request", limit);
     }
     if (body == null || needed > body.length) {
-      long grown = Math.max(needed,
-          body == null ? 64 * 1024 : Math.min((long) body.length * 2, Integer.MAX_VALUE - 16));
+      long grown =
+          Math.max(
+              needed,
+              body == null ? 64 * 1024 : Math.min((long) body.length * 2, Integer.MAX_VALUE - 16));
       body = body == null ? new byte[(int) grown] : Arrays.copyOf(body, (int) grown);
     }
     System.arraycopy(record, 0, body, length, record.length);

@@ -11,9 +11,9 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * DataProcessing for {@code text/csv}: a row is a JSON array of its fields (RFC 4180, parsed and printed with
- * Commons CSV, quoting only where needed). JoinSource Input appends the response row to the original input row:
- * {@code 1,2,3} and {@code 0.5} make {@code 1,2,3,0.5}.
+ * DataProcessing for {@code text/csv}: a row is a JSON array of its fields (RFC 4180, parsed and
+ * printed with Commons CSV, quoting only where needed). JoinSource Input appends the response row
+ * to the original input row: {@code 1,2,3} and {@code 0.5} make {@code 1,2,3,0.5}.
  */
 final class CsvProcessor extends AbstractProcessor {
   private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("").get();
@@ -30,12 +30,15 @@ final class CsvProcessor extends AbstractProcessor {
   @Override
   public byte[] output(byte[] original, byte[] response) {
     String joined = joins ? text(original) + "," + text(response) : text(response);
-    return out.isIdentity() ? joined.getBytes(StandardCharsets.UTF_8) : print(out.apply(parse(joined)));
+    return out.isIdentity()
+        ? joined.getBytes(StandardCharsets.UTF_8)
+        : print(out.apply(parse(joined)));
   }
 
   /**
-   * The fields of one row. A row without any double quote has no quoted field, so RFC 4180 reads it as the text
-   * between commas, which is what the fast path returns; any row with a quote goes to Commons CSV.
+   * The fields of one row. A row without any double quote has no quoted field, so RFC 4180 reads it
+   * as the text between commas, which is what the fast path returns; any row with a quote goes to
+   * Commons CSV.
    */
   static List<String> parse(String row) {
     if (row.indexOf('"') < 0) {

@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * DataProcessing for {@code application/json} and {@code application/jsonlines}. JoinSource Input puts the response
- * under {@code SageMakerOutput} in the input object ({@code {"key":1}} and {@code {"label":1}} make
- * {@code {"key":1,"SageMakerOutput":{"label":1}}}); an input that is not an object becomes
- * {@code {"SageMakerInput":input,"SageMakerOutput":output}}.
+ * DataProcessing for {@code application/json} and {@code application/jsonlines}. JoinSource Input
+ * puts the response under {@code SageMakerOutput} in the input object ({@code {"key":1}} and {@code
+ * {"label":1}} make {@code {"key":1,"SageMakerOutput":{"label":1}}}); an input that is not an
+ * object becomes {@code {"SageMakerInput":input,"SageMakerOutput":output}}.
  */
 final class JsonProcessor extends AbstractProcessor {
   JsonProcessor(FilterPath in, boolean joins, FilterPath out) {
@@ -45,7 +45,8 @@ final class JsonProcessor extends AbstractProcessor {
     try {
       return FilterPath.MAPPER.readValue(record, Object.class);
     } catch (IOException e) {
-      String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+      String message =
+          e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
       throw new IllegalArgumentException(what + " is not JSON: " + message, e);
     }
   }

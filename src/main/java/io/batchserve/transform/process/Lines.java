@@ -21,7 +21,10 @@ public final class Lines {
     return end == record.length ? record : Arrays.copyOf(record, end);
   }
 
-  /** True for response types that hold one record per line (CSV and JSON Lines); others are one record each. */
+  /**
+   * True for response types that hold one record per line (CSV and JSON Lines); others are one
+   * record each.
+   */
   public static boolean lineBased(MediaType type) {
     return MediaType.CSV.equals(type) || MediaType.JSON_LINES.equals(type);
   }

@@ -4,8 +4,9 @@ import io.batchserve.codec.MediaType;
 import io.batchserve.transform.job.JoinSource;
 
 /**
- * What DataProcessing does to one record: filter an input record before it is sent, and build the output record
- * from the (unfiltered) input and the response record. Records here carry no line terminator. Thread-safe.
+ * What DataProcessing does to one record: filter an input record before it is sent, and build the
+ * output record from the (unfiltered) input and the response record. Records here carry no line
+ * terminator. Thread-safe.
  */
 public interface RecordProcessor {
   /** The record to send, from the input record. */
@@ -22,12 +23,18 @@ public interface RecordProcessor {
   /** True when output records are built record by record (a join or an OutputFilter). */
   boolean buildsOutput();
 
-  static RecordProcessor of(String contentType, String inputFilter, JoinSource join, String outputFilter,
+  static RecordProcessor of(
+      String contentType,
+      String inputFilter,
+      JoinSource join,
+      String outputFilter,
       SliceEnd sliceEnd) {
     FilterPath in = FilterPath.compile("InputFilter", inputFilter, sliceEnd);
     FilterPath out = FilterPath.compile("OutputFilter", outputFilter, sliceEnd);
     boolean joins = join == JoinSource.Input;
     MediaType type = contentType == null ? null : MediaType.parse(contentType);
-    return MediaType.CSV.equals(type) ? new CsvProcessor(in, joins, out) : new JsonProcessor(in, joins, out);
+    return MediaType.CSV.equals(type)
+        ? new CsvProcessor(in, joins, out)
+        : new JsonProcessor(in, joins, out);
   }
 }

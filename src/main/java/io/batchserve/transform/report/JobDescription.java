@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * job.json: the shape of DescribeTransformJob (status, FailureReason, timings, the settings the job resolved to),
- * plus a {@code Harness} section with per-file results and the summary numbers.
+ * job.json: the shape of DescribeTransformJob (status, FailureReason, timings, the settings the job
+ * resolved to), plus a {@code Harness} section with per-file results and the summary numbers.
  */
 public final class JobDescription {
   private JobDescription() {}
@@ -18,17 +18,27 @@ public final class JobDescription {
   /** The times of a job. */
   public record Times(Instant created, Instant started, Instant ended) {}
 
-  public static String json(ObjectNode request, Map<String, Object> resolved, String status, String failureReason,
-      Times times, List<FileResult> files, JobStats stats, Map<String, Object> harness) {
+  public static String json(
+      ObjectNode request,
+      Map<String, Object> resolved,
+      String status,
+      String failureReason,
+      Times times,
+      List<FileResult> files,
+      JobStats stats,
+      Map<String, Object> harness) {
     ObjectNode job = Json.MAPPER.createObjectNode();
     String name = request.path("TransformJobName").asText();
     job.put("TransformJobName", name);
-    job.put("TransformJobArn", "arn:aws:sagemaker:local:000000000000:transform-job/" + name.toLowerCase(Locale.ROOT));
+    job.put(
+        "TransformJobArn",
+        "arn:aws:sagemaker:local:000000000000:transform-job/" + name.toLowerCase(Locale.ROOT));
     job.put("TransformJobStatus", status);
     if (failureReason != null) {
       job.put("FailureReason", failureReason);
     }
-    ObjectNode rest = request.deepCopy().without(List.of("TransformJobName", "Tags", "ExperimentConfig"));
+    ObjectNode rest =
+        request.deepCopy().without(List.of("TransformJobName", "Tags", "ExperimentConfig"));
     job.setAll(rest);
     resolved.forEach((key, value) -> job.set(key, Json.MAPPER.valueToTree(value)));
     job.put("CreationTime", times.created().toString());

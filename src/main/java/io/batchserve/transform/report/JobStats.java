@@ -32,7 +32,9 @@ public final class JobStats implements Invoker.Listener {
 
   /** A latency percentile in milliseconds (0 when there were no requests). */
   public double latencyMillis(double percentile) {
-    return latencyMicros.getTotalCount() == 0 ? 0 : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+    return latencyMicros.getTotalCount() == 0
+        ? 0
+        : latencyMicros.getValueAtPercentile(percentile) / 1000.0;
   }
 
   /** Starts the throughput clock: called when the servers are ready and the first file starts. */

@@ -7,12 +7,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Shows progress while a job runs: on a terminal a bar redrawn in place (files, records, bytes, rate, ETA), else a
- * plain log line every 10 s. {@link #close} prints the last state and stops.
+ * Shows progress while a job runs: on a terminal a bar redrawn in place (files, records, bytes,
+ * rate, ETA), else a plain log line every 10 s. {@link #close} prints the last state and stops.
  */
 public final class Progress implements AutoCloseable {
   /** How progress is shown. */
-  public enum Mode { AUTO, BAR, LOG, NONE }
+  public enum Mode {
+    AUTO,
+    BAR,
+    LOG,
+    NONE
+  }
 
   private final JobStats stats;
   private final int files;
@@ -32,11 +37,13 @@ public final class Progress implements AutoCloseable {
       timer = null;
       return;
     }
-    timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "progress");
-      thread.setDaemon(true);
-      return thread;
-    });
+    timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "progress");
+              thread.setDaemon(true);
+              return thread;
+            });
     long period = bar ? 500 : 10_000;
     timer.scheduleAtFixedRate(this::show, period, period, TimeUnit.MILLISECONDS);
   }
@@ -67,12 +74,23 @@ public final class Progress implements AutoCloseable {
     long done = stats.filesCompleted.sum() + stats.filesFailed.sum() + stats.filesSkipped.sum();
     long read = stats.bytesRead.sum();
     double seconds = Math.max(stats.elapsedSeconds(), 1e-3);
-    double fraction = bytes > 0 ? Math.min(1.0, (double) read / bytes) : (files == 0 ? 1 : (double) done / files);
+    double fraction =
+        bytes > 0 ? Math.min(1.0, (double) read / bytes) : (files == 0 ? 1 : (double) done / files);
     int filled = (int) Math.round(fraction * 24);
     String eta = fraction <= 0 ? "?" : Math.round(seconds / fraction - seconds) + "s";
-    return String.format(Locale.ROOT, "[%s%s] %3.0f%% files %d/%d, records %,d, %s of %s, %,.0f records/s, ETA %s",
-        "#".repeat(filled), ".".repeat(24 - filled), fraction * 100, done, files, stats.records.sum(),
-        Summary.size(read), Summary.size(bytes), stats.records.sum() / seconds, eta);
+    return String.format(
+        Locale.ROOT,
+        "[%s%s] %3.0f%% files %d/%d, records %,d, %s of %s, %,.0f records/s, ETA %s",
+        "#".repeat(filled),
+        ".".repeat(24 - filled),
+        fraction * 100,
+        done,
+        files,
+        stats.records.sum(),
+        Summary.size(read),
+        Summary.size(bytes),
+        stats.records.sum() / seconds,
+        eta);
   }
 
   @Override

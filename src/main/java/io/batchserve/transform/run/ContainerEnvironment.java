@@ -5,9 +5,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The environment the service gives a transform container: SAGEMAKER_BATCH=true always; SAGEMAKER_MAX_PAYLOAD_IN_MB,
- * SAGEMAKER_BATCH_STRATEGY and SAGEMAKER_MAX_CONCURRENT_TRANSFORMS only when the job sets them; then the job's
- * Environment.
+ * The environment the service gives a transform container: SAGEMAKER_BATCH=true always;
+ * SAGEMAKER_MAX_PAYLOAD_IN_MB, SAGEMAKER_BATCH_STRATEGY and SAGEMAKER_MAX_CONCURRENT_TRANSFORMS
+ * only when the job sets them; then the job's Environment.
  */
 final class ContainerEnvironment {
   private ContainerEnvironment() {}

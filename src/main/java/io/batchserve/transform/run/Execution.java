@@ -1,5 +1,6 @@
 package io.batchserve.transform.run;
 
+import io.batchserve.time.Ticker;
 import io.batchserve.transform.instance.ExecutionParametersProbe;
 import io.batchserve.transform.instance.Instances;
 import io.batchserve.transform.invoke.Backoff;
@@ -18,18 +19,21 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import io.batchserve.time.Ticker;
+import java.util.stream.Collectors;
 
 /**
- * The instances part of a job: start them, resolve each one's plan, spread the files over them (sorted by key,
- * round robin: one object on one instance), and run each instance's files, MaxConcurrentTransforms at a time.
+ * The instances part of a job: start them, resolve each one's plan, spread the files over them
+ * (sorted by key, round robin: one object on one instance), and run each instance's files,
+ * MaxConcurrentTransforms at a time.
  */
 final class Execution {
   private final JobSpec job;
@@ -45,8 +49,14 @@ final class Execution {
   private InstanceSettings firstPlan;
   private long restarts;
 
-  Execution(JobSpec job, HarnessOptions options, Outputs outputs, JobStats stats, Consumer<String> log,
-      Ticker ticker, StopSignal stop) {
+  Execution(
+      JobSpec job,
+      HarnessOptions options,
+      Outputs outputs,
+      JobStats stats,
+      Consumer<String> log,
+      Ticker ticker,
+      StopSignal stop) {
     this.stop = stop;
     this.job = job;
     this.options = options;
@@ -54,29 +64,51 @@ final class Execution {
     this.stats = stats;
     this.log = log;
     this.ticker = ticker;
-    this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).executor(Executors.newCachedThreadPool(Execution::daemon)).build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .executor(Executors.newCachedThreadPool(Execution::daemon))
+            .build();
     this.backoff = new Backoff(Duration.ofMillis(200), Duration.ofSeconds(10), options.seed());
-    this.processor = RecordProcessor.of(job.contentType(), job.inputFilter(), job.joinSource(), job.outputFilter(),
-        options.sliceEnd());
+    this.processor =
+        RecordProcessor.of(
+            job.contentType(),
+            job.inputFilter(),
+            job.joinSource(),
+            job.outputFilter(),
+            options.sliceEnd());
   }
 
   Instances instances(Path logDir) throws IOException, InterruptedException {
     if (!options.endpoints().isEmpty()) {
       return Instances.connect(options.endpoints(), client, options.startupLimit(), log);
     }
-    log.accept("starting " + job.instanceCount() + " " + options.server().describe() + " on model directory "
-        + options.server().modelDir()
-        + "; their logs go to " + logDir);
-    Instances.Launch launch = new Instances.Launch(options.server(), ContainerEnvironment.of(job), logDir,
-        options.startupLimit(), options.maxRestarts(), log);
+    log.accept(
+        "starting "
+            + job.instanceCount()
+            + " "
+            + options.server().describe()
+            + " on model directory "
+            + options.server().modelDir()
+            + "; their logs go to "
+            + logDir);
+    Instances.Launch launch =
+        new Instances.Launch(
+            options.server(),
+            ContainerEnvironment.of(job),
+            logDir,
+            options.startupLimit(),
+            options.maxRestarts(),
+            log);
     return Instances.start(launch, job.instanceCount(), client);
   }
 
   /**
-   * Runs the files and returns their results in input order. When the job is stopped (its thread interrupted after
-   * a {@link StopSignal}), it cancels what is in flight, stops the instances, waits for every file to discard its
-   * unfinished output, and returns each file's state: completed, failed, or stopped.
+   * Runs the files and returns their results in input order. When the job is stopped (its thread
+   * interrupted after a {@link StopSignal}), it cancels what is in flight, stops the instances,
+   * waits for every file to discard its unfinished output, and returns each file's state:
+   * completed, failed, or stopped.
    */
   List<FileResult> run(Instances instances, List<InputObject> files) throws InterruptedException {
     List<Endpoint> endpoints = instances.endpoints();
@@ -108,9 +140,14 @@ final class Execution {
     }
   }
 
-  private List<FileResult> stopped(Instances instances, List<InputObject> files, List<Future<FileResult>> futures,
-      List<ExecutorService> pools) throws InterruptedException {
-    log.accept("stopping (" + stop.signal() + "): cancelling requests in flight and stopping the servers");
+  private List<FileResult> stopped(
+      Instances instances,
+      List<InputObject> files,
+      List<Future<FileResult>> futures,
+      List<ExecutorService> pools)
+      throws InterruptedException {
+    log.accept(
+        "stopping (" + stop.signal() + "): cancelling requests in flight and stopping the servers");
     pools.forEach(ExecutorService::shutdownNow);
     instances.close();
     for (ExecutorService pool : pools) {
@@ -134,25 +171,44 @@ final class Execution {
     return ordered;
   }
 
-  private List<Future<FileResult>> runInstance(Endpoint endpoint, List<InputObject> files,
-      List<ExecutorService> pools) throws InterruptedException {
-    InstanceSettings plan = InstanceSettings.resolve(job, ExecutionParametersProbe.fetch(client, endpoint.base()));
+  private List<Future<FileResult>> runInstance(
+      Endpoint endpoint, List<InputObject> files, List<ExecutorService> pools)
+      throws InterruptedException {
+    InstanceSettings plan =
+        InstanceSettings.resolve(job, ExecutionParametersProbe.fetch(client, endpoint.base()));
     log.accept(endpoint + ": [sagemaker logs]: " + plan.logLine());
     if (firstPlan == null) {
       firstPlan = plan;
     }
     int concurrency = plan.maxConcurrentTransforms();
     ExecutorService requests = Executors.newFixedThreadPool(concurrency, Execution::daemon);
-    ExecutorService fileThreads = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, files.size())),
-        Execution::daemon);
+    ExecutorService fileThreads =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(concurrency, files.size())), Execution::daemon);
     pools.add(requests);
     pools.add(fileThreads);
-    Invoker.Settings settings = new Invoker.Settings(job.contentType(), job.accept(),
-        Duration.ofSeconds(job.invocationsTimeoutSeconds()), job.invocationsMaxRetries(),
-        options.retryClientErrors(), options.retryAfterLimit());
+    Invoker.Settings settings =
+        new Invoker.Settings(
+            job.contentType(),
+            job.accept(),
+            Duration.ofSeconds(job.invocationsTimeoutSeconds()),
+            job.invocationsMaxRetries(),
+            options.retryClientErrors(),
+            options.retryAfterLimit());
     Invoker invoker = new Invoker(client, endpoint, settings, backoff, ticker, stats);
-    InstanceRun worker = new InstanceRun(job, plan, processor, invoker, requests, new Semaphore(2 * concurrency),
-        stats, options, outputs, log, stop);
+    InstanceRun worker =
+        new InstanceRun(
+            job,
+            plan,
+            processor,
+            invoker,
+            requests,
+            new Semaphore(2 * concurrency),
+            stats,
+            options,
+            outputs,
+            log,
+            stop);
     List<Future<FileResult>> futures = new ArrayList<>();
     for (InputObject file : files) {
       futures.add(fileThreads.submit(() -> new FileTransform(file, worker).run()));
@@ -163,7 +219,7 @@ final class Execution {
   private static FileResult get(Future<FileResult> future) throws InterruptedException {
     try {
       return future.get();
-    } catch (java.util.concurrent.ExecutionException e) {
+    } catch (ExecutionException e) {
       throw new IllegalStateException("a file transform threw", e.getCause());
     }
   }
@@ -171,7 +227,7 @@ final class Execution {
   private static List<FileResult> order(List<FileResult> results, List<InputObject> files) {
     Map<String, FileResult> byInput = new LinkedHashMap<>();
     results.forEach(r -> byInput.put(r.input(), r));
-    return files.stream().map(f -> byInput.get(f.display())).collect(java.util.stream.Collectors.toList());
+    return files.stream().map(f -> byInput.get(f.display())).collect(Collectors.toList());
   }
 
   /** The settings the job ran with, in DescribeTransformJob's keys. */
@@ -182,8 +238,13 @@ final class Execution {
       resolved.put("MaxPayloadInMB", firstPlan.maxPayloadInMb());
       resolved.put("BatchStrategy", firstPlan.strategy().apiName());
     }
-    resolved.put("ModelClientConfig", Map.of("InvocationsTimeoutInSeconds", job.invocationsTimeoutSeconds(),
-        "InvocationsMaxRetries", job.invocationsMaxRetries()));
+    resolved.put(
+        "ModelClientConfig",
+        Map.of(
+            "InvocationsTimeoutInSeconds",
+            job.invocationsTimeoutSeconds(),
+            "InvocationsMaxRetries",
+            job.invocationsMaxRetries()));
     resolved.put("Environment", job.environment());
     return resolved;
   }
@@ -194,7 +255,7 @@ final class Execution {
     settings.put("BytesPerMB", options.bytesPerMb());
     settings.put("RetryClientErrors", options.retryClientErrors());
     settings.put("NewlineAfterResponse", options.alwaysNewline() ? "always" : "if-missing");
-    settings.put("SliceEnd", options.sliceEnd().name().toLowerCase(java.util.Locale.ROOT));
+    settings.put("SliceEnd", options.sliceEnd().name().toLowerCase(Locale.ROOT));
     settings.put("Endpoints", options.endpoints().stream().map(Object::toString).toList());
     settings.put("ServerRestarts", restarts);
     return settings;

@@ -1,22 +1,23 @@
 package io.batchserve.transform.run;
 
-import io.batchserve.transform.assemble.Assembler;
-import io.batchserve.transform.pack.Batch;
-import io.batchserve.transform.pack.BatchSource;
-import io.batchserve.transform.pack.LinePacker;
-import io.batchserve.transform.pack.Packer;
 import io.batchserve.codec.MediaType;
 import io.batchserve.config.BatchStrategy;
+import io.batchserve.transform.assemble.Assembler;
 import io.batchserve.transform.invoke.InvocationException;
 import io.batchserve.transform.invoke.Payload;
 import io.batchserve.transform.invoke.Response;
 import io.batchserve.transform.job.AssembleWith;
 import io.batchserve.transform.job.CompressionType;
 import io.batchserve.transform.job.SplitType;
+import io.batchserve.transform.pack.Batch;
+import io.batchserve.transform.pack.BatchSource;
+import io.batchserve.transform.pack.LinePacker;
+import io.batchserve.transform.pack.Packer;
 import io.batchserve.transform.report.FileResult;
 import io.batchserve.transform.source.InputObject;
 import io.batchserve.transform.source.Outputs;
 import io.batchserve.transform.split.RecordReader;
+import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,10 +31,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Transforms one input object on one instance: read, split, filter and pack on this thread, send up to the
- * window's worth of batches through the instance's request pool, write answers in input order to a pending
- * output, publish it only when every batch succeeded. A failure stops the file, discards its output and logs the
- * service's lines; it never throws.
+ * Transforms one input object on one instance: read, split, filter and pack on this thread, send up
+ * to the window's worth of batches through the instance's request pool, write answers in input
+ * order to a pending output, publish it only when every batch succeeded. A failure stops the file,
+ * discards its output and logs the service's lines; it never throws.
  */
 final class FileTransform {
   private final InputObject input;
@@ -48,9 +49,15 @@ final class FileTransform {
   FileTransform(InputObject input, InstanceRun worker) {
     this.input = input;
     this.worker = worker;
-    MediaType accept = worker.job().accept() == null ? null : MediaType.parse(worker.job().accept());
-    this.assembler = new Assembler(worker.processor(), worker.job().assembleWith() == AssembleWith.Line,
-        worker.options().alwaysNewline(), worker.plan().strategy() == BatchStrategy.MULTI_RECORD, accept);
+    MediaType accept =
+        worker.job().accept() == null ? null : MediaType.parse(worker.job().accept());
+    this.assembler =
+        new Assembler(
+            worker.processor(),
+            worker.job().assembleWith() == AssembleWith.Line,
+            worker.options().alwaysNewline(),
+            worker.plan().strategy() == BatchStrategy.MULTI_RECORD,
+            accept);
   }
 
   FileResult run() {
@@ -58,12 +65,14 @@ final class FileTransform {
     Deque<InFlight> inFlight = new ArrayDeque<>();
     try {
       output = worker.outputs().begin(input.relativeKey());
-      try (InputStream in = open(); OutputStream out = new BufferedOutputStream(output.stream(), 1 << 16)) {
+      try (InputStream in = open();
+          OutputStream out = new BufferedOutputStream(output.stream(), 1 << 16)) {
         transform(in, out, inFlight);
       }
       output.commit();
       worker.stats().filesCompleted.increment();
-      return new FileResult(input.display(), output.display(), FileResult.Status.COMPLETED, null, records, requests);
+      return new FileResult(
+          input.display(), output.display(), FileResult.Status.COMPLETED, null, records, requests);
     } catch (IOException | RuntimeException e) {
       return fail(e, output, inFlight);
     } catch (InterruptedException e) {
@@ -75,7 +84,9 @@ final class FileTransform {
   private void transform(InputStream in, OutputStream out, Deque<InFlight> inFlight)
       throws IOException, InterruptedException {
     boolean multi = worker.plan().strategy() == BatchStrategy.MULTI_RECORD;
-    if (worker.limitBytes() == 0 && worker.job().splitType() == SplitType.None && !worker.job().processesData()) {
+    if (worker.limitBytes() == 0
+        && worker.job().splitType() == SplitType.None
+        && !worker.job().processesData()) {
       streamWhole(in, out, inFlight);
       return;
     }
@@ -89,7 +100,9 @@ final class FileTransform {
         }
         writeHead(inFlight, out);
       }
-      inFlight.add(new InFlight(batch, ++sent, CompletableFuture.supplyAsync(() -> send(batch), worker.pool())));
+      inFlight.add(
+          new InFlight(
+              batch, ++sent, CompletableFuture.supplyAsync(() -> send(batch), worker.pool())));
       while (!inFlight.isEmpty() && inFlight.peek().answer.isDone()) {
         writeHead(inFlight, out);
       }
@@ -101,22 +114,26 @@ final class FileTransform {
 
   private BatchSource batches(InputStream in, boolean multi) {
     boolean processes = worker.job().processesData();
-    if (multi && !processes && worker.job().splitType() == SplitType.Line && worker.limitBytes() > 0) {
+    if (multi
+        && !processes
+        && worker.job().splitType() == SplitType.Line
+        && worker.limitBytes() > 0) {
       return new LinePacker(in, worker.limitBytes());
     }
-    RecordReader reader = RecordReader.open(worker.job().splitType(), worker.plan().strategy(), in,
-        worker.limitBytes());
+    RecordReader reader =
+        RecordReader.open(
+            worker.job().splitType(), worker.plan().strategy(), in, worker.limitBytes());
     return new Packer(reader, processes ? worker.processor() : null, worker.limitBytes(), multi);
   }
 
   /**
-   * MaxPayloadInMB 0 with SplitType None: the object is streamed from its source in one chunked request, never
-   * held in memory; a retry opens it again.
+   * MaxPayloadInMB 0 with SplitType None: the object is streamed from its source in one chunked
+   * request, never held in memory; a retry opens it again.
    */
   private void streamWhole(InputStream in, OutputStream out, Deque<InFlight> inFlight)
       throws IOException, InterruptedException {
     if (!in.markSupported()) {
-      in = new java.io.BufferedInputStream(in, 1);
+      in = new BufferedInputStream(in, 1);
     }
     in.mark(1);
     if (in.read() < 0) {
@@ -125,7 +142,9 @@ final class FileTransform {
     Payload payload = Payload.streamed(Payload.Opener.unchecked(this::open), 1);
     worker.window().acquire();
     Batch batch = new Batch(payload, 1, 1, null);
-    inFlight.add(new InFlight(batch, ++sent, CompletableFuture.supplyAsync(() -> send(batch), worker.pool())));
+    inFlight.add(
+        new InFlight(
+            batch, ++sent, CompletableFuture.supplyAsync(() -> send(batch), worker.pool())));
     writeHead(inFlight, out);
   }
 
@@ -143,7 +162,8 @@ final class FileTransform {
     }
   }
 
-  private void writeHead(Deque<InFlight> inFlight, OutputStream out) throws IOException, InterruptedException {
+  private void writeHead(Deque<InFlight> inFlight, OutputStream out)
+      throws IOException, InterruptedException {
     InFlight head = inFlight.poll();
     try {
       Response response = head.answer.join();
@@ -153,7 +173,8 @@ final class FileTransform {
       worker.stats().records.add(head.batch.records());
     } catch (CompletionException e) {
       if (e.getCause() instanceof InvocationException failure) {
-        failedAt = RequestLocation.of(worker.job().splitType(), head.batch, head.request, failure.body());
+        failedAt =
+            RequestLocation.of(worker.job().splitType(), head.batch, head.request, failure.body());
       }
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     } finally {
@@ -162,11 +183,13 @@ final class FileTransform {
   }
 
   private InputStream open() throws IOException {
-    InputStream raw = new CountingInputStream(input.store().open(input.location().bucket(), input.key()),
-        worker.stats().bytesRead);
-    return worker.job().compression() == CompressionType.Gzip ? new GZIPInputStream(raw, 1 << 16) : raw;
+    InputStream raw =
+        new CountingInputStream(
+            input.store().open(input.location().bucket(), input.key()), worker.stats().bytesRead);
+    return worker.job().compression() == CompressionType.Gzip
+        ? new GZIPInputStream(raw, 1 << 16)
+        : raw;
   }
-
 
   private FileResult fail(Exception e, Outputs.Pending output, Deque<InFlight> inFlight) {
     failed.set(true);
@@ -184,13 +207,19 @@ final class FileTransform {
     }
     worker.stats().filesFailed.increment();
     String reason = FailureLog.write(input.display(), failedAt, e, worker.log());
-    return new FileResult(input.display(), null, FileResult.Status.FAILED, reason, records, requests);
+    return new FileResult(
+        input.display(), null, FileResult.Status.FAILED, reason, records, requests);
   }
 
   /** A file the job stopped before it completed: no output is written for it. */
   static FileResult stopped(InputObject input, StopSignal stop, long records, long requests) {
-    return new FileResult(input.display(), null, FileResult.Status.STOPPED, "stopped by " + stop.signal()
-        + " before it completed; no output written", records, requests);
+    return new FileResult(
+        input.display(),
+        null,
+        FileResult.Status.STOPPED,
+        "stopped by " + stop.signal() + " before it completed; no output written",
+        records,
+        requests);
   }
 
   private record InFlight(Batch batch, long request, CompletableFuture<Response> answer) {}

@@ -11,21 +11,36 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * What the harness needs beyond the job definition: where the servers come from, the choices the service leaves
- * unconfirmed, and how to report.
+ * What the harness needs beyond the job definition: where the servers come from, the choices the
+ * service leaves unconfirmed, and how to report.
  *
  * @param server how to start child servers (ignored when {@code endpoints} is not empty)
  * @param endpoints running servers to use instead of children
  * @param bytesPerMb 1,048,576 (default) or 1,000,000: the MB of MaxPayloadInMB when packing
  * @param retryClientErrors retry 4xx answers like 5xx ones
- * @param retryAfterLimit the longest wait a {@code Retry-After} header may ask for before a retry (zero: ignore it)
- * @param alwaysNewline with AssembleWith Line, add a newline after every response even when it ends with one
+ * @param retryAfterLimit the longest wait a {@code Retry-After} header may ask for before a retry
+ *     (zero: ignore it)
+ * @param alwaysNewline with AssembleWith Line, add a newline after every response even when it ends
+ *     with one
  * @param sliceEnd whether the end of a JSONPath slice is included
- * @param logDir where child logs go (null: beside job.json for a local output, else a temporary folder)
+ * @param logDir where child logs go (null: beside job.json for a local output, else a temporary
+ *     folder)
  */
-public record HarnessOptions(ServerCommand server, List<URI> endpoints, Stores.S3Settings s3, long bytesPerMb,
-    boolean retryClientErrors, Duration retryAfterLimit, boolean alwaysNewline, SliceEnd sliceEnd, boolean skipExisting,
-    Duration startupLimit, int maxRestarts, long seed, Progress.Mode progress, Path logDir) {
+public record HarnessOptions(
+    ServerCommand server,
+    List<URI> endpoints,
+    Stores.S3Settings s3,
+    long bytesPerMb,
+    boolean retryClientErrors,
+    Duration retryAfterLimit,
+    boolean alwaysNewline,
+    SliceEnd sliceEnd,
+    boolean skipExisting,
+    Duration startupLimit,
+    int maxRestarts,
+    long seed,
+    Progress.Mode progress,
+    Path logDir) {
 
   public static final long MEGABYTE = 1_000_000;
 
@@ -34,14 +49,18 @@ public record HarnessOptions(ServerCommand server, List<URI> endpoints, Stores.S
   }
 
   /**
-   * Options with the command line's defaults (MiB, no 4xx retries, Retry-After up to 60 s, newline if missing,
-   * inclusive slices, 300 s to start, 3 restarts, seed 1, progress auto), for {@code server}.
+   * Options with the command line's defaults (MiB, no 4xx retries, Retry-After up to 60 s, newline
+   * if missing, inclusive slices, 300 s to start, 3 restarts, seed 1, progress auto), for {@code
+   * server}.
    */
   public static Builder builder(ServerCommand server) {
     return new Builder(server);
   }
 
-  /** Named settings instead of fourteen positional ones; {@link #build} makes the record. Not thread-safe. */
+  /**
+   * Named settings instead of fourteen positional ones; {@link #build} makes the record. Not
+   * thread-safe.
+   */
   public static final class Builder {
     private final ServerCommand server;
     private List<URI> endpoints = List.of();
@@ -128,8 +147,21 @@ public record HarnessOptions(ServerCommand server, List<URI> endpoints, Stores.S
     }
 
     public HarnessOptions build() {
-      return new HarnessOptions(server, endpoints, s3, bytesPerMb, retryClientErrors, retryAfterLimit,
-          alwaysNewline, sliceEnd, skipExisting, startupLimit, maxRestarts, seed, progress, logDir);
+      return new HarnessOptions(
+          server,
+          endpoints,
+          s3,
+          bytesPerMb,
+          retryClientErrors,
+          retryAfterLimit,
+          alwaysNewline,
+          sliceEnd,
+          skipExisting,
+          startupLimit,
+          maxRestarts,
+          seed,
+          progress,
+          logDir);
     }
   }
 }

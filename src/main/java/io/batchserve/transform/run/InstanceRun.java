@@ -10,12 +10,22 @@ import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 
 /**
- * Everything the files of one instance share: the plan, the invoker, a pool of MaxConcurrentTransforms request
- * threads, and {@code window}, the permits for batches held in memory (read, in flight or waiting to be written),
- * 2 x MaxConcurrentTransforms, which bounds memory by concurrency x payload.
+ * Everything the files of one instance share: the plan, the invoker, a pool of
+ * MaxConcurrentTransforms request threads, and {@code window}, the permits for batches held in
+ * memory (read, in flight or waiting to be written), 2 x MaxConcurrentTransforms, which bounds
+ * memory by concurrency x payload.
  */
-record InstanceRun(JobSpec job, InstanceSettings plan, RecordProcessor processor, Invoker invoker, ExecutorService pool,
-    Semaphore window, JobStats stats, HarnessOptions options, Outputs outputs, Consumer<String> log,
+record InstanceRun(
+    JobSpec job,
+    InstanceSettings plan,
+    RecordProcessor processor,
+    Invoker invoker,
+    ExecutorService pool,
+    Semaphore window,
+    JobStats stats,
+    HarnessOptions options,
+    Outputs outputs,
+    Consumer<String> log,
     StopSignal stop) {
 
   long limitBytes() {

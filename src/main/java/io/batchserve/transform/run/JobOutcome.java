@@ -4,11 +4,17 @@ import io.batchserve.transform.report.FileResult;
 import io.batchserve.transform.report.JobStats;
 import java.util.List;
 
-/** How a job ended ({@link Status}, with the reason when it did not complete), per-file results, and the numbers. */
-public record JobOutcome(Status status, String failureReason, List<FileResult> files, JobStats stats) {
+/**
+ * How a job ended ({@link Status}, with the reason when it did not complete), per-file results, and
+ * the numbers.
+ */
+public record JobOutcome(
+    Status status, String failureReason, List<FileResult> files, JobStats stats) {
   /** DescribeTransformJob's TransformJobStatus values that a finished local run can have. */
   public enum Status {
-    COMPLETED("Completed"), FAILED("Failed"), STOPPED("Stopped");
+    COMPLETED("Completed"),
+    FAILED("Failed"),
+    STOPPED("Stopped");
 
     private final String apiName;
 
@@ -16,7 +22,10 @@ public record JobOutcome(Status status, String failureReason, List<FileResult> f
       this.apiName = apiName;
     }
 
-    /** As the API spells it, in job.json and the summary: {@code Completed}, {@code Failed}, {@code Stopped}. */
+    /**
+     * As the API spells it, in job.json and the summary: {@code Completed}, {@code Failed}, {@code
+     * Stopped}.
+     */
     public String apiName() {
       return apiName;
     }

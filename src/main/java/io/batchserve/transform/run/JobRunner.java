@@ -1,6 +1,7 @@
 package io.batchserve.transform.run;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.batchserve.time.Ticker;
 import io.batchserve.transform.instance.Instances;
 import io.batchserve.transform.job.JobSpec;
 import io.batchserve.transform.report.FileResult;
@@ -18,12 +19,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import io.batchserve.time.Ticker;
 
 /**
- * Runs a validated job end to end: list inputs, start or connect to the instances, run every file, write job.json
- * beside the outputs, print the summary. Child servers are stopped whatever happens (also on Ctrl-C).
+ * Runs a validated job end to end: list inputs, start or connect to the instances, run every file,
+ * write job.json beside the outputs, print the summary. Child servers are stopped whatever happens
+ * (also on Ctrl-C).
  */
 public final class JobRunner {
   private final JobSpec job;
@@ -34,12 +36,18 @@ public final class JobRunner {
   private final StopSignal stop;
   private volatile Progress progress;
 
-  public JobRunner(JobSpec job, ObjectNode request, HarnessOptions options, PrintStream out, Ticker ticker) {
+  public JobRunner(
+      JobSpec job, ObjectNode request, HarnessOptions options, PrintStream out, Ticker ticker) {
     this(job, request, options, out, ticker, StopSignal.NEVER);
   }
 
   /** A runner that {@code stop} can stop cleanly (SIGINT, SIGTERM): see {@link StopSignal}. */
-  public JobRunner(JobSpec job, ObjectNode request, HarnessOptions options, PrintStream out, Ticker ticker,
+  public JobRunner(
+      JobSpec job,
+      ObjectNode request,
+      HarnessOptions options,
+      PrintStream out,
+      Ticker ticker,
       StopSignal stop) {
     this.stop = stop;
     this.job = job;
@@ -57,7 +65,11 @@ public final class JobRunner {
       Outputs outputs = new Outputs(job.outputUri(), stores, temp);
       int stale = outputs.removeStalePartials();
       if (stale > 0) {
-        log("removed " + stale + " partial output file(s) left by an interrupted run in " + outputs.location());
+        log(
+            "removed "
+                + stale
+                + " partial output file(s) left by an interrupted run in "
+                + outputs.location());
       }
       List<FileResult> results = new ArrayList<>();
       List<InputObject> todo = new ArrayList<>();
@@ -70,10 +82,18 @@ public final class JobRunner {
       } else {
         outcome = runFiles(execution, todo, results, stats, logDir(outputs, temp));
       }
-      Thread.interrupted(); // a stop interrupts this thread; what follows (job.json, summary) must still run
-      String description = JobDescription.json(request, execution.resolved(), outcome.status().apiName(),
-          outcome.failureReason(), new JobDescription.Times(created, started, Instant.now()), outcome.files(),
-          stats, execution.harnessSettings());
+      Thread.interrupted(); // a stop interrupts this thread; what follows (job.json, summary) must
+      // still run
+      String description =
+          JobDescription.json(
+              request,
+              execution.resolved(),
+              outcome.status().apiName(),
+              outcome.failureReason(),
+              new JobDescription.Times(created, started, Instant.now()),
+              outcome.files(),
+              stats,
+              execution.harnessSettings());
       outputs.writeText("job.json", description);
       out.println(Summary.text(outcome.status().apiName(), stats));
       if (outcome.failureReason() != null) {
@@ -86,8 +106,13 @@ public final class JobRunner {
     }
   }
 
-  private JobOutcome runFiles(Execution execution, List<InputObject> todo, List<FileResult> results,
-      JobStats stats, Path logDir) throws InterruptedException {
+  private JobOutcome runFiles(
+      Execution execution,
+      List<InputObject> todo,
+      List<FileResult> results,
+      JobStats stats,
+      Path logDir)
+      throws InterruptedException {
     long bytes = todo.stream().mapToLong(InputObject::size).sum();
     if (todo.isEmpty() && results.isEmpty()) {
       String reason = "ClientError: no input objects under " + job.inputUri();
@@ -104,7 +129,8 @@ public final class JobRunner {
     } catch (IOException e) {
       if (!stop.requested()) {
         log("instances: " + e.getMessage());
-        return new JobOutcome(JobOutcome.Status.FAILED, "AlgorithmError: " + e.getMessage(), results, stats);
+        return new JobOutcome(
+            JobOutcome.Status.FAILED, "AlgorithmError: " + e.getMessage(), results, stats);
       }
     } catch (InterruptedException e) {
       if (!stop.requested()) {
@@ -114,12 +140,20 @@ public final class JobRunner {
     if (stop.requested()) {
       return stopped(todo, results, stats);
     }
-    List<FileResult> failed = results.stream().filter(r -> r.status() == FileResult.Status.FAILED).toList();
+    List<FileResult> failed =
+        results.stream().filter(r -> r.status() == FileResult.Status.FAILED).toList();
     if (failed.isEmpty()) {
       return new JobOutcome(JobOutcome.Status.COMPLETED, null, results, stats);
     }
-    return new JobOutcome(JobOutcome.Status.FAILED, failed.size() + " of " + results.size() + " files failed; first: "
-        + failed.get(0).failure(), results, stats);
+    return new JobOutcome(
+        JobOutcome.Status.FAILED,
+        failed.size()
+            + " of "
+            + results.size()
+            + " files failed; first: "
+            + failed.get(0).failure(),
+        results,
+        stats);
   }
 
   /** The outcome of a stopped job: every file not yet accounted for is stopped. */
@@ -130,22 +164,34 @@ public final class JobRunner {
         results.add(FileTransform.stopped(input, stop, 0, 0));
       }
     }
-    String reason = "Stopped by " + stop.signal() + "; unfinished outputs were discarded, completed ones kept";
+    String reason =
+        "Stopped by " + stop.signal() + "; unfinished outputs were discarded, completed ones kept";
     log(reason);
     return new JobOutcome(JobOutcome.Status.STOPPED, reason, results, stats);
   }
 
-  private String list(Stores stores, Outputs outputs, List<FileResult> results, List<InputObject> todo,
+  private String list(
+      Stores stores,
+      Outputs outputs,
+      List<FileResult> results,
+      List<InputObject> todo,
       JobStats stats) {
     try {
       for (InputObject input : Inputs.list(job.inputUri(), job.dataType(), stores)) {
-        String problem = input.problem() != null ? input.problem() : outputs.problem(input.relativeKey());
+        String problem =
+            input.problem() != null ? input.problem() : outputs.problem(input.relativeKey());
         if (problem != null) {
           refuse(input, problem, results, stats);
         } else if (options.skipExisting() && outputs.exists(input.relativeKey())) {
           stats.filesSkipped.increment();
-          results.add(new FileResult(input.display(), outputs.location().display(
-              outputs.outputKey(input.relativeKey())), FileResult.Status.SKIPPED, null, 0, 0));
+          results.add(
+              new FileResult(
+                  input.display(),
+                  outputs.location().display(outputs.outputKey(input.relativeKey())),
+                  FileResult.Status.SKIPPED,
+                  null,
+                  0,
+                  0));
         } else {
           todo.add(input);
         }
@@ -188,7 +234,7 @@ public final class JobRunner {
 
   private static void deleteQuietly(Path directory) {
     try (var files = Files.walk(directory)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
       directory.toFile().deleteOnExit();
     }

@@ -1,9 +1,10 @@
 package io.batchserve.transform.run;
 
 /**
- * A request to stop a running job, from SIGINT (Ctrl-C) or SIGTERM. {@link #request} records the signal and
- * interrupts the job's thread, which then stops sending, cancels what is in flight, stops the child servers,
- * discards unfinished outputs and writes job.json with status Stopped. Safe from any thread; the first request wins.
+ * A request to stop a running job, from SIGINT (Ctrl-C) or SIGTERM. {@link #request} records the
+ * signal and interrupts the job's thread, which then stops sending, cancels what is in flight,
+ * stops the child servers, discards unfinished outputs and writes job.json with status Stopped.
+ * Safe from any thread; the first request wins.
  */
 public final class StopSignal {
   /** A job that nothing stops (tests, and jobs run in-process). */
@@ -22,7 +23,10 @@ public final class StopSignal {
     return new StopSignal(jobThread);
   }
 
-  /** Asks the job to stop, for {@code signal} (e.g. "SIGINT"), ending the process with {@code exitCode}. */
+  /**
+   * Asks the job to stop, for {@code signal} (e.g. "SIGINT"), ending the process with {@code
+   * exitCode}.
+   */
   public synchronized void request(String signal, int exitCode) {
     if (this.signal != null || jobThread == null) {
       return;

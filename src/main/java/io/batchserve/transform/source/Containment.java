@@ -5,12 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether a key stays inside the location a job names. A relative key (an input's key under its prefix, a
- * manifest entry) is refused when it is absolute or has a {@code ..} segment and would be resolved against the
- * local file system; S3 never resolves {@code ..}, so on S3 such keys are read and written verbatim. A local file
- * reached through a symbolic link is read only when the link's target stays inside the input folder.
+ * Whether a key stays inside the location a job names. A relative key (an input's key under its
+ * prefix, a manifest entry) is refused when it is absolute or has a {@code ..} segment and would be
+ * resolved against the local file system; S3 never resolves {@code ..}, so on S3 such keys are read
+ * and written verbatim. A local file reached through a symbolic link is read only when the link's
+ * target stays inside the input folder.
  */
-public final class Containment {
+final class Containment {
   private Containment() {}
 
   /** Why {@code relative} cannot be used under a local location, or null when it can. */
@@ -30,8 +31,9 @@ public final class Containment {
   }
 
   /**
-   * Why the local file {@code file} may not be read, or null: its real path (symbolic links resolved) must still
-   * start with {@code realPrefix}, the input prefix with its folder's links resolved (see {@link #realPrefix}).
+   * Why the local file {@code file} may not be read, or null: its real path (symbolic links
+   * resolved) must still start with {@code realPrefix}, the input prefix with its folder's links
+   * resolved (see {@link #realPrefix}).
    */
   static String linkProblem(String realPrefix, Path file) {
     Path real;
@@ -43,10 +45,16 @@ public final class Containment {
     if (real.toString().replace('\\', '/').startsWith(realPrefix)) {
       return null;
     }
-    return "is reached through a symbolic link to " + real + ", outside the input location " + realPrefix;
+    return "is reached through a symbolic link to "
+        + real
+        + ", outside the input location "
+        + realPrefix;
   }
 
-  /** A local prefix with the links of its folder ({@code base}) resolved: what real paths must start with. */
+  /**
+   * A local prefix with the links of its folder ({@code base}) resolved: what real paths must start
+   * with.
+   */
   static String realPrefix(Path base, String prefix) throws IOException {
     String rest = prefix.substring(Math.min(prefix.length(), base.toString().length()));
     return base.toRealPath().toString().replace('\\', '/') + rest;

@@ -17,9 +17,10 @@ import java.util.EnumSet;
 import java.util.List;
 
 /**
- * The local file system as a store: keys are absolute paths with forward slashes, and listing is a literal prefix
- * match, so {@code data/part} matches {@code data/part-1.csv} and {@code data/partition/x.csv} as S3 would. Files
- * reached through symbolic links are listed with a problem when the link leads out of the input folder.
+ * The local file system as a store: keys are absolute paths with forward slashes, and listing is a
+ * literal prefix match, so {@code data/part} matches {@code data/part-1.csv} and {@code
+ * data/partition/x.csv} as S3 would. Files reached through symbolic links are listed with a problem
+ * when the link leads out of the input folder.
  */
 final class LocalStore implements Store {
   @Override
@@ -34,15 +35,19 @@ final class LocalStore implements Store {
       return List.of();
     }
     List<Listed> found = new ArrayList<>();
-    Files.walkFileTree(base, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE,
+    Files.walkFileTree(
+        base,
+        EnumSet.of(FileVisitOption.FOLLOW_LINKS),
+        Integer.MAX_VALUE,
         new Lister(base, prefix, found));
     found.sort(Comparator.comparing(Listed::key));
     return found;
   }
 
   /**
-   * Lists the files whose path starts with the prefix. Symbolic links are followed while their targets stay in
-   * the input folder; one that leads out (or is broken, or loops) is listed once with its problem, never skipped.
+   * Lists the files whose path starts with the prefix. Symbolic links are followed while their
+   * targets stay in the input folder; one that leads out (or is broken, or loops) is listed once
+   * with its problem, never skipped.
    */
   private static final class Lister extends SimpleFileVisitor<Path> {
     private final Path base;
@@ -58,7 +63,8 @@ final class LocalStore implements Store {
     }
 
     @Override
-    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+    public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs)
+        throws IOException {
       if (!dir.equals(base) && Containment.linked(base, dir)) {
         String problem = Containment.linkProblem(realPrefix, dir);
         if (problem != null) {
@@ -72,17 +78,29 @@ final class LocalStore implements Store {
     @Override
     public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
       if (attrs.isRegularFile()) {
-        add(file, attrs.size(), Containment.linked(base, file) ? Containment.linkProblem(realPrefix, file) : null);
+        add(
+            file,
+            attrs.size(),
+            Containment.linked(base, file) ? Containment.linkProblem(realPrefix, file) : null);
       } else if (attrs.isSymbolicLink()) {
-        add(file, 0, "is a broken symbolic link"); // followed links report their target's attributes
+        add(
+            file,
+            0,
+            "is a broken symbolic link"); // followed links report their target's attributes
       }
       return FileVisitResult.CONTINUE;
     }
 
     @Override
     public FileVisitResult visitFileFailed(Path file, IOException e) {
-      add(file, 0, e instanceof FileSystemLoopException ? "is a symbolic link that loops back to a folder above it"
-          : Files.isSymbolicLink(file) ? "is a broken symbolic link" : "cannot be read: " + e.getMessage());
+      add(
+          file,
+          0,
+          e instanceof FileSystemLoopException
+              ? "is a symbolic link that loops back to a folder above it"
+              : Files.isSymbolicLink(file)
+                  ? "is a broken symbolic link"
+                  : "cannot be read: " + e.getMessage());
       return FileVisitResult.CONTINUE;
     }
 

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * A parsed S3Uri or S3OutputPath: {@code s3://bucket/prefix}, or a local path ({@code file://} or plain). For a
- * local path the "bucket" is empty and the prefix is the absolute path with forward slashes, so that prefix
- * matching works the same way on both.
+ * A parsed S3Uri or S3OutputPath: {@code s3://bucket/prefix}, or a local path ({@code file://} or
+ * plain). For a local path the "bucket" is empty and the prefix is the absolute path with forward
+ * slashes, so that prefix matching works the same way on both.
  */
 public record Location(String bucket, String prefix) {
 
@@ -15,11 +15,16 @@ public record Location(String bucket, String prefix) {
     if (lower.startsWith("s3://")) {
       String rest = uri.substring(5);
       int slash = rest.indexOf('/');
-      return slash < 0 ? new Location(rest, "") : new Location(rest.substring(0, slash), rest.substring(slash + 1));
+      return slash < 0
+          ? new Location(rest, "")
+          : new Location(rest.substring(0, slash), rest.substring(slash + 1));
     }
     if (lower.startsWith("https://") || lower.startsWith("http://")) {
-      throw new IllegalArgumentException("'" + uri + "': use s3://bucket/prefix (with --endpoint-url for an "
-          + "S3-compatible store), a file:// URI or a local path");
+      throw new IllegalArgumentException(
+          "'"
+              + uri
+              + "': use s3://bucket/prefix (with --endpoint-url for an "
+              + "S3-compatible store), a file:// URI or a local path");
     }
     String path = lower.startsWith("file://") ? uri.substring(7) : uri;
     String absolute = Path.of(path).toAbsolutePath().normalize().toString().replace('\\', '/');

@@ -13,12 +13,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The output location: {@code <relative key>.out} for each input, written to a temporary file and published in
- * one step only when the whole input succeeded. A failed input leaves nothing behind. Thread-safe.
+ * The output location: {@code <relative key>.out} for each input, written to a temporary file and
+ * published in one step only when the whole input succeeded. A failed input leaves nothing behind.
+ * Thread-safe.
  */
 public final class Outputs {
   private static final String PARTIAL_PREFIX = ".batchserve-";
-  private static final Pattern PARTIAL = Pattern.compile("\\.batchserve-(\\d+)(?:-\\d+)?\\.partial");
+  private static final Pattern PARTIAL =
+      Pattern.compile("\\.batchserve-(\\d+)(?:-\\d+)?\\.partial");
   private final Location location;
   private final Store store;
   private final Path temp;
@@ -30,9 +32,10 @@ public final class Outputs {
   }
 
   /**
-   * Deletes the partial outputs that a harness process which is no longer running (killed with kill -9, say) left
-   * in a local output location, and returns how many. Partials of a live process (another run writing into the
-   * same folder) are kept: each partial's name carries the process id that writes it.
+   * Deletes the partial outputs that a harness process which is no longer running (killed with kill
+   * -9, say) left in a local output location, and returns how many. Partials of a live process
+   * (another run writing into the same folder) are kept: each partial's name carries the process id
+   * that writes it.
    */
   public int removeStalePartials() throws IOException {
     Path root = Path.of(location.prefix());
@@ -70,13 +73,22 @@ public final class Outputs {
   }
 
   /**
-   * Why no output can be written for this relative key, or null: on a local output location, a key that is
-   * absolute or has a {@code ..} segment would land outside it (S3 keys are written verbatim).
+   * Why no output can be written for this relative key, or null: on a local output location, a key
+   * that is absolute or has a {@code ..} segment would land outside it (S3 keys are written
+   * verbatim).
    */
   public String problem(String relativeKey) {
     String problem = location.isS3() ? null : Containment.localProblem(relativeKey);
-    return problem == null ? null : "its key '" + Snippet.text(relativeKey) + "' " + problem + ": the output would "
-        + "be written outside the output location " + location + "; not written";
+    return problem == null
+        ? null
+        : "its key '"
+            + Snippet.text(relativeKey)
+            + "' "
+            + problem
+            + ": the output would "
+            + "be written outside the output location "
+            + location
+            + "; not written";
   }
 
   public boolean exists(String relativeKey) throws IOException {
@@ -91,7 +103,9 @@ public final class Outputs {
     }
     Path directory = location.isS3() ? temp : Path.of(outputKey(relativeKey)).getParent();
     Files.createDirectories(directory);
-    Path file = Files.createTempFile(directory, PARTIAL_PREFIX + ProcessHandle.current().pid() + "-", ".partial");
+    Path file =
+        Files.createTempFile(
+            directory, PARTIAL_PREFIX + ProcessHandle.current().pid() + "-", ".partial");
     try {
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
     } catch (UnsupportedOperationException e) {
@@ -107,7 +121,10 @@ public final class Outputs {
     store.publish(pending.file, location.bucket(), location.child(name));
   }
 
-  /** An output being written; {@link #commit} publishes it, {@link #abort} deletes it. Not thread-safe. */
+  /**
+   * An output being written; {@link #commit} publishes it, {@link #abort} deletes it. Not
+   * thread-safe.
+   */
   public final class Pending {
     private final Path file;
     private final String key;

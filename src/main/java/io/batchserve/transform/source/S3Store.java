@@ -2,6 +2,7 @@ package io.batchserve.transform.source;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,9 +19,9 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * S3 through the AWS SDK v2. Listing uses ListObjectsV2 with the literal prefix. An output is one PUT up to
- * {@link Multipart#threshold()} and a multipart upload above it (a single PUT stops at 5 GB); either way the object
- * appears whole or not at all.
+ * S3 through the AWS SDK v2. Listing uses ListObjectsV2 with the literal prefix. An output is one
+ * PUT up to {@link Multipart#threshold()} and a multipart upload above it (a single PUT stops at 5
+ * GB); either way the object appears whole or not at all.
  */
 final class S3Store implements Store {
   private final S3Client s3;
@@ -59,7 +60,8 @@ final class S3Store implements Store {
   @Override
   public long size(String bucket, String key) throws IOException {
     try {
-      return s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build()).contentLength();
+      return s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build())
+          .contentLength();
     } catch (NoSuchKeyException e) {
       return -1;
     } catch (S3Exception e) {
@@ -79,9 +81,10 @@ final class S3Store implements Store {
       if (size > multipart.threshold()) {
         multipart.upload(s3, file, size, bucket, key);
       } else {
-        s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).build(), RequestBody.fromFile(file));
+        s3.putObject(
+            PutObjectRequest.builder().bucket(bucket).key(key).build(), RequestBody.fromFile(file));
       }
-    } catch (SdkException | java.io.UncheckedIOException e) {
+    } catch (SdkException | UncheckedIOException e) {
       throw new IOException("cannot write s3://" + bucket + "/" + key + ": " + e.getMessage(), e);
     }
   }

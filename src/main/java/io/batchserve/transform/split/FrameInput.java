@@ -4,7 +4,10 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 
-/** Little-endian reads for the binary framings, telling a clean end of stream from a truncated frame. */
+/**
+ * Little-endian reads for the binary framings, telling a clean end of stream from a truncated
+ * frame.
+ */
 final class FrameInput {
   private final InputStream in;
   private long frames;
@@ -37,12 +40,20 @@ final class FrameInput {
   }
 
   EOFException truncated(String part) {
-    return new EOFException("record " + (frames + (part.equals("header") ? 1 : 0)) + ": the input ends inside a "
-        + "frame " + part + " (truncated or not in this format)");
+    return new EOFException(
+        "record "
+            + (frames + (part.equals("header") ? 1 : 0))
+            + ": the input ends inside a "
+            + "frame "
+            + part
+            + " (truncated or not in this format)");
   }
 
   static long uint32(byte[] b, int at) {
-    return (b[at] & 0xFFL) | (b[at + 1] & 0xFFL) << 8 | (b[at + 2] & 0xFFL) << 16 | (b[at + 3] & 0xFFL) << 24;
+    return (b[at] & 0xFFL)
+        | (b[at + 1] & 0xFFL) << 8
+        | (b[at + 2] & 0xFFL) << 16
+        | (b[at + 3] & 0xFFL) << 24;
   }
 
   static long uint64(byte[] b, int at) {

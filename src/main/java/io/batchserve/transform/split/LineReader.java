@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * SplitType Line: a record per {@code \n}-terminated line, terminator included; a last line without one gains it.
- * Blank lines are records. Bytes are not decoded, so any encoding (and a {@code \r} before the {@code \n}) passes
- * through unchanged.
+ * SplitType Line: a record per {@code \n}-terminated line, terminator included; a last line without
+ * one gains it. Blank lines are records. Bytes are not decoded, so any encoding (and a {@code \r}
+ * before the {@code \n}) passes through unchanged.
  */
 final class LineReader implements RecordReader {
   private final InputStream in;
@@ -50,7 +50,8 @@ final class LineReader implements RecordReader {
     }
   }
 
-  private byte[] finish(byte[] line, int length, boolean addNewline) throws RecordTooLargeException {
+  private byte[] finish(byte[] line, int length, boolean addNewline)
+      throws RecordTooLargeException {
     if (addNewline) {
       checkSize(length + 1);
       line[length++] = '\n';

@@ -5,8 +5,9 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * SplitType RecordIO (MXNet framing): magic {@code 0xCED7230A} and a length word (little-endian), the data, zero
- * padding to a multiple of 4. Multi-part records (a non-zero continuation flag) are refused.
+ * SplitType RecordIO (MXNet framing): magic {@code 0xCED7230A} and a length word (little-endian),
+ * the data, zero padding to a multiple of 4. Multi-part records (a non-zero continuation flag) are
+ * refused.
  */
 final class RecordIoReader implements RecordReader {
   static final long MAGIC = 0xCED7230AL;
@@ -27,11 +28,13 @@ final class RecordIoReader implements RecordReader {
       return null;
     }
     if (FrameInput.uint32(header, 0) != MAGIC) {
-      throw new IOException("record " + in.frames() + ": no RecordIO magic number 0xCED7230A (not RecordIO?)");
+      throw new IOException(
+          "record " + in.frames() + ": no RecordIO magic number 0xCED7230A (not RecordIO?)");
     }
     long word = FrameInput.uint32(header, 4);
     if (word >>> 29 != 0) {
-      throw new IOException("record " + in.frames() + ": multi-part RecordIO records are not supported");
+      throw new IOException(
+          "record " + in.frames() + ": multi-part RecordIO records are not supported");
     }
     int length = (int) (word & ((1 << 29) - 1));
     int padded = (length + 3) & ~3;

@@ -7,7 +7,14 @@ public final class RecordTooLargeException extends IOException {
   private static final long serialVersionUID = 1L;
 
   public RecordTooLargeException(long record, String size, long limit) {
-    super("record " + record + " is " + size + ", over the MaxPayloadInMB limit of " + limit + " bytes: "
-        + "raise MaxPayloadInMB or split the input into smaller records");
+    super(
+        "record "
+            + record
+            + " is "
+            + size
+            + ", over the MaxPayloadInMB limit of "
+            + limit
+            + " bytes: "
+            + "raise MaxPayloadInMB or split the input into smaller records");
   }
 }

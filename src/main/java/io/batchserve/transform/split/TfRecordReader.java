@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
- * SplitType TFRecord: a 64-bit little-endian length, its masked CRC32C, the data, the data's masked CRC32C. Both
- * checksums are verified, so a file in another format fails with a clear message instead of garbage requests.
+ * SplitType TFRecord: a 64-bit little-endian length, its masked CRC32C, the data, the data's masked
+ * CRC32C. Both checksums are verified, so a file in another format fails with a clear message
+ * instead of garbage requests.
  */
 final class TfRecordReader implements RecordReader {
   private final FrameInput in;
@@ -27,7 +28,8 @@ final class TfRecordReader implements RecordReader {
       return null;
     }
     if (FrameInput.uint32(header, 8) != maskedCrc(header, 0, 8)) {
-      throw new IOException("record " + in.frames() + ": bad TFRecord length checksum (not TFRecord?)");
+      throw new IOException(
+          "record " + in.frames() + ": bad TFRecord length checksum (not TFRecord?)");
     }
     long length = FrameInput.uint64(header, 0);
     long size = framed ? length + 16 : length;

@@ -23,7 +23,8 @@ final class WholeReader implements RecordReader {
     int cap = limit == 0 ? Integer.MAX_VALUE - 8 : (int) Math.min(limit, Integer.MAX_VALUE - 8);
     byte[] bytes = in.readNBytes(cap);
     if (bytes.length == cap && in.read() >= 0) {
-      throw new RecordTooLargeException(1, "more than " + cap + " bytes (the whole object, SplitType None)", limit);
+      throw new RecordTooLargeException(
+          1, "more than " + cap + " bytes (the whole object, SplitType None)", limit);
     }
     return bytes.length == 0 ? null : bytes;
   }

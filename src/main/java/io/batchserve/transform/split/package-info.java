@@ -1,2 +1,5 @@
-/** Cutting an input stream into records (SplitType None, Line, RecordIO, TFRecord), streaming and binary-safe. */
+/**
+ * Cutting an input stream into records (SplitType None, Line, RecordIO, TFRecord), streaming and
+ * binary-safe.
+ */
 package io.batchserve.transform.split;

@@ -12,14 +12,16 @@ class PlanReportTest {
   private static final InstancePrice M5_XL = PriceTable.bundled().find("ml.m5.xlarge");
 
   private static Plan plan(long records, double perSecond, double runsPerWeek) {
-    return Planner.plan(new PlanInput(records, perSecond, M5_XL, List.of(1, 2, 5, 10), 300, 0, runsPerWeek, 1, 900),
+    return Planner.plan(
+        new PlanInput(records, perSecond, M5_XL, List.of(1, 2, 5, 10), 300, 0, runsPerWeek, 1, 900),
         "test");
   }
 
   @Test
   void charts_batchFarCheaperThanAlwaysOn_costAxisIsLogarithmic() {
     // 3.6M records at 2,000/s: a 35-minute run once a week against a week of an always-on endpoint.
-    List<Chart> charts = PlanReport.charts(plan(3_600_000, 2000, 1), "Plan: 3,600,000 records on ml.m5.xlarge");
+    List<Chart> charts =
+        PlanReport.charts(plan(3_600_000, 2000, 1), "Plan: 3,600,000 records on ml.m5.xlarge");
 
     Chart cost = charts.get(0);
     assertTrue(cost.logY(), "batch is over 10x cheaper than the endpoint's share");

@@ -9,16 +9,32 @@ import org.junit.jupiter.api.Test;
 class PlannerTest {
   private static final InstancePrice M5_4XL = PriceTable.bundled().find("ml.m5.4xlarge");
 
-  private static PlanInput input(long records, double perSecond, List<Integer> instances, double coldStart,
-      int files, double runsPerWeek, int endpointInstances, double scaleIn) {
-    return new PlanInput(records, perSecond, M5_4XL, instances, coldStart, files, runsPerWeek, endpointInstances,
+  private static PlanInput input(
+      long records,
+      double perSecond,
+      List<Integer> instances,
+      double coldStart,
+      int files,
+      double runsPerWeek,
+      int endpointInstances,
+      double scaleIn) {
+    return new PlanInput(
+        records,
+        perSecond,
+        M5_4XL,
+        instances,
+        coldStart,
+        files,
+        runsPerWeek,
+        endpointInstances,
         scaleIn);
   }
 
   /**
-   * The seed articles' example: 100,000 items at 30 s each, 20 instances with 4 in flight each, is 37,500 s = 10.42 h.
-   * At ml.m5.4xlarge's $0.922 an hour that run costs 20 x 10.417 x 0.922 = $192.08 (the articles' ~$195 implies
-   * about $0.936 an hour); an endpoint of 3 such instances up all week costs 3 x 168 x 0.922 = $464.69 (~$465).
+   * The seed articles' example: 100,000 items at 30 s each, 20 instances with 4 in flight each, is
+   * 37,500 s = 10.42 h. At ml.m5.4xlarge's $0.922 an hour that run costs 20 x 10.417 x 0.922 =
+   * $192.08 (the articles' ~$195 implies about $0.936 an hour); an endpoint of 3 such instances up
+   * all week costs 3 x 168 x 0.922 = $464.69 (~$465).
    */
   @Test
   void plan_seedExample_reproducesTheArithmetic() {
@@ -62,8 +78,7 @@ class PlannerTest {
 
   @Test
   void endpoint_moreWorkThanTheWeekHolds_isBusyOverOne() {
-    Plan.Endpoint endpoint = Planner.endpoint(input(100_000, 4 / 30.0, List.of(1), 0, 0, 7, 1,
-        0));
+    Plan.Endpoint endpoint = Planner.endpoint(input(100_000, 4 / 30.0, List.of(1), 0, 0, 7, 1, 0));
 
     assertEquals(750_000 * 7 / (168 * 3600.0), endpoint.busyFraction(), 1e-9);
     assertEquals(endpoint.costPerWeek() / 7, endpoint.costPerRun(), 1e-9);
@@ -71,7 +86,6 @@ class PlannerTest {
 
   @Test
   void input_overOneHundredInstances_isRefused() {
-    assertThrows(IllegalArgumentException.class,
-        () -> input(1, 1, List.of(101), 0, 0, 1, 1, 0));
+    assertThrows(IllegalArgumentException.class, () -> input(1, 1, List.of(101), 0, 0, 1, 1, 0));
   }
 }

@@ -21,29 +21,36 @@ class PriceTableTest {
 
   @Test
   void parse_editedCopy_commentsAndBlankLinesIgnored() {
-    PriceTable table = PriceTable.parse("mine", "# my prices\n\n" + HEADER + "ml.x,2,4,0.1,0.2,0.3\n");
+    PriceTable table =
+        PriceTable.parse("mine", "# my prices\n\n" + HEADER + "ml.x,2,4,0.1,0.2,0.3\n");
 
     assertEquals(0.3, table.find("ml.x").asyncPerHour());
   }
 
   @Test
   void parse_badRow_namesTheLine() {
-    var e = assertThrows(IllegalArgumentException.class,
-        () -> PriceTable.parse("mine", HEADER + "ml.x,2,4,cheap,0.2,0.3\n"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PriceTable.parse("mine", HEADER + "ml.x,2,4,cheap,0.2,0.3\n"));
 
     assertTrue(e.getMessage().startsWith("mine line 2: "), e.getMessage());
   }
 
   @Test
   void parse_missingHeader_isRefused() {
-    var e = assertThrows(IllegalArgumentException.class, () -> PriceTable.parse("mine", "ml.x,2,4,0.1,0.2,0.3\n"));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> PriceTable.parse("mine", "ml.x,2,4,0.1,0.2,0.3\n"));
 
     assertTrue(e.getMessage().contains("expected the header"), e.getMessage());
   }
 
   @Test
   void find_unknownType_listsTheKnownOnes() {
-    var e = assertThrows(IllegalArgumentException.class, () -> PriceTable.bundled().find("ml.z9.huge"));
+    var e =
+        assertThrows(IllegalArgumentException.class, () -> PriceTable.bundled().find("ml.z9.huge"));
 
     assertTrue(e.getMessage().contains("ml.m5.xlarge"), e.getMessage());
   }

@@ -8,8 +8,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ChartsTest {
-  private static final Chart CHART = new Chart("Throughput", "concurrency", "records/s", true, List.of(
-      new Chart.Series("6 MB", List.of(new Chart.Point(1, 1000), new Chart.Point(2, 1800), new Chart.Point(4, 1900)))));
+  private static final Chart CHART =
+      new Chart(
+          "Throughput",
+          "concurrency",
+          "records/s",
+          true,
+          List.of(
+              new Chart.Series(
+                  "6 MB",
+                  List.of(
+                      new Chart.Point(1, 1000),
+                      new Chart.Point(2, 1800),
+                      new Chart.Point(4, 1900)))));
 
   @Test
   void svg_drawsTitleLabelsAndOneLinePerSeries() {
@@ -39,32 +50,54 @@ class ChartsTest {
 
   @Test
   void svg_marksBarsAndSubtitle_areDrawn() {
-    Chart chart = new Chart("Throughput", "concurrency", "records/s", true, List.of(new Chart.Series("6 MB",
-        List.of(new Chart.Point(1, 1000, 900, 1200), new Chart.Point(2, 1800)))))
-        .withSubtitle("churn; 2026-12-01").withMarks(List.of(new Chart.Mark(2, 1800, "recommended: 6 MB x 2")));
+    Chart chart =
+        new Chart(
+                "Throughput",
+                "concurrency",
+                "records/s",
+                true,
+                List.of(
+                    new Chart.Series(
+                        "6 MB",
+                        List.of(new Chart.Point(1, 1000, 900, 1200), new Chart.Point(2, 1800)))))
+            .withSubtitle("churn; 2026-12-01")
+            .withMarks(List.of(new Chart.Mark(2, 1800, "recommended: 6 MB x 2")));
 
     String svg = Charts.svg(chart);
 
     assertTrue(svg.contains(">churn; 2026-12-01</text>"), svg);
     assertTrue(svg.contains(">recommended: 6 MB x 2</text>"), svg);
     assertTrue(svg.contains("fill=\"none\" stroke=\"#111111\""), "the ring round the marked point");
-    assertEquals(3, svg.lines().filter(line -> line.startsWith("<line") && line.contains("#1f6fb4")).count(),
+    assertEquals(
+        3,
+        svg.lines().filter(line -> line.startsWith("<line") && line.contains("#1f6fb4")).count(),
         "one error bar: a vertical line and two caps in the series' colour");
   }
 
   @Test
   void wrap_longSubtitle_breaksAtTheSeparatorsIntoTwoLines() {
-    assertEquals(List.of("churn (CSV), 2 workers; 2026-12-01T03:43:44Z;", "2 processors, load 1.75"),
-        ChartRenderer.wrap("churn (CSV), 2 workers; 2026-12-01T03:43:44Z; 2 processors, load 1.75", 50));
+    assertEquals(
+        List.of("churn (CSV), 2 workers; 2026-12-01T03:43:44Z;", "2 processors, load 1.75"),
+        ChartRenderer.wrap(
+            "churn (CSV), 2 workers; 2026-12-01T03:43:44Z; 2 processors, load 1.75", 50));
     assertEquals(List.of("short"), ChartRenderer.wrap("short", 50));
     assertEquals(2, ChartRenderer.wrap("a; ".repeat(100), 20).size());
   }
 
   @Test
   void svg_logY_ticksArePowersOfTen() {
-    Chart chart = new Chart("Cost", "instances", "USD", false, List.of(new Chart.Series("batch",
-        List.of(new Chart.Point(1, 0.5), new Chart.Point(2, 0.6))), new Chart.Series("endpoint",
-        List.of(new Chart.Point(1, 80), new Chart.Point(2, 80))))).withLogY();
+    Chart chart =
+        new Chart(
+                "Cost",
+                "instances",
+                "USD",
+                false,
+                List.of(
+                    new Chart.Series(
+                        "batch", List.of(new Chart.Point(1, 0.5), new Chart.Point(2, 0.6))),
+                    new Chart.Series(
+                        "endpoint", List.of(new Chart.Point(1, 80), new Chart.Point(2, 80)))))
+            .withLogY();
 
     String svg = Charts.svg(chart);
 
@@ -75,9 +108,22 @@ class ChartsTest {
 
   @Test
   void svg_percentileAxis_labelsTheTail() {
-    Chart chart = new Chart("Latency by percentile", "", Chart.Scale.PERCENTILE, "percentile", "ms", false,
-        List.of(new Chart.Series("2 MB x 2", List.of(new Chart.Point(50, 10), new Chart.Point(99, 40),
-            new Chart.Point(99.9, 55)))), List.of());
+    Chart chart =
+        new Chart(
+            "Latency by percentile",
+            "",
+            Chart.Scale.PERCENTILE,
+            "percentile",
+            "ms",
+            false,
+            List.of(
+                new Chart.Series(
+                    "2 MB x 2",
+                    List.of(
+                        new Chart.Point(50, 10),
+                        new Chart.Point(99, 40),
+                        new Chart.Point(99.9, 55)))),
+            List.of());
 
     String svg = Charts.svg(chart);
 

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The expf port: its table is the published one, and it is within an ulp of the exact value everywhere. */
+/**
+ * The expf port: its table is the published one, and it is within an ulp of the exact value
+ * everywhere.
+ */
 class ExactMathTest {
   @Test
   void table_isTheCorrectlyRoundedPowersOfTwo() {

@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DaysTest {
   @Test
@@ -22,10 +22,22 @@ class DaysTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-02-29", "2026-13-01", "2026-00-10", "2026-1-01", "2026/01/01", "01-01-2026",
-      "2026-01-01T00:00", "", "tomorrow!!",
-      "0000-01-01", "9001-01-01"})
+  @ValueSource(
+      strings = {
+        "2026-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-1-01",
+        "2026/01/01",
+        "01-01-2026",
+        "2026-01-01T00:00",
+        "",
+        "tomorrow!!",
+        "0000-01-01",
+        "9001-01-01"
+      })
   void parse_notAnIsoDay_throws(String text) {
-    assertThrows(IllegalArgumentException.class, () -> Days.parse(text.toCharArray(), 0, text.length()));
+    assertThrows(
+        IllegalArgumentException.class, () -> Days.parse(text.toCharArray(), 0, text.length()));
   }
 }

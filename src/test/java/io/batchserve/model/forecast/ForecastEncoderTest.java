@@ -6,14 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.batchserve.codec.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ForecastEncoderTest {
   @ParameterizedTest
-  @CsvSource({"151.2, 151.2", "0.374, 0.37", "3, 3.0", "0.006, 0.01", "0, 0.0", "1234.567, 1234.57", "9.999, 10.0"})
+  @CsvSource({
+    "151.2, 151.2",
+    "0.374, 0.37",
+    "3, 3.0",
+    "0.006, 0.01",
+    "0, 0.0",
+    "1234.567, 1234.57",
+    "9.999, 10.0"
+  })
   void hundredths_value_roundsToTwoDecimalsKeepingOne(float value, String expected) {
     char[] out = new char[24];
     int length = ForecastEncoder.hundredths(value, out);
@@ -23,25 +32,35 @@ class ForecastEncoderTest {
   @Test
   void encode_jsonLines_oneLinePerSeriesWithDatesAfterTheHistory() {
     Forecasts forecasts = forecasts(ForecastRequest.Shape.ARRAY, "A\"1", "B2");
-    String out = new String(ForecastEncoder.encode(forecasts, MediaType.JSON_LINES), StandardCharsets.UTF_8);
-    assertEquals("""
+    String out =
+        new String(ForecastEncoder.encode(forecasts, MediaType.JSON_LINES), StandardCharsets.UTF_8);
+    assertEquals(
+        """
         {"item_id":"A\\"1","forecast":[{"date":"2026-01-01","daily_sales":1.5},{"date":"2026-01-02","daily_sales":2.0}]}
         {"item_id":"B2","forecast":[{"date":"2026-01-01","daily_sales":1.5},{"date":"2026-01-02","daily_sales":2.0}]}
-        """, out);
+        """,
+        out);
   }
 
   @Test
   void encode_jsonForOneObject_isOneObject() {
-    String out = new String(ForecastEncoder.encode(forecasts(ForecastRequest.Shape.OBJECT, "A1"), MediaType.JSON),
-        StandardCharsets.UTF_8);
-    assertEquals("{\"item_id\":\"A1\",\"forecast\":[{\"date\":\"2026-01-01\",\"daily_sales\":1.5},"
-        + "{\"date\":\"2026-01-02\",\"daily_sales\":2.0}]}\n", out);
+    String out =
+        new String(
+            ForecastEncoder.encode(forecasts(ForecastRequest.Shape.OBJECT, "A1"), MediaType.JSON),
+            StandardCharsets.UTF_8);
+    assertEquals(
+        "{\"item_id\":\"A1\",\"forecast\":[{\"date\":\"2026-01-01\",\"daily_sales\":1.5},"
+            + "{\"date\":\"2026-01-02\",\"daily_sales\":2.0}]}\n",
+        out);
   }
 
   @Test
   void encode_jsonForAnArray_isAnArray() {
-    String out = new String(ForecastEncoder.encode(forecasts(ForecastRequest.Shape.ARRAY, "A1", "B2"), MediaType.JSON),
-        StandardCharsets.UTF_8);
+    String out =
+        new String(
+            ForecastEncoder.encode(
+                forecasts(ForecastRequest.Shape.ARRAY, "A1", "B2"), MediaType.JSON),
+            StandardCharsets.UTF_8);
     assertEquals('[', out.charAt(0));
     assertEquals("]\n", out.substring(out.length() - 2));
     assertEquals(2, out.split("item_id").length - 1);
@@ -49,27 +68,43 @@ class ForecastEncoderTest {
 
   @Test
   void encode_jsonForInstances_isPredictions() {
-    String out = new String(ForecastEncoder.encode(forecasts(ForecastRequest.Shape.INSTANCES, "A1", "B2"),
-        MediaType.JSON), StandardCharsets.UTF_8);
+    String out =
+        new String(
+            ForecastEncoder.encode(
+                forecasts(ForecastRequest.Shape.INSTANCES, "A1", "B2"), MediaType.JSON),
+            StandardCharsets.UTF_8);
     assertTrue(out.startsWith("{\"predictions\":[{\"item_id\":\"A1\""), out);
     assertEquals("]}\n", out.substring(out.length() - 3));
   }
 
   @Test
   void encode_jsonLinesForInstances_isLines() {
-    String out = new String(ForecastEncoder.encode(forecasts(ForecastRequest.Shape.INSTANCES, "A1", "B2"),
-        MediaType.JSON_LINES), StandardCharsets.UTF_8);
+    String out =
+        new String(
+            ForecastEncoder.encode(
+                forecasts(ForecastRequest.Shape.INSTANCES, "A1", "B2"), MediaType.JSON_LINES),
+            StandardCharsets.UTF_8);
     assertEquals(2, out.lines().count());
     assertTrue(out.startsWith("{\"item_id\":\"A1\""), out);
   }
 
   private static Forecasts forecasts(ForecastRequest.Shape shape, String... ids) {
     long last = LocalDate.of(2025, 12, 31).toEpochDay();
-    List<Series> series = java.util.Arrays.stream(ids).map(id -> new Series(id, last,
-        new float[ForecastFeatures.WINDOW], new boolean[ForecastFeatures.WINDOW], 2, new boolean[2],
-        ForecastFeatures.TARGETS)).toList();
+    List<Series> series =
+        Arrays.stream(ids)
+            .map(
+                id ->
+                    new Series(
+                        id,
+                        last,
+                        new float[ForecastFeatures.WINDOW],
+                        new boolean[ForecastFeatures.WINDOW],
+                        2,
+                        new boolean[2],
+                        ForecastFeatures.TARGETS))
+            .toList();
     float[][] values = new float[ids.length][];
-    java.util.Arrays.setAll(values, i -> new float[] {1.5f, 2f});
+    Arrays.setAll(values, i -> new float[] {1.5f, 2f});
     return new Forecasts(new ForecastRequest(series, shape), values);
   }
 }

@@ -19,15 +19,18 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The bundled forecaster loads from model/; a descriptor that disagrees with the code is refused at start-up. */
+/**
+ * The bundled forecaster loads from model/; a descriptor that disagrees with the code is refused at
+ * start-up.
+ */
 class ForecastModelLoadTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void load_bundledModelDirectory_servesChurnAndForecast() throws Exception {
     List<Model<?, ?>> models = ModelLoader.load(Path.of("model"));
-    Model<?, ?> forecast = models.stream().filter(m -> m.info().name().equals("forecast")).findFirst().orElseThrow();
+    Model<?, ?> forecast =
+        models.stream().filter(m -> m.info().name().equals("forecast")).findFirst().orElseThrow();
     assertEquals(ForecastModel.KIND, forecast.info().kind());
     assertEquals(Set.of("iterative_forecast"), forecast.info().requestTypes());
     assertEquals(List.of(MediaType.JSON_LINES, MediaType.JSON), forecast.info().contentTypes());
@@ -56,8 +59,9 @@ class ForecastModelLoadTest {
 
   private void assertRefused(Consumer<ObjectNode> change, String message) throws Exception {
     Files.copy(Path.of("model/forecast/xgboost-model.ubj"), dir.resolve("xgboost-model.ubj"));
-    ObjectNode descriptor = (ObjectNode) Json.MAPPER.readTree(Path.of("model/forecast", ModelDescriptor.FILE_NAME)
-        .toFile());
+    ObjectNode descriptor =
+        (ObjectNode)
+            Json.MAPPER.readTree(Path.of("model/forecast", ModelDescriptor.FILE_NAME).toFile());
     change.accept(descriptor);
     Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), descriptor.toString());
     ModelLoadException e = assertThrows(ModelLoadException.class, () -> ModelLoader.load(dir));

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.batchserve.model.Scorer;
 import io.batchserve.testing.CountingScorer;
 import io.batchserve.testing.ForecastFixtures;
-import io.batchserve.worker.PoolConfig;
 import io.batchserve.time.Ticker;
+import io.batchserve.worker.PoolConfig;
 import io.batchserve.worker.WorkerPool;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,14 +18,18 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** Requests queued behind a running one reach the model as ONE predict: one recursion, one call per day for all. */
+/**
+ * Requests queued behind a running one reach the model as ONE predict: one recursion, one call per
+ * day for all.
+ */
 class ForecastPoolTest {
   @Test
   void workerPool_requestsQueuedWhileBusy_shareOneCallPerDay() throws Exception {
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    CountingScorer counting = new CountingScorer(blockingFirstCall(ForecastFixtures.tinyTrainedScorer(), entered,
-        release));
+    CountingScorer counting =
+        new CountingScorer(
+            blockingFirstCall(ForecastFixtures.tinyTrainedScorer(), entered, release));
     ForecastModel model = ForecastFixtures.model(counting);
     WorkerPool pool = new WorkerPool(new PoolConfig(1, 16, 10_000, Duration.ZERO), Ticker.system());
     try {
@@ -47,20 +51,26 @@ class ForecastPoolTest {
       rows.addAll(Collections.nCopies(2, 3));
       rows.addAll(Collections.nCopies(3, 2));
       rows.addAll(Collections.nCopies(5, 1));
-      assertEquals(rows, counting.rowsPerCall(), "3 calls for the first request, then 10 for the three merged");
+      assertEquals(
+          rows,
+          counting.rowsPerCall(),
+          "3 calls for the first request, then 10 for the three merged");
     } finally {
       release.countDown();
       pool.shutdown(Duration.ofSeconds(5));
     }
   }
 
-  private static CompletableFuture<Forecasts> submit(WorkerPool pool, ForecastModel model, String id, int horizon) {
-    ForecastRequest request = ForecastBatchingTest.decode(model,
-        List.of(ForecastFixtures.record(id, ForecastFixtures.sales(40, 30), horizon)));
+  private static CompletableFuture<Forecasts> submit(
+      WorkerPool pool, ForecastModel model, String id, int horizon) {
+    ForecastRequest request =
+        ForecastBatchingTest.decode(
+            model, List.of(ForecastFixtures.record(id, ForecastFixtures.sales(40, 30), horizon)));
     return pool.submit(model, request, Duration.ofSeconds(30));
   }
 
-  private static Scorer blockingFirstCall(Scorer delegate, CountDownLatch entered, CountDownLatch release) {
+  private static Scorer blockingFirstCall(
+      Scorer delegate, CountDownLatch entered, CountDownLatch release) {
     return new Scorer() {
       @Override
       public float[][] score(float[] values, int rows, int columns) {

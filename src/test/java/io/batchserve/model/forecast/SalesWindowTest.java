@@ -31,7 +31,8 @@ class SalesWindowTest {
       List<String> names = ForecastFeatures.names();
       for (int c = 0; c < names.size(); c++) {
         double want = expected.get(names.get(c));
-        assertEquals(want, row[c], 1e-3 * Math.max(1, Math.abs(want)), names.get(c) + " on day " + t);
+        assertEquals(
+            want, row[c], 1e-3 * Math.max(1, Math.abs(want)), names.get(c) + " on day " + t);
       }
       window.push(sales[t], promo[t]);
     }

@@ -25,8 +25,11 @@ class RetryAfterTest {
 
   @Test
   void parse_httpDate_isTheTimeUntilThen() {
-    assertEquals(Optional.of(Duration.ofSeconds(90)), RetryAfter.parse("Mon, 23 Nov 2026 06:01:30 GMT", NOW));
-    assertEquals(Optional.of(Duration.ZERO), RetryAfter.parse("Mon, 23 Nov 2026 05:00:00 GMT", NOW));
+    assertEquals(
+        Optional.of(Duration.ofSeconds(90)),
+        RetryAfter.parse("Mon, 23 Nov 2026 06:01:30 GMT", NOW));
+    assertEquals(
+        Optional.of(Duration.ZERO), RetryAfter.parse("Mon, 23 Nov 2026 05:00:00 GMT", NOW));
   }
 
   @ParameterizedTest

@@ -13,17 +13,26 @@ import io.batchserve.transform.process.SliceEnd;
 import io.batchserve.transform.split.RecordReader;
 import io.batchserve.transform.split.RecordTooLargeException;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Flow;
 import org.junit.jupiter.api.Test;
 
 class PackerTest {
   private static Packer packer(String input, long limit, boolean multi, RecordProcessor processor) {
     BatchStrategy strategy = multi ? BatchStrategy.MULTI_RECORD : BatchStrategy.SINGLE_RECORD;
-    RecordReader reader = RecordReader.open(SplitType.Line, strategy,
-        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), limit);
+    RecordReader reader =
+        RecordReader.open(
+            SplitType.Line,
+            strategy,
+            new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+            limit);
     return new Packer(reader, processor, limit, multi);
   }
 
@@ -38,7 +47,8 @@ class PackerTest {
 
   @Test
   void multiRecord_packsGreedilyInOrderUpToTheLimit() throws IOException {
-    // records of 4 bytes each ("aaa\n"), limit 10 bytes: 2 per request, exactly at the limit allowed
+    // records of 4 bytes each ("aaa\n"), limit 10 bytes: 2 per request, exactly at the limit
+    // allowed
     assertEquals(List.of(2, 2, 1), sizes(packer("aaa\nbbb\nccc\nddd\neee\n", 10, true, null)));
     assertEquals(List.of(2, 1), sizes(packer("aaaa\nbbbb\ncccc\n", 10, true, null)));
   }
@@ -72,7 +82,8 @@ class PackerTest {
 
   @Test
   void inputFilter_isAppliedBeforePackingAndOriginalsAreKeptForTheJoin() throws IOException {
-    RecordProcessor p = RecordProcessor.of("text/csv", "$[1:]", JoinSource.Input, "$", SliceEnd.INCLUSIVE);
+    RecordProcessor p =
+        RecordProcessor.of("text/csv", "$[1:]", JoinSource.Input, "$", SliceEnd.INCLUSIVE);
     Batch batch = packer("id1,5\nid2,6\n", 100, true, p).next();
     assertEquals(2, batch.records());
     assertEquals(4, batch.payload().bytes(), "\"5\\n6\\n\"");
@@ -92,36 +103,40 @@ class PackerTest {
   }
 
   private static String body(Batch batch) {
-    var sink = new java.io.ByteArrayOutputStream();
-    var subscriber = java.net.http.HttpResponse.BodySubscribers.ofByteArray();
-    batch.payload().publisher().subscribe(new java.util.concurrent.Flow.Subscriber<>() {
-      @Override
-      public void onSubscribe(java.util.concurrent.Flow.Subscription s) {
-        s.request(Long.MAX_VALUE);
-      }
+    var sink = new ByteArrayOutputStream();
+    var subscriber = HttpResponse.BodySubscribers.ofByteArray();
+    batch
+        .payload()
+        .publisher()
+        .subscribe(
+            new Flow.Subscriber<>() {
+              @Override
+              public void onSubscribe(Flow.Subscription s) {
+                s.request(Long.MAX_VALUE);
+              }
 
-      @Override
-      public void onNext(java.nio.ByteBuffer item) {
-        byte[] bytes = new byte[item.remaining()];
-        item.get(bytes);
-        sink.writeBytes(bytes);
-      }
+              @Override
+              public void onNext(ByteBuffer item) {
+                byte[] bytes = new byte[item.remaining()];
+                item.get(bytes);
+                sink.writeBytes(bytes);
+              }
 
-      @Override
-      public void onError(Throwable t) {
-        throw new AssertionError(t);
-      }
+              @Override
+              public void onError(Throwable t) {
+                throw new AssertionError(t);
+              }
 
-      @Override
-      public void onComplete() {}
-    });
+              @Override
+              public void onComplete() {}
+            });
     subscriber.getBody();
     return sink.toString(StandardCharsets.UTF_8);
   }
 
   @Test
   void linePacker_makesTheSameRequestsAsThePacker() {
-    java.util.Random random = new java.util.Random(5);
+    Random random = new Random(5);
     for (int i = 0; i < 500; i++) {
       StringBuilder input = new StringBuilder();
       for (int line = random.nextInt(30); line > 0; line--) {
@@ -133,15 +148,19 @@ class PackerTest {
       int limit = 1 + random.nextInt(40);
       String text = input.toString();
       List<String> expected = batches(packer(text, limit, true, null));
-      List<String> actual = batches(new LinePacker(
-          new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), limit));
+      List<String> actual =
+          batches(
+              new LinePacker(
+                  new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), limit));
       String what = "limit " + limit + ", input " + text.replace("\n", "|");
       if (expected.isEmpty() || !expected.get(expected.size() - 1).startsWith("error")) {
         assertEquals(expected, actual, what);
       } else {
-        // the packer reads one record ahead, so it may fail before sending a batch the bulk packer sends
+        // the packer reads one record ahead, so it may fail before sending a batch the bulk packer
+        // sends
         assertEquals(expected.get(expected.size() - 1), actual.get(actual.size() - 1), what);
-        assertEquals(expected.subList(0, expected.size() - 1), actual.subList(0, expected.size() - 1), what);
+        assertEquals(
+            expected.subList(0, expected.size() - 1), actual.subList(0, expected.size() - 1), what);
       }
     }
   }

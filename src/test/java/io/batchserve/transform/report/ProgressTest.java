@@ -16,7 +16,9 @@ class ProgressTest {
     stats.bytesRead.add(512 * 1024);
     Progress progress = new Progress(stats, 4, 2 * 1024 * 1024, Progress.Mode.NONE, System.out);
     String line = progress.line();
-    assertTrue(line.startsWith("[######..................]  25% files 1/4, records 12,345, 512.0 KiB of 2.0 MiB, "),
+    assertTrue(
+        line.startsWith(
+            "[######..................]  25% files 1/4, records 12,345, 512.0 KiB of 2.0 MiB, "),
         line);
     assertTrue(line.matches(".*records/s, ETA \\d+s"), line);
   }
@@ -25,7 +27,9 @@ class ProgressTest {
   void close_onATerminal_redrawsInPlaceAndEndsTheLine() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     JobStats stats = new JobStats();
-    new Progress(stats, 1, 10, Progress.Mode.BAR, new PrintStream(bytes, true, StandardCharsets.UTF_8)).close();
+    new Progress(
+            stats, 1, 10, Progress.Mode.BAR, new PrintStream(bytes, true, StandardCharsets.UTF_8))
+        .close();
     String shown = bytes.toString(StandardCharsets.UTF_8);
     assertTrue(shown.startsWith("\r[") && shown.endsWith("\n"), shown);
   }

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InputsTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void relative_followsThePrefixAtFolderBoundariesAndKeepsWholeNamesOtherwise() {
@@ -25,17 +24,22 @@ class InputsTest {
 
   @Test
   void list_localPrefix_isLiteralLikeS3AndKeepsNestedKeys() throws Exception {
-    for (String name : List.of("test/a.csv", "test/nested/b.csv", "test_small/c.csv", "other/d.csv")) {
+    for (String name :
+        List.of("test/a.csv", "test/nested/b.csv", "test_small/c.csv", "other/d.csv")) {
       Path file = dir.resolve(name);
       Files.createDirectories(file.getParent());
       Files.writeString(file, "x\n");
     }
     try (Stores stores = new Stores(new Stores.S3Settings(null, false, null))) {
-      List<String> relative = Inputs.list(dir.resolve("test").toString(), S3DataType.S3Prefix, stores).stream()
-          .map(InputObject::relativeKey).toList();
+      List<String> relative =
+          Inputs.list(dir.resolve("test").toString(), S3DataType.S3Prefix, stores).stream()
+              .map(InputObject::relativeKey)
+              .toList();
       assertEquals(List.of("a.csv", "nested/b.csv", "test_small/c.csv"), relative);
-      List<String> folderOnly = Inputs.list(dir.resolve("test") + "/", S3DataType.S3Prefix, stores).stream()
-          .map(InputObject::relativeKey).toList();
+      List<String> folderOnly =
+          Inputs.list(dir.resolve("test") + "/", S3DataType.S3Prefix, stores).stream()
+              .map(InputObject::relativeKey)
+              .toList();
       assertEquals(List.of("a.csv", "nested/b.csv"), folderOnly);
     }
   }
@@ -45,11 +49,14 @@ class InputsTest {
     Files.createDirectories(dir.resolve("data/x"));
     Files.writeString(dir.resolve("data/x/1.csv"), "1\n");
     Files.writeString(dir.resolve("data/2.csv"), "2\n");
-    Files.writeString(dir.resolve("manifest.json"), "[{\"prefix\": \"" + dir.resolve("data") + "/\"}, \"x/1.csv\", "
-        + "\"2.csv\"]");
+    Files.writeString(
+        dir.resolve("manifest.json"),
+        "[{\"prefix\": \"" + dir.resolve("data") + "/\"}, \"x/1.csv\", \"2.csv\"]");
     try (Stores stores = new Stores(new Stores.S3Settings(null, false, null))) {
-      var objects = Inputs.list(dir.resolve("manifest.json").toString(), S3DataType.ManifestFile, stores);
-      assertEquals(List.of("x/1.csv", "2.csv"), objects.stream().map(InputObject::relativeKey).toList());
+      var objects =
+          Inputs.list(dir.resolve("manifest.json").toString(), S3DataType.ManifestFile, stores);
+      assertEquals(
+          List.of("x/1.csv", "2.csv"), objects.stream().map(InputObject::relativeKey).toList());
       assertEquals(2, objects.get(0).size());
     }
   }

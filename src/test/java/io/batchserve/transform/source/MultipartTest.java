@@ -16,7 +16,8 @@ class MultipartTest {
   void partSizeFor_hugeFile_growsToStayWithinTenThousandParts() {
     long size = 5L << 40; // 5 TiB, S3's largest object
     long part = Multipart.DEFAULT.partSizeFor(size);
-    assertTrue((size + part - 1) / part <= Multipart.MAX_PARTS, "parts: " + (size + part - 1) / part);
+    assertTrue(
+        (size + part - 1) / part <= Multipart.MAX_PARTS, "parts: " + (size + part - 1) / part);
     assertTrue(part > 64L << 20);
   }
 

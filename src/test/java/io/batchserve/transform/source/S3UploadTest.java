@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchserve.testing.LocalS3;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
@@ -23,13 +25,13 @@ import software.amazon.awssdk.services.s3.model.UploadPartRequest;
 import software.amazon.awssdk.services.s3.model.UploadPartResponse;
 
 /**
- * Large outputs as multipart uploads, against S3Proxy: parts of the configured size, a part that fails
- * now and then is retried, and an upload that cannot finish is aborted, leaving no parts and no object.
+ * Large outputs as multipart uploads, against S3Proxy: parts of the configured size, a part that
+ * fails now and then is retried, and an upload that cannot finish is aborted, leaving no parts and
+ * no object.
  */
 class S3UploadTest {
   private static final Multipart SMALL_PARTS = new Multipart(5L << 20, 5L << 20);
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   private final AtomicInteger partFailures = new AtomicInteger();
   private final AtomicInteger aborts = new AtomicInteger();
   private volatile int failPart;
@@ -50,14 +52,18 @@ class S3UploadTest {
     local.close();
   }
 
-  /** Fails part {@code failPart} of every upload: the first time only when positive, always when negative. */
+  /**
+   * Fails part {@code failPart} of every upload: the first time only when positive, always when
+   * negative.
+   */
   private final class FlakyParts extends ForwardingBlobStore {
     FlakyParts() {
       super(new TransientNio2BlobStore());
     }
 
     @Override
-    public UploadPartResponse uploadMultipartPart(MultipartUpload upload, UploadPartRequest request, InputStream in) {
+    public UploadPartResponse uploadMultipartPart(
+        MultipartUpload upload, UploadPartRequest request, InputStream in) {
       int fail = failPart;
       if (request.partNumber() == Math.abs(fail) && (fail < 0 || partFailures.get() == 0)) {
         partFailures.incrementAndGet();
@@ -85,12 +91,14 @@ class S3UploadTest {
   void publish_largeFileWithAPartLostOnce_isRetriedAndArrivesWhole() throws Exception {
     failPart = 2;
     Path file = file(12);
-    try (Stores stores = new Stores(new Stores.S3Settings(endpoint, true, "us-east-1", SMALL_PARTS))) {
+    try (Stores stores =
+        new Stores(new Stores.S3Settings(endpoint, true, "us-east-1", SMALL_PARTS))) {
       stores.of(Location.parse("s3://out/x/")).publish(file, "out", "x/big.out");
     }
     assertEquals(1, partFailures.get(), "part 2 failed once");
     byte[] back = s3.getObjectAsBytes(b -> b.bucket("out").key("x/big.out")).asByteArray();
-    assertTrue(java.util.Arrays.equals(Files.readAllBytes(file), back), "the object is the file, byte for byte");
+    assertTrue(
+        Arrays.equals(Files.readAllBytes(file), back), "the object is the file, byte for byte");
     String etag = s3.headObject(b -> b.bucket("out").key("x/big.out")).eTag();
     assertTrue(etag.endsWith("-3\"") || etag.endsWith("-3"), "three parts of 5 MiB: " + etag);
   }
@@ -99,12 +107,16 @@ class S3UploadTest {
   void publish_partAlwaysFails_abortsAndLeavesNothing() throws Exception {
     failPart = -2;
     Path file = file(12);
-    try (Stores stores = new Stores(new Stores.S3Settings(endpoint, true, "us-east-1", SMALL_PARTS))) {
-      var e = assertThrows(java.io.IOException.class,
-          () -> stores.of(Location.parse("s3://out/x/")).publish(file, "out", "x/big.out"));
+    try (Stores stores =
+        new Stores(new Stores.S3Settings(endpoint, true, "us-east-1", SMALL_PARTS))) {
+      var e =
+          assertThrows(
+              IOException.class,
+              () -> stores.of(Location.parse("s3://out/x/")).publish(file, "out", "x/big.out"));
       assertTrue(e.getMessage().startsWith("cannot write s3://out/x/big.out: "), e.getMessage());
     }
-    assertTrue(partFailures.get() >= 2, "the part was retried before giving up: " + partFailures.get());
+    assertTrue(
+        partFailures.get() >= 2, "the part was retried before giving up: " + partFailures.get());
     assertEquals(1, aborts.get(), "the upload was aborted");
     assertEquals(List.of(), s3.listMultipartUploads(b -> b.bucket("out")).uploads());
     assertEquals(List.of(), s3.listObjectsV2(b -> b.bucket("out")).contents());
