@@ -95,17 +95,6 @@ final class EnvReader {
             });
   }
 
-  /**
-   * Fails when {@code name} is set at all: a variable whose meaning batchserve does not implement.
-   */
-  void refuse(String name, String why) {
-    raw(name)
-        .ifPresent(
-            value -> {
-              throw bad(name, value, why);
-            });
-  }
-
   private static ConfigException bad(String name, String value, String problem) {
     return new ConfigException(name + "='" + value + "' " + problem);
   }

@@ -25,8 +25,10 @@ import java.util.OptionalInt;
  *   <tr><td>SAGEMAKER_BATCH_STRATEGY</td><td>SINGLE_RECORD or MULTI_RECORD</td></tr>
  *   <tr><td>SAGEMAKER_MAX_CONCURRENT_TRANSFORMS</td><td>the job's concurrency, at least 1</td></tr>
  *   <tr><td>SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT</td><td>answer type when Accept is missing or * / *</td></tr>
- *   <tr><td>SAGEMAKER_INFERENCE_OUTPUT</td><td>refused: selectable output is not implemented, and answering scores
- *       where a job expects labels would be a silent difference</td></tr>
+ *   <tr><td>SAGEMAKER_INFERENCE_OUTPUT</td><td>SageMaker XGBoost's selectable output keys, for tabular
+ *       models (checked against each model's objective at load)</td></tr>
+ *   <tr><td>SAGEMAKER_INFERENCE_ENSEMBLE</td><td>"true" (default) serves k-fold boosters as their
+ *       ensemble; anything else, the first</td></tr>
  *   <tr><td>BATCHSERVE_QUEUE_CAPACITY, BATCHSERVE_MAX_BATCH_RECORDS, BATCHSERVE_MAX_BATCH_DELAY_MS,
  *       BATCHSERVE_MAX_REQUEST_MB, BATCHSERVE_LIBSVM_INDEX_BASE, BATCHSERVE_STATS_INTERVAL_SECONDS,
  *       BATCHSERVE_MIN_REQUEST_RATE, BATCHSERVE_REQUEST_GRACE_SECONDS, BATCHSERVE_ENGINE</td>
@@ -51,11 +53,6 @@ public final class SageMakerEnv {
 
   public static ServerConfig resolve(ServeFlags flags, Map<String, String> env, int processors) {
     EnvReader vars = new EnvReader(env);
-    vars.refuse(
-        "SAGEMAKER_INFERENCE_OUTPUT",
-        "asks for SageMaker XGBoost's selectable inference output (predicted_label, probabilities,"
-            + " ...), which batchserve does not implement: it answers each record's score(s). Unset"
-            + " the variable, or derive labels from the scores downstream");
     BatchEnvironment batch = batchEnvironment(vars);
     int workers =
         first(flags.workers(), vars.integer("SAGEMAKER_MODEL_SERVER_WORKERS", 1, 4096), processors);
@@ -118,7 +115,10 @@ public final class SageMakerEnv {
                 DEFAULT_REQUEST_GRACE_SECONDS)),
         flags.engine() != null
             ? flags.engine().toLowerCase(Locale.ROOT)
-            : vars.choice("BATCHSERVE_ENGINE", ServerConfig.ENGINES).orElse("auto"));
+            : vars.choice("BATCHSERVE_ENGINE", ServerConfig.ENGINES).orElse("auto"),
+        env.get("SAGEMAKER_INFERENCE_OUTPUT"),
+        // As the built-in container: on unless set, and only the exact string "true" keeps it on.
+        env.getOrDefault("SAGEMAKER_INFERENCE_ENSEMBLE", "true").equals("true"));
   }
 
   static BatchEnvironment batchEnvironment(EnvReader vars) {

@@ -32,6 +32,10 @@ import java.util.List;
  * @param requestGrace how long any request body may take before {@code minRequestRate} applies
  * @param engine which evaluator serves the models' trees: auto (the Java engine where it verifies),
  *     java or xgboost4j
+ * @param inferenceOutput SageMaker XGBoost's selectable output keys ({@code
+ *     SAGEMAKER_INFERENCE_OUTPUT}), or null
+ * @param inferenceEnsemble whether k-fold boosters are served as their ensemble ({@code
+ *     SAGEMAKER_INFERENCE_ENSEMBLE})
  */
 public record ServerConfig(
     String host,
@@ -52,7 +56,9 @@ public record ServerConfig(
     Duration statsInterval,
     long minRequestRate,
     Duration requestGrace,
-    String engine) {
+    String engine,
+    String inferenceOutput,
+    boolean inferenceEnsemble) {
   public static final List<String> ENGINES = List.of("auto", "java", "xgboost4j");
 
   public ServerConfig {

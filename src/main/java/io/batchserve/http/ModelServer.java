@@ -88,7 +88,12 @@ public final class ModelServer implements AutoCloseable {
         () ->
             ModelLoader.load(
                 config.modelDir(),
-                new LoadOptions(config.libsvmIndexBase(), Engine.parse(config.engine()))));
+                new LoadOptions(
+                    config.libsvmIndexBase(),
+                    Engine.parse(config.engine()),
+                    config.inferenceOutput(),
+                    config.inferenceEnsemble(),
+                    config.batch().batch())));
   }
 
   public static ModelServer start(ServerConfig config, ModelSource source) {

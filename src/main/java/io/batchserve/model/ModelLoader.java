@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -19,8 +21,9 @@ import java.util.stream.Stream;
  * <ol>
  *   <li>one model: a {@value ModelDescriptor#FILE_NAME} and its artifact;
  *   <li>one model trained with SageMaker's built-in XGBoost algorithm: a bare {@value
- *       #SAGEMAKER_ARTIFACT} file (legacy binary, JSON or UBJ), served as a {@link TabularModel}
- *       with features f0, f1, ...;
+ *       #SAGEMAKER_ARTIFACT} file (legacy binary, JSON or UBJ), or the {@code xgboost-model-<fold>}
+ *       files of k-fold training, served as a {@link TabularModel} with features f0, f1, ... that
+ *       answers as that algorithm's container does;
  *   <li>several models: one sub-folder per model, each in layout 1 or 2.
  * </ol>
  *
@@ -28,6 +31,7 @@ import java.util.stream.Stream;
  */
 public final class ModelLoader {
   public static final String SAGEMAKER_ARTIFACT = "xgboost-model";
+  private static final Pattern FOLD_FILE = Pattern.compile("xgboost-model(-(0|[1-9][0-9]{0,8}))?");
 
   /**
    * The kinds on the class path, by name ({@link ModelKind}: the tabular model and the forecaster).
@@ -95,9 +99,13 @@ public final class ModelLoader {
               + SAGEMAKER_ARTIFACT
               + " is in, or a model.tar.gz");
     }
-    if (holdsModel(directory)
-        || subdirectories(directory).stream().anyMatch(ModelLoader::holdsModel)) {
+    if (holdsModel(directory)) {
       return;
+    }
+    for (Path child : subdirectories(directory)) {
+      if (holdsModel(child)) {
+        return;
+      }
     }
     if (Files.isRegularFile(directory.resolve("model.tar.gz"))) {
       throw new ModelLoadException(
@@ -110,9 +118,36 @@ public final class ModelLoader {
     throw noModel(directory);
   }
 
-  private static boolean holdsModel(Path directory) {
+  private static boolean holdsModel(Path directory) throws ModelLoadException {
     return Files.isRegularFile(directory.resolve(ModelDescriptor.FILE_NAME))
-        || Files.isRegularFile(directory.resolve(SAGEMAKER_ARTIFACT));
+        || !builtinArtifacts(directory).isEmpty();
+  }
+
+  /**
+   * The boosters SageMaker's built-in XGBoost algorithm wrote into {@code directory}: {@code
+   * xgboost-model}, or one {@code xgboost-model-<fold>} per fold of k-fold training, in fold order
+   * (the plain file first). Other files are not models here (the container tries every file).
+   */
+  static List<Path> builtinArtifacts(Path directory) throws ModelLoadException {
+    List<Path> found = new ArrayList<>();
+    try (Stream<Path> files = Files.list(directory)) {
+      files
+          .filter(Files::isRegularFile)
+          .filter(f -> FOLD_FILE.matcher(f.getFileName().toString()).matches())
+          .forEach(found::add);
+    } catch (IOException e) {
+      throw new ModelLoadException("cannot list " + directory + ": " + e.getMessage(), e);
+    }
+    found.sort(Comparator.comparingLong(ModelLoader::fold));
+    return found;
+  }
+
+  /** -1 for the plain {@code xgboost-model}, else the fold number. */
+  private static long fold(Path artifact) {
+    String name = artifact.getFileName().toString();
+    return name.equals(SAGEMAKER_ARTIFACT)
+        ? -1
+        : Long.parseLong(name.substring(SAGEMAKER_ARTIFACT.length() + 1));
   }
 
   /** The model of a single-model folder, or null when the folder holds neither layout. */
@@ -134,8 +169,8 @@ public final class ModelLoader {
           EngineChoice.load(descriptor.artifactPath(), descriptor.name(), options.engine()),
           options);
     }
-    Path artifact = directory.resolve(SAGEMAKER_ARTIFACT);
-    return Files.isRegularFile(artifact) ? TabularModel.generic(artifact, options) : null;
+    List<Path> artifacts = builtinArtifacts(directory);
+    return artifacts.isEmpty() ? null : TabularModel.builtin(artifacts, options);
   }
 
   private static List<Path> subdirectories(Path directory) throws ModelLoadException {

@@ -7,6 +7,9 @@ import io.batchserve.codec.LibsvmFeatures;
 import io.batchserve.codec.MediaType;
 import io.batchserve.codec.ScoreEncoder;
 import io.batchserve.codec.SparseRows;
+import io.batchserve.model.compat.ContainerAnswers;
+import io.batchserve.model.compat.Objective;
+import io.batchserve.model.compat.SelectableOutput;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -33,6 +36,13 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   private final Scorer scorer;
   private final JsonFeatures json;
   private final int libsvmIndexBase;
+  private final Answers answers;
+
+  /** How predictions become an answer's body. */
+  @FunctionalInterface
+  interface Answers {
+    byte[] encode(float[][] predictions, MediaType accept);
+  }
 
   /**
    * The decoded rows of one request: dense (CSV, JSON) or sparse (libsvm); exactly one is not null.
@@ -56,11 +66,13 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
     }
   }
 
-  TabularModel(ModelInfo info, Scorer scorer, JsonFeatures json, int libsvmIndexBase) {
+  TabularModel(
+      ModelInfo info, Scorer scorer, JsonFeatures json, int libsvmIndexBase, Answers answers) {
     this.info = info;
     this.scorer = scorer;
     this.json = json;
     this.libsvmIndexBase = libsvmIndexBase;
+    this.answers = answers;
   }
 
   static TabularModel load(ModelDescriptor descriptor, Scorer scorer, LoadOptions options)
@@ -77,24 +89,60 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
               + scorer.features());
     }
     Set<String> requestTypes = Set.copyOf(descriptor.optionalNames("request_types"));
-    return create(
-            descriptor.name(),
-            scorer,
-            features,
-            descriptor.optionalNames("passthrough"),
-            requestTypes)
-        .withLibsvmIndexBase(options.libsvmIndexBase());
+    TabularModel model =
+        create(
+                descriptor.name(),
+                scorer,
+                features,
+                descriptor.optionalNames("passthrough"),
+                requestTypes)
+            .withLibsvmIndexBase(options.libsvmIndexBase());
+    if (options.inferenceOutput() == null) {
+      return model;
+    }
+    Objective objective = objective(descriptor.artifactPath());
+    return model.answering(
+        new ContainerAnswers(selected(options, objective, descriptor.name()), options.batch()));
   }
 
   /**
-   * A bare {@code xgboost-model} file without a descriptor: features are called f0, f1, ... as in
-   * XGBoost.
+   * A model trained by SageMaker's built-in XGBoost algorithm: its {@code xgboost-model} file, or
+   * the boosters of k-fold training ({@code xgboost-model-0}, ...), served as their ensemble unless
+   * {@code ensemble} is off; features are called f0, f1, ... as in XGBoost, and answers are written
+   * as that algorithm's container writes them ({@link ContainerAnswers}).
    */
-  static TabularModel generic(Path artifact, LoadOptions options) throws ModelLoadException {
-    Scorer scorer = EngineChoice.load(artifact, "xgboost", options.engine());
+  static TabularModel builtin(List<Path> artifacts, LoadOptions options) throws ModelLoadException {
+    List<Path> served = options.ensemble() ? artifacts : artifacts.subList(0, 1);
+    Objective objective = objective(served.get(0));
+    List<Scorer> scorers = new ArrayList<>();
+    for (Path artifact : served) {
+      scorers.add(EngineChoice.load(artifact, "xgboost", options.engine()));
+    }
+    Scorer scorer =
+        scorers.size() == 1 ? scorers.get(0) : new EnsembleScorer(scorers, objective.votes());
     List<String> features = IntStream.range(0, scorer.features()).mapToObj(i -> "f" + i).toList();
+    SelectableOutput selected =
+        options.inferenceOutput() == null ? null : selected(options, objective, "xgboost");
     return create("xgboost", scorer, features, List.of(), Set.of())
-        .withLibsvmIndexBase(options.libsvmIndexBase());
+        .withLibsvmIndexBase(options.libsvmIndexBase())
+        .answering(new ContainerAnswers(selected, options.batch()));
+  }
+
+  private static Objective objective(Path artifact) throws ModelLoadException {
+    try {
+      return Objective.read(XgboostScorer.modelJson(artifact));
+    } catch (IllegalArgumentException e) {
+      throw new ModelLoadException(artifact + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static SelectableOutput selected(LoadOptions options, Objective objective, String name)
+      throws ModelLoadException {
+    try {
+      return SelectableOutput.of(options.inferenceOutput(), objective, name);
+    } catch (IllegalArgumentException e) {
+      throw new ModelLoadException(e.getMessage(), e);
+    }
   }
 
   /** A model over any scorer; used by loading, training and tests. */
@@ -107,12 +155,21 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
     String summary = features.size() + " features (" + features.get(0) + ", ...)";
     ModelInfo info = new ModelInfo(name, KIND, READS, WRITES, requestTypes, summary);
     return new TabularModel(
-        info, scorer, new JsonFeatures(name, features, passthrough, requestTypes), 0);
+        info,
+        scorer,
+        new JsonFeatures(name, features, passthrough, requestTypes),
+        0,
+        ScoreEncoder::encode);
   }
 
   /** The same model reading {@code text/libsvm} feature indices from {@code base} (0 or 1). */
   public TabularModel withLibsvmIndexBase(int base) {
-    return new TabularModel(info, scorer, json, new LoadOptions(base).libsvmIndexBase());
+    return new TabularModel(info, scorer, json, new LoadOptions(base).libsvmIndexBase(), answers);
+  }
+
+  /** The same model writing its answers as SageMaker's XGBoost container does. */
+  private TabularModel answering(ContainerAnswers container) {
+    return new TabularModel(info, scorer, json, libsvmIndexBase, container::encode);
   }
 
   @Override
@@ -179,7 +236,7 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
 
   @Override
   public byte[] encode(float[][] result, MediaType accept) {
-    return ScoreEncoder.encode(result, accept);
+    return answers.encode(result, accept);
   }
 
   @Override

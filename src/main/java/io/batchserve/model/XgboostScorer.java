@@ -50,6 +50,16 @@ public final class XgboostScorer implements Scorer {
     }
   }
 
+  /** The model of {@code artifact} as XGBoost's JSON (loaded, exported and freed). */
+  static byte[] modelJson(Path artifact) throws ModelLoadException {
+    XgboostScorer scorer = load(artifact);
+    try {
+      return scorer.json();
+    } finally {
+      scorer.booster.dispose();
+    }
+  }
+
   /** Wraps a booster trained in-process (the {@code train} command); takes ownership of it. */
   public static XgboostScorer of(Booster booster) {
     try {

@@ -136,9 +136,7 @@ class SageMakerEnvTest {
         "SAGEMAKER_DEFAULT_INVOCATIONS_ACCEPT|html|is not a media type",
         "BATCHSERVE_QUEUE_CAPACITY|none|is not a whole number",
         "BATCHSERVE_LIBSVM_INDEX_BASE|2|must be between 0 and 1",
-        "BATCHSERVE_STATS_INTERVAL_SECONDS|-1|must be between 0 and 86400",
-        "SAGEMAKER_INFERENCE_OUTPUT|predicted_label,probabilities|asks for SageMaker XGBoost's"
-            + " selectable inference"
+        "BATCHSERVE_STATS_INTERVAL_SECONDS|-1|must be between 0 and 86400"
       })
   void resolve_malformedVariable_namesVariableAndValue(String name, String value, String problem) {
     ConfigException e = assertThrows(ConfigException.class, () -> resolve(Map.of(name, value)));
@@ -150,5 +148,19 @@ class SageMakerEnvTest {
     assertEquals(BatchStrategy.MULTI_RECORD, BatchStrategy.parse("MultiRecord"));
     assertEquals(BatchStrategy.MULTI_RECORD, BatchStrategy.parse("MULTI_RECORD"));
     assertEquals(BatchStrategy.SINGLE_RECORD, BatchStrategy.parse("singlerecord"));
+  }
+
+  @Test
+  void resolve_xgboostContainerVariables_passThroughAsTheContainerReadsThem() {
+    ServerConfig plain = resolve(Map.of());
+    assertEquals(null, plain.inferenceOutput());
+    assertTrue(plain.inferenceEnsemble());
+    ServerConfig selected =
+        resolve(Map.of("SAGEMAKER_INFERENCE_OUTPUT", "predicted_label, probability"));
+    assertEquals("predicted_label, probability", selected.inferenceOutput());
+    assertTrue(resolve(Map.of("SAGEMAKER_INFERENCE_ENSEMBLE", "true")).inferenceEnsemble());
+    assertFalse(resolve(Map.of("SAGEMAKER_INFERENCE_ENSEMBLE", "false")).inferenceEnsemble());
+    // The container compares with "true" exactly: "True" turns the ensemble off there, and here.
+    assertFalse(resolve(Map.of("SAGEMAKER_INFERENCE_ENSEMBLE", "True")).inferenceEnsemble());
   }
 }
