@@ -91,18 +91,9 @@ public final class MotoServer implements AutoCloseable {
         return List.of(Path.of(dir, "moto_server").toString());
       }
     }
-    for (String python : List.of("python3", "/usr/bin/python3")) {
-      try {
-        Process probe =
-            new ProcessBuilder(python, "-c", "import moto.server, flask")
-                .redirectErrorStream(true)
-                .start();
-        if (probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0) {
-          return List.of(python, "-m", "moto.server");
-        }
-      } catch (IOException e) {
-        // not this one
-      }
+    String python = Pythons.importing("moto.server, flask");
+    if (python != null) {
+      return List.of(python, "-m", "moto.server");
     }
     return null;
   }

@@ -15,6 +15,7 @@ import io.batchserve.model.Model;
 import io.batchserve.model.ModelLoadException;
 import io.batchserve.model.ModelLoader;
 import io.batchserve.testing.Http;
+import io.batchserve.testing.Pythons;
 import io.batchserve.testing.TestServers;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -55,7 +56,7 @@ class XgboostContainerCompatibilityTest {
 
   @BeforeAll
   static void trainWithTheReferenceEngine() throws Exception {
-    python = pythonWithXgboost();
+    python = Pythons.importing("xgboost");
     assumeTrue(
         python != null,
         "no Python with the xgboost module (Debian: apt-get install python3-xgboost): the"
@@ -247,23 +248,6 @@ class XgboostContainerCompatibilityTest {
 
   private static String head(String text) {
     return text.length() > 300 ? text.substring(0, 300) + "..." : text;
-  }
-
-  private static String pythonWithXgboost() {
-    for (String candidate : List.of("/usr/bin/python3", "python3")) {
-      try {
-        Process p = new ProcessBuilder(candidate, "-c", "import xgboost").start();
-        if (p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0) {
-          return candidate;
-        }
-      } catch (IOException e) {
-        // not installed here: try the next
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
-    return null;
   }
 
   private static void run(String... command) throws IOException, InterruptedException {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.batchserve.cli.Main;
 import io.batchserve.codec.Json;
+import io.batchserve.testing.Pythons;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -51,7 +52,7 @@ class TransformValidationAgreementTest {
 
   @BeforeAll
   static void botocoreVerdicts() throws Exception {
-    python = pythonWithBotocore();
+    python = Pythons.importing("botocore");
     if (python == null) {
       return;
     }
@@ -376,27 +377,5 @@ class TransformValidationAgreementTest {
                     "KmsKeyId with a space",
                     job -> at(job, "/TransformOutput").put("KmsKeyId", "my key"))));
     return v.stream();
-  }
-
-  /** The first of python3 and /usr/bin/python3 that imports botocore, or null. */
-  private static String pythonWithBotocore() {
-    for (String candidate : List.of("python3", "/usr/bin/python3")) {
-      try {
-        Process p =
-            new ProcessBuilder(candidate, "-c", "import botocore")
-                .redirectErrorStream(true)
-                .start();
-        p.getInputStream().readAllBytes();
-        if (p.waitFor() == 0) {
-          return candidate;
-        }
-      } catch (IOException e) {
-        // not installed: try the next
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return null;
-      }
-    }
-    return null;
   }
 }
