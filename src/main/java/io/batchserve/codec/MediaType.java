@@ -16,6 +16,10 @@ public record MediaType(String type, String subtype) {
   /** The sparse text format SageMaker's built-in XGBoost reads next to CSV. */
   public static final MediaType LIBSVM = new MediaType("text", "libsvm");
 
+  /** SageMaker's RecordIO-framed protobuf records, the binary format of its built-in algorithms. */
+  public static final MediaType RECORDIO_PROTOBUF =
+      new MediaType("application", "x-recordio-protobuf");
+
   public static final MediaType ANY = new MediaType("*", "*");
 
   private static final Map<String, MediaType> ALIASES =

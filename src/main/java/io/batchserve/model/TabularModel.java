@@ -5,6 +5,7 @@ import io.batchserve.codec.FloatMatrix;
 import io.batchserve.codec.JsonRecords;
 import io.batchserve.codec.LibsvmFeatures;
 import io.batchserve.codec.MediaType;
+import io.batchserve.codec.RecordioProtobuf;
 import io.batchserve.codec.ScoreEncoder;
 import io.batchserve.codec.SparseRows;
 import io.batchserve.model.compat.ContainerAnswers;
@@ -28,7 +29,12 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   public static final String KIND = "tabular";
 
   private static final List<MediaType> READS =
-      List.of(MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON, MediaType.LIBSVM);
+      List.of(
+          MediaType.CSV,
+          MediaType.JSON_LINES,
+          MediaType.JSON,
+          MediaType.LIBSVM,
+          MediaType.RECORDIO_PROTOBUF);
   private static final List<MediaType> WRITES =
       List.of(MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON);
 
@@ -184,6 +190,10 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
     }
     if (MediaType.LIBSVM.equals(contentType)) {
       return new Rows(LibsvmFeatures.parse(body, length, json.features(), libsvmIndexBase));
+    }
+    if (MediaType.RECORDIO_PROTOBUF.equals(contentType)) {
+      RecordioProtobuf.Rows rows = RecordioProtobuf.parse(body, length, json.features().size());
+      return new Rows(rows.dense(), rows.sparse());
     }
     return new Rows(json.toMatrix(JsonRecords.read(contentType, body, length)));
   }

@@ -123,7 +123,13 @@ class ModelLoaderTest {
     Model<?, ?> churn = ModelLoader.load(Path.of("model/churn")).get(0);
     assertEquals("churn", churn.info().name());
     assertArrayEquals(
-        new Object[] {MediaType.CSV, MediaType.JSON_LINES, MediaType.JSON, MediaType.LIBSVM},
+        new Object[] {
+          MediaType.CSV,
+          MediaType.JSON_LINES,
+          MediaType.JSON,
+          MediaType.LIBSVM,
+          MediaType.RECORDIO_PROTOBUF
+        },
         churn.info().contentTypes().toArray());
   }
 

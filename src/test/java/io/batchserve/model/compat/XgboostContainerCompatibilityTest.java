@@ -16,6 +16,7 @@ import io.batchserve.model.ModelLoadException;
 import io.batchserve.model.ModelLoader;
 import io.batchserve.testing.Http;
 import io.batchserve.testing.Pythons;
+import io.batchserve.testing.RecordioEncoder;
 import io.batchserve.testing.TestServers;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -23,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -133,6 +135,61 @@ class XgboostContainerCompatibilityTest {
       assertTrue(
           answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     }
+  }
+
+  @Test
+  void recordioProtobuf_denseAndSparseRows_answerAsTheirCsv() throws Exception {
+    List<float[]> table = new ArrayList<>();
+    for (String line : Files.readAllLines(dir.resolve("rows.csv"))) {
+      String[] fields = line.split(",", -1);
+      float[] row = new float[fields.length];
+      for (int i = 0; i < fields.length; i++) {
+        row[i] = fields[i].isEmpty() ? Float.NaN : Float.parseFloat(fields[i]);
+      }
+      table.add(row);
+    }
+    RecordioEncoder dense = new RecordioEncoder();
+    RecordioEncoder sparse = new RecordioEncoder();
+    for (float[] row : table) {
+      dense.dense(row);
+      List<Long> keys = new ArrayList<>();
+      List<Float> present = new ArrayList<>();
+      for (int f = row.length - 1; f >= 0; f--) { // keys in any order
+        if (!Float.isNaN(row[f])) {
+          keys.add((long) f);
+          present.add(row[f]);
+        }
+      }
+      float[] values = new float[present.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = present.get(i);
+      }
+      sparse.sparse(row.length, keys.stream().mapToLong(Long::longValue).toArray(), values);
+    }
+    Model<?, ?> model = load("multi-softprob", null, true, true);
+    byte[] csv = answer(model, Files.readAllBytes(dir.resolve("rows.csv")), MediaType.CSV);
+    assertEquals(new String(csv, StandardCharsets.UTF_8), text(model, dense.bytes()));
+    assertEquals(new String(csv, StandardCharsets.UTF_8), text(model, sparse.bytes()));
+    try (ModelServer server = TestServers.start(dir.resolve("multi-softprob"))) {
+      HttpResponse<String> ok =
+          Http.post(
+              server.port(), dense.bytes(), "Content-Type", "application/x-recordio-protobuf");
+      assertEquals(200, ok.statusCode(), ok.body());
+      byte[] broken = Arrays.copyOf(dense.bytes(), dense.bytes().length - 3);
+      HttpResponse<String> bad =
+          Http.post(server.port(), broken, "Content-Type", "application/x-recordio-protobuf");
+      assertEquals(400, bad.statusCode());
+      assertTrue(bad.body().contains("record " + table.size() + " (byte "), bad.body());
+    }
+  }
+
+  private static String text(Model<?, ?> model, byte[] recordio) {
+    return new String(decodeAndAnswer(model, recordio), StandardCharsets.UTF_8);
+  }
+
+  private static <B extends Model.Batch, R> byte[] decodeAndAnswer(Model<B, R> model, byte[] body) {
+    B batch = model.decode(MediaType.RECORDIO_PROTOBUF, body, body.length);
+    return model.encode(model.predict(Collections.singletonList(batch)).get(0), MediaType.CSV);
   }
 
   /** Runs the reference on every case, then batchserve, and lists where they differ. */
