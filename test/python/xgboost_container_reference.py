@@ -7,10 +7,11 @@ side is compared with an independent implementation on the reference engine.
 
   train DIR      trains the test models with that engine and writes them as the algorithm does
                  (DIR/<name>/xgboost-model, or xgboost-model-<fold> for k-fold), plus DIR/rows.csv
-  answer CASES   CASES is a JSON list of {"model", "accept", "batch", "keys", "ensemble", "out"};
+  answer CASES   CASES is a JSON list of {"model", "rows", "accept", "batch", "keys", "ensemble", "out"};
                  writes each answer's bytes to its "out" file, or "ERROR <reason>" where the
                  container fails the request
 """
+import csv
 import json
 import os
 import sys
@@ -90,8 +91,12 @@ def load(folder, ensemble):
 
 
 def predict(boosters, objective, payload):
-    lines = payload.strip().split("\n")
-    matrix = np.array([["nan" if v == "" else v for v in line.split(",")] for line in lines]).astype(float)
+    # The container's CSV rules: the body stripped, the delimiter sniffed on its first line.
+    text = payload.strip()
+    sniffed = csv.Sniffer().sniff(text.split("\n")[0][:512]).delimiter
+    delimiter = "," if sniffed.isalnum() else sniffed
+    lines = text.split("\n")
+    matrix = np.array([["nan" if v == "" else v for v in line.split(delimiter)] for line in lines]).astype(float)
     dtest = xgb.DMatrix(matrix)
     each = [b.predict(dtest, validate_features=False) for b in boosters]
     if len(each) == 1:

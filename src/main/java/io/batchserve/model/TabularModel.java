@@ -1,5 +1,6 @@
 package io.batchserve.model;
 
+import io.batchserve.codec.ContainerCsv;
 import io.batchserve.codec.CsvFeatures;
 import io.batchserve.codec.FloatMatrix;
 import io.batchserve.codec.JsonRecords;
@@ -42,12 +43,21 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   private final Scorer scorer;
   private final JsonFeatures json;
   private final int libsvmIndexBase;
-  private final Answers answers;
+  private final Dialect dialect;
 
   /** How predictions become an answer's body. */
   @FunctionalInterface
   interface Answers {
     byte[] encode(float[][] predictions, MediaType accept);
+  }
+
+  /**
+   * How a model reads CSV and writes answers: batchserve's strict CSV and formats, or (for models
+   * of SageMaker's built-in XGBoost algorithm) that container's CSV conventions ({@link
+   * ContainerCsv}) and answers.
+   */
+  record Dialect(Answers answers, boolean containerCsv) {
+    static final Dialect BATCHSERVE = new Dialect(ScoreEncoder::encode, false);
   }
 
   /**
@@ -73,12 +83,12 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   }
 
   TabularModel(
-      ModelInfo info, Scorer scorer, JsonFeatures json, int libsvmIndexBase, Answers answers) {
+      ModelInfo info, Scorer scorer, JsonFeatures json, int libsvmIndexBase, Dialect dialect) {
     this.info = info;
     this.scorer = scorer;
     this.json = json;
     this.libsvmIndexBase = libsvmIndexBase;
-    this.answers = answers;
+    this.dialect = dialect;
   }
 
   static TabularModel load(ModelDescriptor descriptor, Scorer scorer, LoadOptions options)
@@ -131,7 +141,7 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
         options.inferenceOutput() == null ? null : selected(options, objective, "xgboost");
     return create("xgboost", scorer, features, List.of(), Set.of())
         .withLibsvmIndexBase(options.libsvmIndexBase())
-        .answering(new ContainerAnswers(selected, options.batch()));
+        .with(new Dialect(new ContainerAnswers(selected, options.batch())::encode, true));
   }
 
   private static Objective objective(Path artifact) throws ModelLoadException {
@@ -165,17 +175,21 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
         scorer,
         new JsonFeatures(name, features, passthrough, requestTypes),
         0,
-        ScoreEncoder::encode);
+        Dialect.BATCHSERVE);
   }
 
   /** The same model reading {@code text/libsvm} feature indices from {@code base} (0 or 1). */
   public TabularModel withLibsvmIndexBase(int base) {
-    return new TabularModel(info, scorer, json, new LoadOptions(base).libsvmIndexBase(), answers);
+    return new TabularModel(info, scorer, json, new LoadOptions(base).libsvmIndexBase(), dialect);
   }
 
   /** The same model writing its answers as SageMaker's XGBoost container does. */
   private TabularModel answering(ContainerAnswers container) {
-    return new TabularModel(info, scorer, json, libsvmIndexBase, container::encode);
+    return with(new Dialect(container::encode, dialect.containerCsv()));
+  }
+
+  private TabularModel with(Dialect changed) {
+    return new TabularModel(info, scorer, json, libsvmIndexBase, changed);
   }
 
   @Override
@@ -186,6 +200,10 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
   @Override
   public Rows decode(MediaType contentType, byte[] body, int length) {
     if (MediaType.CSV.equals(contentType)) {
+      if (dialect.containerCsv()) {
+        ContainerCsv.Body csv = ContainerCsv.normalize(body, length);
+        return new Rows(CsvFeatures.parse(csv.bytes(), csv.length(), json.features()));
+      }
       return new Rows(CsvFeatures.parse(body, length, json.features()));
     }
     if (MediaType.LIBSVM.equals(contentType)) {
@@ -246,7 +264,7 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
 
   @Override
   public byte[] encode(float[][] result, MediaType accept) {
-    return answers.encode(result, accept);
+    return dialect.answers().encode(result, accept);
   }
 
   @Override

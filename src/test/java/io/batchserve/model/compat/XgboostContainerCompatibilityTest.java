@@ -84,6 +84,28 @@ class XgboostContainerCompatibilityTest {
   }
 
   @Test
+  void csvConventions_delimitersAndBlankEnds_readAsTheContainerReadsThem() throws Exception {
+    String rows = Files.readString(dir.resolve("rows.csv"));
+    Map<String, String> variants =
+        Map.of(
+            "rows-tab.csv", rows.replace(',', '\t'),
+            "rows-semicolon.csv", rows.replace(',', ';'),
+            "rows-space.csv", rows.replace(',', ' '),
+            "rows-padded.csv", "\n\n  " + rows + "\n\n\n");
+    List<Map<String, Object>> cases = new ArrayList<>();
+    for (Map.Entry<String, String> variant : variants.entrySet()) {
+      Files.writeString(dir.resolve(variant.getKey()), variant.getValue());
+      for (String folder : List.of("binary-logistic", "multi-softprob")) {
+        Map<String, Object> c = testCase(folder, "text/csv", true, null, true);
+        c.put("rows", dir.resolve(variant.getKey()).toString());
+        c.put("out", c.get("out") + "-" + variant.getKey());
+        cases.add(c);
+      }
+    }
+    assertEquals(List.of(), compare(cases));
+  }
+
+  @Test
   void ensembleOff_servesTheFirstFoldOnly() throws Exception {
     List<Map<String, Object>> cases = new ArrayList<>();
     for (String folder : List.of("kfold-binary-logistic", "kfold-multi-softmax")) {
@@ -196,7 +218,6 @@ class XgboostContainerCompatibilityTest {
   private static List<String> compare(List<Map<String, Object>> cases) throws Exception {
     runCases(cases);
     Map<String, Model<?, ?>> loaded = new HashMap<>();
-    byte[] rows = Files.readAllBytes(dir.resolve("rows.csv"));
     List<String> differences = new ArrayList<>();
     for (Map<String, Object> c : cases) {
       String want = Files.readString(Path.of((String) c.get("out")));
@@ -212,6 +233,7 @@ class XgboostContainerCompatibilityTest {
               folder + "|" + keys + "|" + batch + "|" + ensemble,
               k -> loadUnchecked(folder, keys, batch, ensemble));
       MediaType accept = MediaType.parse((String) c.get("accept"));
+      byte[] rows = Files.readAllBytes(Path.of((String) c.get("rows")));
       String got = new String(answer(model, rows, accept), StandardCharsets.UTF_8);
       if (!got.equals(want)) {
         differences.add(c + "\n  container: " + head(want) + "\n  batchserve: " + head(got));
