@@ -170,7 +170,7 @@ public final class ModelLoader {
           options);
     }
     List<Path> artifacts = builtinArtifacts(directory);
-    return artifacts.isEmpty() ? null : TabularModel.builtin(artifacts, options);
+    return artifacts.isEmpty() ? null : BuiltinAlgorithm.load(artifacts, options);
   }
 
   private static List<Path> subdirectories(Path directory) throws ModelLoadException {

@@ -11,14 +11,11 @@ import io.batchserve.codec.ScoreEncoder;
 import io.batchserve.codec.SparseRows;
 import io.batchserve.model.compat.ContainerAnswers;
 import io.batchserve.model.compat.Objective;
-import io.batchserve.model.compat.SelectableOutput;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.IntStream;
 
 /**
  * Features in, scores out: the churn classifier, and any model trained with SageMaker's built-in
@@ -116,49 +113,10 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
     if (options.inferenceOutput() == null) {
       return model;
     }
-    Objective objective = objective(descriptor.artifactPath());
+    Objective objective = BuiltinAlgorithm.objective(descriptor.artifactPath());
     return model.answering(
-        new ContainerAnswers(selected(options, objective, descriptor.name()), options.batch()));
-  }
-
-  /**
-   * A model trained by SageMaker's built-in XGBoost algorithm: its {@code xgboost-model} file, or
-   * the boosters of k-fold training ({@code xgboost-model-0}, ...), served as their ensemble unless
-   * {@code ensemble} is off; features are called f0, f1, ... as in XGBoost, and answers are written
-   * as that algorithm's container writes them ({@link ContainerAnswers}).
-   */
-  static TabularModel builtin(List<Path> artifacts, LoadOptions options) throws ModelLoadException {
-    List<Path> served = options.ensemble() ? artifacts : artifacts.subList(0, 1);
-    Objective objective = objective(served.get(0));
-    List<Scorer> scorers = new ArrayList<>();
-    for (Path artifact : served) {
-      scorers.add(EngineChoice.load(artifact, "xgboost", options.engine()));
-    }
-    Scorer scorer =
-        scorers.size() == 1 ? scorers.get(0) : new EnsembleScorer(scorers, objective.votes());
-    List<String> features = IntStream.range(0, scorer.features()).mapToObj(i -> "f" + i).toList();
-    SelectableOutput selected =
-        options.inferenceOutput() == null ? null : selected(options, objective, "xgboost");
-    return create("xgboost", scorer, features, List.of(), Set.of())
-        .withLibsvmIndexBase(options.libsvmIndexBase())
-        .with(new Dialect(new ContainerAnswers(selected, options.batch())::encode, true));
-  }
-
-  private static Objective objective(Path artifact) throws ModelLoadException {
-    try {
-      return Objective.read(XgboostScorer.modelJson(artifact));
-    } catch (IllegalArgumentException e) {
-      throw new ModelLoadException(artifact + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static SelectableOutput selected(LoadOptions options, Objective objective, String name)
-      throws ModelLoadException {
-    try {
-      return SelectableOutput.of(options.inferenceOutput(), objective, name);
-    } catch (IllegalArgumentException e) {
-      throw new ModelLoadException(e.getMessage(), e);
-    }
+        new ContainerAnswers(
+            BuiltinAlgorithm.selected(options, objective, descriptor.name()), options.batch()));
   }
 
   /** A model over any scorer; used by loading, training and tests. */
@@ -188,7 +146,7 @@ public final class TabularModel implements Model<TabularModel.Rows, float[][]> {
     return with(new Dialect(container::encode, dialect.containerCsv()));
   }
 
-  private TabularModel with(Dialect changed) {
+  TabularModel with(Dialect changed) {
     return new TabularModel(info, scorer, json, libsvmIndexBase, changed);
   }
 
