@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       TransformCommand.class,
       LoadtestCommand.class,
       PlanCommand.class,
+      EndpointCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -39,6 +39,8 @@ class ArchitectureTest {
         .definedBy("io.batchserve.transform..")
         .layer("loadtest")
         .definedBy("io.batchserve.loadtest..")
+        .layer("endpoint")
+        .definedBy("io.batchserve.endpoint..")
         .layer("worker")
         .definedBy("io.batchserve.worker..")
         .layer("model")
@@ -54,6 +56,8 @@ class ArchitectureTest {
         .whereLayer("http")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("transform")
+        .mayOnlyBeAccessedByLayers("cli", "endpoint")
+        .whereLayer("endpoint")
         .mayOnlyBeAccessedByLayers("cli")
         .whereLayer("loadtest")
         .mayOnlyBeAccessedByLayers("cli")
@@ -62,7 +66,8 @@ class ArchitectureTest {
         .whereLayer("model")
         .mayOnlyBeAccessedByLayers("cli", "http", "worker")
         .whereLayer("config")
-        .mayOnlyBeAccessedByLayers("cli", "http", "transform", "loadtest", "worker", "model")
+        .mayOnlyBeAccessedByLayers(
+            "cli", "http", "transform", "loadtest", "endpoint", "worker", "model")
         .check(classes);
   }
 
@@ -159,6 +164,30 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("io.batchserve.worker..", "io.batchserve.model..")
         .allowEmptyShould(true)
+        .check(classes);
+  }
+
+  /** The local endpoint reuses the harness's instances, and nothing else of the harness. */
+  @Test
+  void endpoint_usesOnlyTheHarnessInstances() {
+    noClasses()
+        .that()
+        .resideInAPackage("io.batchserve.endpoint..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "io.batchserve.transform",
+            "io.batchserve.transform.job..",
+            "io.batchserve.transform.run..",
+            "io.batchserve.transform.source..",
+            "io.batchserve.transform.split..",
+            "io.batchserve.transform.process..",
+            "io.batchserve.transform.pack..",
+            "io.batchserve.transform.assemble..",
+            "io.batchserve.transform.report..",
+            "io.batchserve.http..",
+            "io.batchserve.worker..",
+            "io.batchserve.model..")
         .check(classes);
   }
 }

@@ -1,0 +1,146 @@
+package io.batchserve.cli;
+
+import io.batchserve.endpoint.EndpointConfig;
+import io.batchserve.endpoint.LocalEndpoint;
+import io.batchserve.model.ModelLoadException;
+import io.batchserve.model.ModelLoader;
+import io.batchserve.transform.instance.ServerCommand;
+import io.batchserve.transform.source.Stores;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code batchserve endpoint}: a local SageMaker endpoint that boto3 and the AWS CLI can call. */
+@Command(
+    name = "endpoint",
+    mixinStandardHelpOptions = true,
+    description =
+        "A local stand-in for a SageMaker real-time endpoint: SageMaker Runtime's InvokeEndpoint"
+            + " (POST /endpoints/NAME/invocations), as boto3 and the AWS CLI send it, in front of"
+            + " the config's instances of this container. Runs until stopped (Ctrl-C).")
+final class EndpointCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec command;
+
+  @Option(
+      names = "--endpoint-config",
+      required = true,
+      paramLabel = "FILE",
+      description =
+          "A CreateEndpointConfig request (JSON, as for aws sagemaker create-endpoint-config"
+              + " --cli-input-json): its first ProductionVariant says the variant name and"
+              + " InitialInstanceCount.")
+  Path configFile;
+
+  @Option(
+      names = "--name",
+      description =
+          "The endpoint's name in request paths (default: the config's EndpointConfigName).")
+  String name;
+
+  @Option(
+      names = "--model-dir",
+      paramLabel = "DIR|ARCHIVE|S3URI",
+      defaultValue = "model",
+      description = "The model folder, model.tar.gz or its s3:// URI (default: ${DEFAULT-VALUE}).")
+  String modelDir;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "Address to bind (default: ${DEFAULT-VALUE}, loopback only).")
+  String host;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8081",
+      description = "Port of the runtime API (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description = "Use running servers as the instances instead of starting them (repeatable).")
+  List<URI> urls = List.of();
+
+  @Option(
+      names = "--image",
+      paramLabel = "IMAGE",
+      description = "Run each instance as a container of this image (docker run IMAGE serve).")
+  String image;
+
+  @Option(
+      names = "--log-dir",
+      defaultValue = "endpoint-logs",
+      description = "Where the instances' logs go (default: ${DEFAULT-VALUE}).")
+  Path logDir;
+
+  @Option(
+      names = "--invocation-timeout-seconds",
+      defaultValue = "60",
+      description =
+          "How long an instance may take to answer before a ModelError (default: ${DEFAULT-VALUE},"
+              + " the service's).")
+  int timeoutSeconds;
+
+  @Option(names = "--server-main", hidden = true, defaultValue = ServerCommand.DEFAULT_MAIN)
+  String serverMain;
+
+  @Override
+  public Integer call() throws Exception {
+    EndpointConfig config;
+    Path models = Path.of(".");
+    try {
+      config = EndpointConfig.read(configFile);
+      if (config.asynchronous()) {
+        throw new IllegalArgumentException(
+            configFile
+                + ": AsyncInferenceConfig: asynchronous endpoints are not emulated yet; remove it"
+                + " to serve this config's variant in real time");
+      }
+      if (urls.isEmpty()) {
+        models =
+            ModelDirs.resolve(modelDir, Stores.S3Settings.of(null, false, null, System.getenv()));
+        ModelLoader.check(models);
+      }
+    } catch (IllegalArgumentException | ModelLoadException e) {
+      command.commandLine().getErr().println("batchserve endpoint: " + e.getMessage());
+      return 2;
+    }
+    String endpointName = name != null ? name : config.name();
+    LocalEndpoint.Settings settings =
+        new LocalEndpoint.Settings(
+            endpointName,
+            config,
+            new ServerCommand(serverMain, models, List.of(), image),
+            urls,
+            host,
+            port,
+            logDir,
+            Duration.ofSeconds(timeoutSeconds));
+    var out = command.commandLine().getOut();
+    try (LocalEndpoint endpoint = LocalEndpoint.start(settings, line -> out.println(line))) {
+      out.printf(
+          "endpoint %s (variant %s, %d instance(s)) ready: POST"
+              + " http://%s:%d/endpoints/%s/invocations%nnote: requests are not authenticated (any"
+              + " SigV4 signature is accepted); it binds to %s only%n",
+          endpointName,
+          config.variant(),
+          urls.isEmpty() ? config.instances() : urls.size(),
+          host,
+          endpoint.port(),
+          endpointName,
+          host);
+      out.flush();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "endpoint-stop"));
+      stopped.await();
+    }
+    return 0;
+  }
+}
