@@ -15,10 +15,55 @@ import java.nio.file.Path;
  *     x-Amzn-Invoked-Production-Variant}
  * @param instances {@code ProductionVariants[0].InitialInstanceCount}
  * @param instanceType {@code ProductionVariants[0].InstanceType}, recorded only
- * @param asynchronous whether the config has an {@code AsyncInferenceConfig}
+ * @param async its {@code AsyncInferenceConfig}, or null for a real-time endpoint
  */
 public record EndpointConfig(
-    String name, String variant, int instances, String instanceType, boolean asynchronous) {
+    String name, String variant, int instances, String instanceType, Async async) {
+  /**
+   * An {@code AsyncInferenceConfig}.
+   *
+   * @param outputPath {@code OutputConfig.S3OutputPath}: results go to {@code
+   *     <path>/<InferenceId>.out}
+   * @param failurePath {@code OutputConfig.S3FailurePath}, or null (failures then go to the output
+   *     path)
+   * @param successTopic {@code NotificationConfig.SuccessTopic}, or null
+   * @param errorTopic {@code NotificationConfig.ErrorTopic}, or null
+   * @param maxConcurrentPerInstance {@code ClientConfig.MaxConcurrentInvocationsPerInstance}, or 0
+   *     when the service chooses
+   */
+  public record Async(
+      String outputPath,
+      String failurePath,
+      String successTopic,
+      String errorTopic,
+      int maxConcurrentPerInstance) {
+    public Async {
+      require(
+          outputPath != null && !outputPath.isBlank(),
+          "AsyncInferenceConfig.OutputConfig.S3OutputPath: missing");
+      require(
+          maxConcurrentPerInstance >= 0 && maxConcurrentPerInstance <= 1000,
+          "AsyncInferenceConfig.ClientConfig.MaxConcurrentInvocationsPerInstance: "
+              + maxConcurrentPerInstance
+              + ", must be 1..1000");
+    }
+
+    static Async of(JsonNode config) {
+      JsonNode output = config.path("OutputConfig");
+      JsonNode notification = output.path("NotificationConfig");
+      return new Async(
+          output.path("S3OutputPath").asText(null),
+          output.path("S3FailurePath").asText(null),
+          notification.path("SuccessTopic").asText(null),
+          notification.path("ErrorTopic").asText(null),
+          config.path("ClientConfig").path("MaxConcurrentInvocationsPerInstance").asInt(0));
+    }
+  }
+
+  public boolean asynchronous() {
+    return async != null;
+  }
+
   public EndpointConfig {
     require(name != null && !name.isBlank(), "EndpointConfigName: missing");
     require(
@@ -49,7 +94,7 @@ public record EndpointConfig(
           first.path("VariantName").asText("AllTraffic"),
           first.path("InitialInstanceCount").asInt(1),
           first.path("InstanceType").asText("ml.m5.xlarge"),
-          root.has("AsyncInferenceConfig"));
+          root.has("AsyncInferenceConfig") ? Async.of(root.path("AsyncInferenceConfig")) : null);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
     }
