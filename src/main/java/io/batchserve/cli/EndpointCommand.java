@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
     name = "endpoint",
     mixinStandardHelpOptions = true,
     description =
-        "A local stand-in for a SageMaker real-time endpoint: SageMaker Runtime's InvokeEndpoint"
-            + " (POST /endpoints/NAME/invocations), as boto3 and the AWS CLI send it, in front of"
-            + " the config's instances of this container. Runs until stopped (Ctrl-C).")
+        "A local stand-in for a SageMaker endpoint: SageMaker Runtime's InvokeEndpoint and, when"
+            + " the config has an AsyncInferenceConfig, InvokeEndpointAsync, as boto3 and the AWS"
+            + " CLI send them, in front of the config's instances of this container. Runs until"
+            + " stopped (Ctrl-C).")
 final class EndpointCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec command;
 
@@ -88,8 +89,21 @@ final class EndpointCommand implements Callable<Integer> {
               + " the service's).")
   int timeoutSeconds;
 
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "An asynchronous endpoint's journal of accepted requests and its notifications.jsonl"
+              + " (default: endpoint-state/NAME); a restarted endpoint resumes what it holds.")
+  Path stateDir;
+
   @Option(names = "--server-main", hidden = true, defaultValue = ServerCommand.DEFAULT_MAIN)
   String serverMain;
+
+  /** S3 as the AWS SDKs find it: AWS_ENDPOINT_URL(_S3), profiles, the default chain. */
+  private static Stores.S3Settings s3() {
+    return Stores.S3Settings.of(null, false, null, System.getenv());
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -122,7 +136,9 @@ final class EndpointCommand implements Callable<Integer> {
             host,
             port,
             logDir,
-            Duration.ofSeconds(timeoutSeconds));
+            Duration.ofSeconds(timeoutSeconds),
+            stateDir != null ? stateDir : Path.of("endpoint-state", endpointName),
+            s3());
     var out = command.commandLine().getOut();
     try (LocalEndpoint endpoint = LocalEndpoint.start(settings, line -> out.println(line))) {
       out.printf(
@@ -132,6 +148,7 @@ final class EndpointCommand implements Callable<Integer> {
           endpointName,
           config.variant(),
           urls.isEmpty() ? config.instances() : urls.size(),
+          config.asynchronous() ? ", asynchronous: also /async-invocations" : "",
           host,
           endpoint.port(),
           endpointName,

@@ -105,9 +105,8 @@ final class TransformCommand implements Callable<Integer> {
     if (endpoints.isEmpty()) {
       try {
         models = ModelDirs.resolve(modelDir, harness.s3Settings());
-        ModelLoader.check(
-            models); // before any server starts: a typo should cost a second, not a start-up
-        // timeout
+        // Before any server starts: a typo should cost a second, not a start-up timeout.
+        ModelLoader.check(models);
       } catch (ModelLoadException e) {
         command
             .commandLine()
@@ -123,8 +122,7 @@ final class TransformCommand implements Callable<Integer> {
             spec.instanceCount());
     StopSignal stop = StopSignal.forThread(Thread.currentThread());
     // Ctrl-C and SIGTERM stop the job cleanly (servers stopped, partial outputs deleted, job.json
-    // says Stopped)
-    // instead of the JVM's default exit, which would leave both behind.
+    // says Stopped) instead of the JVM's default exit, which would leave both behind.
     Signal.handle(new Signal("INT"), signal -> stop.request("SIGINT", 130));
     Signal.handle(new Signal("TERM"), signal -> stop.request("SIGTERM", 143));
     JobOutcome outcome =

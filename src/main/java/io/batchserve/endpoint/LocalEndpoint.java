@@ -2,6 +2,7 @@ package io.batchserve.endpoint;
 
 import io.batchserve.transform.instance.Instances;
 import io.batchserve.transform.instance.ServerCommand;
+import io.batchserve.transform.source.Stores;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,10 +20,14 @@ import java.util.function.Consumer;
 public final class LocalEndpoint implements AutoCloseable {
   private final Instances instances;
   private final RuntimeApi api;
+  private final AsyncRuntime async;
+  private final Stores stores;
 
-  private LocalEndpoint(Instances instances, RuntimeApi api) {
+  private LocalEndpoint(Instances instances, RuntimeApi api, AsyncRuntime async, Stores stores) {
     this.instances = instances;
     this.api = api;
+    this.async = async;
+    this.stores = stores;
   }
 
   /**
@@ -35,7 +40,9 @@ public final class LocalEndpoint implements AutoCloseable {
    * @param host the address to bind (loopback unless told otherwise)
    * @param port the port (0 picks one)
    * @param logDir where the instances' logs go
-   * @param invocationTimeout how long an instance may take to answer
+   * @param invocationTimeout how long an instance may take to answer a real-time request
+   * @param stateDir where an asynchronous endpoint keeps its journal and notifications
+   * @param s3 how to reach S3 for asynchronous inputs and outputs
    */
   public record Settings(
       String name,
@@ -45,7 +52,9 @@ public final class LocalEndpoint implements AutoCloseable {
       String host,
       int port,
       Path logDir,
-      Duration invocationTimeout) {}
+      Duration invocationTimeout,
+      Path stateDir,
+      Stores.S3Settings s3) {}
 
   public static LocalEndpoint start(Settings settings, Consumer<String> console)
       throws IOException, InterruptedException {
@@ -59,7 +68,21 @@ public final class LocalEndpoint implements AutoCloseable {
                 settings.config().instances(),
                 client)
             : Instances.connect(settings.urls(), client, startup, console);
+    Stores stores = new Stores(settings.s3());
+    AsyncRuntime async = null;
     try {
+      if (settings.config().asynchronous()) {
+        async =
+            new AsyncRuntime(
+                settings.name(),
+                settings.config().async(),
+                AsyncJournal.open(settings.stateDir()),
+                stores,
+                instances.endpoints(),
+                client,
+                settings.stateDir().resolve("notifications.jsonl"),
+                console);
+      }
       RuntimeApi api =
           RuntimeApi.start(
               settings.host(),
@@ -68,9 +91,14 @@ public final class LocalEndpoint implements AutoCloseable {
               settings.config().variant(),
               instances.endpoints(),
               client,
-              settings.invocationTimeout());
-      return new LocalEndpoint(instances, api);
-    } catch (RuntimeException e) {
+              settings.invocationTimeout(),
+              async);
+      return new LocalEndpoint(instances, api, async, stores);
+    } catch (IOException | RuntimeException e) {
+      if (async != null) {
+        async.close();
+      }
+      stores.close();
       instances.close();
       throw e;
     }
@@ -81,10 +109,14 @@ public final class LocalEndpoint implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws IOException {
     try {
       api.close();
+      if (async != null) {
+        async.close();
+      }
     } finally {
+      stores.close();
       instances.close();
     }
   }

@@ -40,9 +40,16 @@ final class RuntimeApi implements AutoCloseable {
   private final HttpClient client;
   private final Duration timeout;
   private final AtomicInteger next = new AtomicInteger();
+  private final AsyncRuntime async;
 
   private RuntimeApi(
-      String name, String variant, List<Endpoint> instances, HttpClient client, Duration timeout) {
+      String name,
+      String variant,
+      List<Endpoint> instances,
+      HttpClient client,
+      Duration timeout,
+      AsyncRuntime async) {
+    this.async = async;
     this.name = name;
     this.variant = variant;
     this.instances = List.copyOf(instances);
@@ -56,7 +63,7 @@ final class RuntimeApi implements AutoCloseable {
               cfg.http.maxRequestSize =
                   MAX_BODY + SageMakerLimits.MEBIBYTE; // to answer with our error
               cfg.routes.post("/endpoints/{endpoint}/invocations", this::invoke);
-              cfg.routes.post("/endpoints/{endpoint}/async-invocations", this::notAsync);
+              cfg.routes.post("/endpoints/{endpoint}/async-invocations", this::invokeAsync);
             });
   }
 
@@ -64,16 +71,18 @@ final class RuntimeApi implements AutoCloseable {
    * Serves the API on {@code host:port} (0 picks a port) for the endpoint {@code name}.
    *
    * @param timeout how long an instance may take to answer (the service's is 60 s)
+   * @param async the asynchronous side, or null for a real-time endpoint
    */
-  public static RuntimeApi start(
+  static RuntimeApi start(
       String host,
       int port,
       String name,
       String variant,
       List<Endpoint> instances,
       HttpClient client,
-      Duration timeout) {
-    RuntimeApi api = new RuntimeApi(name, variant, instances, client, timeout);
+      Duration timeout,
+      AsyncRuntime async) {
+    RuntimeApi api = new RuntimeApi(name, variant, instances, client, timeout, async);
     api.app.start(host, port);
     return api;
   }
@@ -156,8 +165,15 @@ final class RuntimeApi implements AutoCloseable {
     return request.build();
   }
 
-  private void notAsync(Context ctx) {
-    if (knownEndpoint(ctx)) {
+  /**
+   * InvokeEndpointAsync: 202 with the {@code InferenceId} and the output and failure locations once
+   * the request is journaled.
+   */
+  private void invokeAsync(Context ctx) {
+    if (!knownEndpoint(ctx)) {
+      return;
+    }
+    if (async == null) {
       error(
           ctx,
           400,
@@ -165,6 +181,42 @@ final class RuntimeApi implements AutoCloseable {
           "Endpoint "
               + name
               + " is not an asynchronous endpoint: its config has no AsyncInferenceConfig");
+      return;
+    }
+    AsyncRuntime.Accepted accepted;
+    try {
+      accepted =
+          async.accept(
+              ctx.header("X-Amzn-SageMaker-InputLocation"),
+              ctx.header("X-Amzn-SageMaker-Content-Type"),
+              ctx.header("X-Amzn-SageMaker-Accept"),
+              ctx.header("X-Amzn-SageMaker-Custom-Attributes"),
+              ctx.header("X-Amzn-SageMaker-Inference-Id"),
+              integer(ctx, "X-Amzn-SageMaker-RequestTTLSeconds"),
+              integer(ctx, "X-Amzn-SageMaker-InvocationTimeoutSeconds"));
+    } catch (IllegalArgumentException e) {
+      error(ctx, 400, "ValidationError", e.getMessage());
+      return;
+    } catch (IOException e) {
+      error(ctx, 500, "InternalFailure", "The request could not be queued: " + e.getMessage());
+      return;
+    }
+    ctx.status(202).contentType("application/json");
+    ctx.header("X-Amzn-SageMaker-OutputLocation", accepted.outputLocation());
+    ctx.header("X-Amzn-SageMaker-FailureLocation", accepted.failureLocation());
+    ctx.result(
+        Json.MAPPER.createObjectNode().put("InferenceId", accepted.inferenceId()).toString());
+  }
+
+  private static Integer integer(Context ctx, String header) {
+    String value = ctx.header(header);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(header + ": '" + value + "' is not a whole number", e);
     }
   }
 

@@ -167,9 +167,12 @@ class ArchitectureTest {
         .check(classes);
   }
 
-  /** The local endpoint reuses the harness's instances, and nothing else of the harness. */
+  /**
+   * The local endpoint reuses the harness's instances and its S3 access (asynchronous inputs and
+   * outputs), and nothing else of the harness.
+   */
   @Test
-  void endpoint_usesOnlyTheHarnessInstances() {
+  void endpoint_usesOnlyTheHarnessInstancesAndStores() {
     noClasses()
         .that()
         .resideInAPackage("io.batchserve.endpoint..")
@@ -179,7 +182,6 @@ class ArchitectureTest {
             "io.batchserve.transform",
             "io.batchserve.transform.job..",
             "io.batchserve.transform.run..",
-            "io.batchserve.transform.source..",
             "io.batchserve.transform.split..",
             "io.batchserve.transform.process..",
             "io.batchserve.transform.pack..",

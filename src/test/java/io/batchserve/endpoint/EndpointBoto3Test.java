@@ -10,14 +10,11 @@ import io.batchserve.http.ModelServer;
 import io.batchserve.testing.Http;
 import io.batchserve.testing.Pythons;
 import io.batchserve.testing.TestServers;
-import io.batchserve.transform.instance.ServerCommand;
+import io.batchserve.transform.source.Stores;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,18 +49,19 @@ class EndpointBoto3Test {
               .body();
     }
     LocalEndpoint.Settings settings =
-        new LocalEndpoint.Settings(
+        EndpointFixtures.settings(
             "churn-config",
             EndpointConfig.read(config),
-            new ServerCommand(ServerCommand.DEFAULT_MAIN, Path.of("model/churn"), List.of()),
-            List.of(),
-            "127.0.0.1",
-            0,
-            dir.resolve("logs"),
-            Duration.ofSeconds(60));
+            dir,
+            new Stores.S3Settings(null, false, null));
     try (LocalEndpoint endpoint = LocalEndpoint.start(settings, line -> {})) {
       List<JsonNode> calls =
-          run(python, "http://127.0.0.1:" + endpoint.port(), "churn-config", bodyFile.toString());
+          EndpointFixtures.python(
+              python,
+              "boto3_runtime_client.py",
+              "http://127.0.0.1:" + endpoint.port(),
+              "churn-config",
+              bodyFile.toString());
       JsonNode ok = calls.get(0);
       assertEquals(expected, ok.path("body").asText(), ok.toString());
       assertEquals("application/json", ok.path("type").asText());
@@ -86,17 +84,6 @@ class EndpointBoto3Test {
       out.append(line.substring(line.indexOf(',') + 1)).append('\n');
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static List<JsonNode> run(String python, String... args) throws Exception {
-    List<String> command = new ArrayList<>(List.of(python, "test/python/boto3_runtime_client.py"));
-    command.addAll(List.of(args));
-    Process p = new ProcessBuilder(command).redirectErrorStream(false).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-    assertEquals(0, p.exitValue(), err);
-    return out.lines().map(EndpointBoto3Test::parse).toList();
   }
 
   private static JsonNode parse(String line) {

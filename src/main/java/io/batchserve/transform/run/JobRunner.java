@@ -82,8 +82,8 @@ public final class JobRunner {
       } else {
         outcome = runFiles(execution, todo, results, stats, logDir(outputs, temp));
       }
-      Thread.interrupted(); // a stop interrupts this thread; what follows (job.json, summary) must
-      // still run
+      // A stop interrupts this thread; what follows (job.json, the summary) must still run.
+      Thread.interrupted();
       String description =
           JobDescription.json(
               request,
