@@ -111,15 +111,8 @@ final class EndpointCommand implements Callable<Integer> {
     Path models = Path.of(".");
     try {
       config = EndpointConfig.read(configFile);
-      if (config.asynchronous()) {
-        throw new IllegalArgumentException(
-            configFile
-                + ": AsyncInferenceConfig: asynchronous endpoints are not emulated yet; remove it"
-                + " to serve this config's variant in real time");
-      }
       if (urls.isEmpty()) {
-        models =
-            ModelDirs.resolve(modelDir, Stores.S3Settings.of(null, false, null, System.getenv()));
+        models = ModelDirs.resolve(modelDir, s3());
         ModelLoader.check(models);
       }
     } catch (IllegalArgumentException | ModelLoadException e) {
@@ -142,7 +135,7 @@ final class EndpointCommand implements Callable<Integer> {
     var out = command.commandLine().getOut();
     try (LocalEndpoint endpoint = LocalEndpoint.start(settings, line -> out.println(line))) {
       out.printf(
-          "endpoint %s (variant %s, %d instance(s)) ready: POST"
+          "endpoint %s (variant %s, %d instance(s)%s) ready: POST"
               + " http://%s:%d/endpoints/%s/invocations%nnote: requests are not authenticated (any"
               + " SigV4 signature is accepted); it binds to %s only%n",
           endpointName,
