@@ -3,6 +3,7 @@ package io.batchserve.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.batchserve.testing.Cli;
 import io.batchserve.testing.Http;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,15 +24,9 @@ class ServeProcessTest {
   @TempDir Path dir;
 
   private Process serve(Map<String, String> env, String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.batchserve.cli.Main",
-                "serve"));
+    List<String> command = new ArrayList<>(List.of("serve"));
     command.addAll(List.of(args));
+    command = Cli.command(command);
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)

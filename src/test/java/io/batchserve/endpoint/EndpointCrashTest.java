@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.batchserve.codec.Json;
 import io.batchserve.testing.Await;
+import io.batchserve.testing.Cli;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
@@ -90,12 +91,8 @@ class EndpointCrashTest {
 
   private Process start(Path config, int port) throws Exception {
     List<String> command =
-        new ArrayList<>(
+        Cli.command(
             List.of(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.batchserve.cli.Main",
                 "endpoint",
                 "--endpoint-config",
                 config.toString(),

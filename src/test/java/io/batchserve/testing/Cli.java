@@ -32,9 +32,11 @@ public final class Cli {
     return run(workDir, Map.of(), args);
   }
 
-  /** As {@link #run(Path, List)}, with these environment variables added to the test's own. */
-  public static Result run(Path workDir, Map<String, String> env, List<String> args)
-      throws IOException, InterruptedException {
+  /**
+   * {@code <this java> -cp <this class path> io.batchserve.cli.Main ARGS}: batchserve as a user
+   * starts it, for tests that run it themselves (a long-running command, say).
+   */
+  public static List<String> command(List<String> args) {
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -43,6 +45,13 @@ public final class Cli {
                 System.getProperty("java.class.path"),
                 "io.batchserve.cli.Main"));
     command.addAll(args);
+    return command;
+  }
+
+  /** As {@link #run(Path, List)}, with these environment variables added to the test's own. */
+  public static Result run(Path workDir, Map<String, String> env, List<String> args)
+      throws IOException, InterruptedException {
+    List<String> command = command(args);
     Path out = Files.createTempFile(workDir, "stdout", ".txt");
     Path err = Files.createTempFile(workDir, "stderr", ".txt");
     ProcessBuilder builder =
