@@ -114,8 +114,7 @@ final class AsyncRuntime implements AutoCloseable {
           "InvocationTimeoutSeconds " + timeout + " is outside 1..3600");
     }
     Location.parse(input); // a malformed location is refused now, not found later
-    String id =
-        inferenceId != null && !inferenceId.isBlank() ? inferenceId : UUID.randomUUID().toString();
+    String id = inferenceId == null ? UUID.randomUUID().toString() : checkedId(inferenceId);
     AsyncJournal.Request request =
         new AsyncJournal.Request(
             id,
@@ -129,6 +128,30 @@ final class AsyncRuntime implements AutoCloseable {
     journal.accept(request);
     runners.execute(() -> run(request));
     return new Accepted(id, output(id), failure(id));
+  }
+
+  /**
+   * The client's inference id, as the API allows it (1 to 64 printable characters, the first not a
+   * space), and never one that would name a file outside the output or failure path: no {@code /},
+   * no {@code \\}, no {@code ..} (on S3 the service would take {@code a/b} as a key; here it is
+   * refused everywhere).
+   */
+  private static String checkedId(String id) {
+    if (id.isEmpty()
+        || id.length() > 64
+        || Character.isWhitespace(id.charAt(0))
+        || !id.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      throw new IllegalArgumentException(
+          "X-Amzn-SageMaker-Inference-Id must be 1 to 64 printable characters, the first not a"
+              + " space");
+    }
+    if (id.contains("/") || id.contains("\\") || id.contains("..")) {
+      throw new IllegalArgumentException(
+          "X-Amzn-SageMaker-Inference-Id '"
+              + id
+              + "' holds '/', '\\' or '..': its result would be written outside the output path");
+    }
+    return id;
   }
 
   private String output(String id) {
