@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Every {@code plan} and {@code loadtest} command line of the README and the docs, run as its own
  * process the way a user types it, reading what it prints. Only what a test must change is changed:
  * reports go to a temporary folder (a plan's {@code --from-report} reads the report the documented
- * load test wrote there), and load-test runs are cut to a fraction of a second.
+ * load test wrote there), and load-test runs are cut to a fraction of a second, each setting run
+ * once.
  */
 class DocumentedCommandsTest {
   private static final String PREFIX = "java -jar target/batchserve.jar ";
@@ -146,6 +147,7 @@ class DocumentedCommandsTest {
       set(args, "--duration-seconds", "0.2");
       set(args, "--warmup-seconds", "0.2");
       set(args, "--max-requests", "2");
+      set(args, "--repeat", "1");
     }
     return args;
   }
