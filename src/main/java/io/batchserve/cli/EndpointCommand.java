@@ -2,10 +2,12 @@ package io.batchserve.cli;
 
 import io.batchserve.endpoint.EndpointConfig;
 import io.batchserve.endpoint.LocalEndpoint;
+import io.batchserve.endpoint.ScalingPolicy;
 import io.batchserve.model.ModelLoadException;
 import io.batchserve.model.ModelLoader;
 import io.batchserve.transform.instance.ServerCommand;
 import io.batchserve.transform.source.Stores;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,6 +99,55 @@ final class EndpointCommand implements Callable<Integer> {
               + " (default: endpoint-state/NAME); a restarted endpoint resumes what it holds.")
   Path stateDir;
 
+  @Option(
+      names = "--scalable-target",
+      paramLabel = "FILE",
+      description =
+          "An asynchronous endpoint's RegisterScalableTarget request (JSON, as for aws"
+              + " application-autoscaling register-scalable-target --cli-input-json): MinCapacity"
+              + " (0 scales to zero) and MaxCapacity. Needs --scaling-policy.")
+  Path scalableTarget;
+
+  @Option(
+      names = "--scaling-policy",
+      paramLabel = "FILE",
+      description =
+          "A PutScalingPolicy request (JSON): the target-tracking policy on"
+              + " ApproximateBacklogSizePerInstance and, to scale out from zero, the step policy"
+              + " for HasBacklogWithoutCapacity (repeatable).")
+  List<Path> scalingPolicies = List.of();
+
+  @Option(
+      names = "--notification-url",
+      paramLabel = "URL",
+      description =
+          "Also POST each asynchronous result's notification (the JSON SageMaker publishes to"
+              + " SNS) to this URL.")
+  URI webhook;
+
+  @Option(
+      names = "--max-backlog",
+      defaultValue = "1000000",
+      description =
+          "Most asynchronous requests queued or running; more are refused with"
+              + " ServiceUnavailable (default: ${DEFAULT-VALUE}).")
+  int maxBacklog;
+
+  @Option(
+      names = "--scaling-sample-seconds",
+      defaultValue = "1",
+      description =
+          "How often the backlog is sampled and scaling decided (default: ${DEFAULT-VALUE}).")
+  double sampleSeconds;
+
+  @Option(
+      names = "--metrics-seconds",
+      defaultValue = "60",
+      description =
+          "How often the backlog metrics line is printed, when it changed (default:"
+              + " ${DEFAULT-VALUE}, CloudWatch's period); GET /metrics answers them at any time.")
+  double metricsSeconds;
+
   @Option(names = "--server-main", hidden = true, defaultValue = ServerCommand.DEFAULT_MAIN)
   String serverMain;
 
@@ -108,13 +159,25 @@ final class EndpointCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     EndpointConfig config;
+    ScalingPolicy scaling;
+    LocalEndpoint.AsyncSettings async;
     Path models = Path.of(".");
     try {
       config = EndpointConfig.read(configFile);
+      scaling = scaling(config);
       if (urls.isEmpty()) {
         models = ModelDirs.resolve(modelDir, s3());
         ModelLoader.check(models);
       }
+      String endpointName = name != null ? name : config.name();
+      async =
+          new LocalEndpoint.AsyncSettings(
+              stateDir != null ? stateDir : Path.of("endpoint-state", endpointName),
+              scaling,
+              webhook,
+              maxBacklog,
+              seconds("--scaling-sample-seconds", sampleSeconds),
+              seconds("--metrics-seconds", metricsSeconds));
     } catch (IllegalArgumentException | ModelLoadException e) {
       command.commandLine().getErr().println("batchserve endpoint: " + e.getMessage());
       return 2;
@@ -130,21 +193,32 @@ final class EndpointCommand implements Callable<Integer> {
             port,
             logDir,
             Duration.ofSeconds(timeoutSeconds),
-            stateDir != null ? stateDir : Path.of("endpoint-state", endpointName),
-            s3());
+            s3(),
+            async);
     var out = command.commandLine().getOut();
     try (LocalEndpoint endpoint = LocalEndpoint.start(settings, line -> out.println(line))) {
       out.printf(
           "endpoint %s (variant %s, %d instance(s)%s) ready: POST"
-              + " http://%s:%d/endpoints/%s/invocations%nnote: requests are not authenticated (any"
+              + " http://%s:%d/endpoints/%s/%s%nnote: requests are not authenticated (any"
               + " SigV4 signature is accepted); it binds to %s only%n",
           endpointName,
           config.variant(),
           urls.isEmpty() ? config.instances() : urls.size(),
-          config.asynchronous() ? ", asynchronous: also /async-invocations" : "",
+          config.asynchronous()
+              ? ", asynchronous"
+                  + (scaling == null
+                      ? ""
+                      : ", scaling " + scaling.min() + ".." + scaling.max() + " instance(s)")
+                  + "; metrics: GET http://"
+                  + host
+                  + ":"
+                  + endpoint.port()
+                  + "/metrics"
+              : "",
           host,
           endpoint.port(),
           endpointName,
+          config.asynchronous() ? "async-invocations" : "invocations",
           host);
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
@@ -152,5 +226,33 @@ final class EndpointCommand implements Callable<Integer> {
       stopped.await();
     }
     return 0;
+  }
+
+  /** The scaling policy of the files given, checked against the config. */
+  private ScalingPolicy scaling(EndpointConfig config) throws IOException {
+    if (scalableTarget == null && scalingPolicies.isEmpty()) {
+      return null;
+    }
+    if (scalableTarget == null || scalingPolicies.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--scalable-target and --scaling-policy go together: the scalable target gives the"
+              + " capacity range, the policy the target backlog per instance");
+    }
+    if (!config.asynchronous()) {
+      throw new IllegalArgumentException(
+          "--scalable-target: "
+              + configFile
+              + " has no AsyncInferenceConfig; the local endpoint scales asynchronous endpoints"
+              + " only");
+    }
+    return ScalingPolicy.read(scalableTarget, scalingPolicies);
+  }
+
+  private static Duration seconds(String flag, double seconds) {
+    if (!(seconds > 0) || seconds > 86_400) {
+      throw new IllegalArgumentException(
+          flag + " " + seconds + ": must be over 0 and at most 86400");
+    }
+    return Duration.ofMillis(Math.round(seconds * 1000));
   }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       LoadtestCommand.class,
       PlanCommand.class,
       EndpointCommand.class,
+      ReplayCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -31,7 +31,10 @@ final class AsyncJournal implements AutoCloseable {
   static final String FILE = "journal.jsonl";
   private final Path file;
   private final FileChannel channel;
-  private final Map<String, Request> pending;
+  private final Map<String, Request> pending; // guarded by this
+  private final Object forcing = new Object();
+  private long written; // guarded by this: bytes written through this journal
+  private long forced; // guarded by forcing: bytes known to be on disk
 
   /**
    * An accepted request: what {@code InvokeEndpointAsync} carried.
@@ -109,25 +112,53 @@ final class AsyncJournal implements AutoCloseable {
     return pending;
   }
 
-  /** Writes the request durably; returns once it is on disk. */
-  synchronized void accept(Request request) throws IOException {
-    if (pending.containsKey(request.id())) {
-      throw new IllegalArgumentException("inference id " + request.id() + " is already queued");
+  /**
+   * Writes the request durably; returns once it is on disk. Concurrent accepts share a force (group
+   * commit): one that finds its line already forced by another's returns at once.
+   */
+  void accept(Request request) throws IOException {
+    long end;
+    synchronized (this) {
+      if (pending.containsKey(request.id())) {
+        throw new IllegalArgumentException("inference id " + request.id() + " is already queued");
+      }
+      written += write(channel, accepted(request));
+      end = written;
+      pending.put(request.id(), request);
     }
-    write(channel, accepted(request));
-    channel.force(false);
-    pending.put(request.id(), request);
+    try {
+      forceTo(end);
+    } catch (IOException e) {
+      synchronized (this) {
+        pending.remove(request.id());
+      }
+      throw e;
+    }
+  }
+
+  private void forceTo(long end) throws IOException {
+    synchronized (forcing) {
+      if (forced >= end) {
+        return;
+      }
+      long target;
+      synchronized (this) {
+        target = written;
+      }
+      channel.force(false);
+      forced = target;
+    }
   }
 
   /**
    * Records that {@code id} finished ({@code succeeded} false: failed) after its result was
-   * written.
+   * written. Not forced: a process crash loses nothing written, and after a power cut the request
+   * runs again, writing the same output.
    */
   synchronized void finish(String id, boolean succeeded) throws IOException {
     ObjectNode event = Json.MAPPER.createObjectNode();
     event.put("event", succeeded ? "succeeded" : "failed").put("id", id);
-    write(channel, event);
-    channel.force(false);
+    written += write(channel, event);
     pending.remove(id);
   }
 
@@ -166,10 +197,12 @@ final class AsyncJournal implements AutoCloseable {
         e.path("timeoutSeconds").asInt());
   }
 
-  private static void write(FileChannel out, ObjectNode event) throws IOException {
+  private static int write(FileChannel out, ObjectNode event) throws IOException {
     ByteBuffer line = ByteBuffer.wrap((event + "\n").getBytes(StandardCharsets.UTF_8));
+    int length = line.remaining();
     while (line.hasRemaining()) {
       out.write(line);
     }
+    return length;
   }
 }

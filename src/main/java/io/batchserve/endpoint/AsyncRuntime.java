@@ -1,37 +1,39 @@
 package io.batchserve.endpoint;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.batchserve.codec.Json;
 import io.batchserve.transform.invoke.Endpoint;
 import io.batchserve.transform.source.Location;
 import io.batchserve.transform.source.Stores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
  * The asynchronous side of a local endpoint: {@code InvokeEndpointAsync} requests are journaled
- * ({@link AsyncJournal}) before they are acknowledged, then run on the instances, at most {@code
- * MaxConcurrentInvocationsPerInstance} per instance: the input is read from its location (S3 or a
- * local path), sent to an instance's {@code /invocations}, and the answer written to {@code
- * S3OutputPath/<InferenceId>.out}, or the error to {@code S3FailurePath/<InferenceId>-error.out}; a
- * notification line (the message SageMaker publishes to SNS) goes to a JSON Lines file. Requests
- * left unfinished by a crash run again on start. Thread-safe.
+ * ({@link AsyncJournal}) before they are acknowledged and wait in a queue (the backlog); each
+ * instance {@link #attach attached} takes them from it, at most {@code
+ * MaxConcurrentInvocationsPerInstance} at a time: the input is read from its location (S3 or a
+ * local path), sent to the instance's {@code /invocations}, and the answer written to {@code
+ * S3OutputPath/<InferenceId>.out}, or the error to {@code S3FailurePath/<InferenceId>-error.out};
+ * then {@link Notifications} delivers the message SageMaker publishes. Requests left unfinished by
+ * a crash are queued again on start. With no instance attached, requests wait (a scaled-to-zero
+ * endpoint). Thread-safe.
  */
 final class AsyncRuntime implements AutoCloseable {
   /** InvokeEndpointAsync's payload limit. */
@@ -39,52 +41,144 @@ final class AsyncRuntime implements AutoCloseable {
 
   static final int DEFAULT_TTL_SECONDS = 21_600;
   static final int DEFAULT_TIMEOUT_SECONDS = 900;
+
+  /**
+   * When no concurrency is configured (the service then chooses): one at a time, the safe choice.
+   */
+  static final int DEFAULT_PER_INSTANCE = 1;
+
   private final String endpoint;
   private final EndpointConfig.Async config;
   private final AsyncJournal journal;
   private final Stores stores;
-  private final List<Endpoint> instances;
   private final HttpClient client;
-  private final Path notifications;
+  private final Notifications notifications;
   private final Consumer<String> console;
-  private final ExecutorService runners;
-  private final AtomicInteger next = new AtomicInteger();
+  private final int maxBacklog;
+  private final BlockingQueue<AsyncJournal.Request> queue = new LinkedBlockingQueue<>();
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicLong accepted = new AtomicLong();
+  private final AtomicLong completed = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final List<Thread> threads = new ArrayList<>(); // guarded by this
+  private volatile boolean closed;
 
   /** What {@code InvokeEndpointAsync} answers with 202. */
   record Accepted(String inferenceId, String outputLocation, String failureLocation) {}
 
+  /** Counts since start: accepted (resumed ones included), completed, failed. */
+  record Counts(long accepted, long completed, long failed) {}
+
+  /**
+   * @param maxBacklog the most requests queued or running; more are refused (ServiceUnavailable)
+   */
   AsyncRuntime(
       String endpoint,
       EndpointConfig.Async config,
       AsyncJournal journal,
       Stores stores,
-      List<Endpoint> instances,
       HttpClient client,
-      Path notifications,
+      Notifications notifications,
+      int maxBacklog,
       Consumer<String> console) {
     this.endpoint = endpoint;
     this.config = config;
     this.journal = journal;
     this.stores = stores;
-    this.instances = List.copyOf(instances);
     this.client = client;
     this.notifications = notifications;
+    this.maxBacklog = maxBacklog;
     this.console = console;
-    int perInstance = Math.max(1, config.maxConcurrentPerInstance());
-    this.runners =
-        Executors.newFixedThreadPool(
-            instances.size() * perInstance,
-            r -> {
-              Thread t = new Thread(r, "async-invocation");
-              t.setDaemon(true);
-              return t;
-            });
     List<AsyncJournal.Request> left = journal.pending();
     if (!left.isEmpty()) {
       console.accept(
           "resuming " + left.size() + " accepted request(s) a previous run left unfinished");
     }
-    left.forEach(r -> runners.execute(() -> run(r)));
+    queue.addAll(left);
+    accepted.addAndGet(left.size());
+  }
+
+  /** {@code MaxConcurrentInvocationsPerInstance}, or the service's default. */
+  int perInstance() {
+    return config.maxConcurrentPerInstance() > 0
+        ? config.maxConcurrentPerInstance()
+        : DEFAULT_PER_INSTANCE;
+  }
+
+  /** Requests queued or being processed: SageMaker's {@code ApproximateBacklogSize}. */
+  long backlog() {
+    return queue.size() + running.get();
+  }
+
+  /** How long the oldest queued request has waited, in seconds (0 when none waits). */
+  long oldestAgeSeconds() {
+    AsyncJournal.Request head = queue.peek();
+    return head == null ? 0 : (System.currentTimeMillis() - head.acceptedAtMillis()) / 1000;
+  }
+
+  Counts counts() {
+    return new Counts(accepted.get(), completed.get(), failed.get());
+  }
+
+  /**
+   * Starts taking requests for {@code instance}, {@link #perInstance} at a time, until the returned
+   * handle is detached.
+   */
+  Attachment attach(Endpoint instance) {
+    Attachment attachment = new Attachment(instance);
+    synchronized (this) {
+      for (int i = 0; i < perInstance(); i++) {
+        Thread t = new Thread(attachment::serve, "async-" + instance.base().getPort() + "-" + i);
+        t.setDaemon(true);
+        attachment.threads.add(t);
+        threads.add(t);
+      }
+    }
+    attachment.threads.forEach(Thread::start);
+    return attachment;
+  }
+
+  /** An instance's share of the work: its threads take requests until {@link #detach}. */
+  final class Attachment {
+    private final Endpoint instance;
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile boolean detached;
+
+    private Attachment(Endpoint instance) {
+      this.instance = instance;
+    }
+
+    /**
+     * Stops taking new requests and waits for those running on the instance to finish (a scale-in
+     * drains the instance before it stops).
+     */
+    void detach() throws InterruptedException {
+      detached = true;
+      for (Thread t : threads) {
+        t.join();
+      }
+      synchronized (AsyncRuntime.this) {
+        AsyncRuntime.this.threads.removeAll(threads);
+      }
+    }
+
+    private void serve() {
+      try {
+        while (!detached && !closed) {
+          AsyncJournal.Request request = queue.poll(100, TimeUnit.MILLISECONDS);
+          if (request != null) {
+            running.incrementAndGet();
+            try {
+              run(request, instance);
+            } finally {
+              running.decrementAndGet();
+            }
+          }
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt(); // stopping: the journal keeps what was not finished
+      }
+    }
   }
 
   /**
@@ -114,6 +208,14 @@ final class AsyncRuntime implements AutoCloseable {
           "InvocationTimeoutSeconds " + timeout + " is outside 1..3600");
     }
     Location.parse(input); // a malformed location is refused now, not found later
+    if (backlog() >= maxBacklog) {
+      throw new BacklogFullException(
+          "The endpoint's queue holds "
+              + backlog()
+              + " requests, its limit (--max-backlog "
+              + maxBacklog
+              + ")");
+    }
     String id = inferenceId == null ? UUID.randomUUID().toString() : checkedId(inferenceId);
     AsyncJournal.Request request =
         new AsyncJournal.Request(
@@ -126,7 +228,8 @@ final class AsyncRuntime implements AutoCloseable {
             ttl,
             timeout);
     journal.accept(request);
-    runners.execute(() -> run(request));
+    accepted.incrementAndGet();
+    queue.add(request);
     return new Accepted(id, output(id), failure(id));
   }
 
@@ -168,7 +271,14 @@ final class AsyncRuntime implements AutoCloseable {
     return base.endsWith("/") ? base + name : base + "/" + name;
   }
 
-  private void run(AsyncJournal.Request request) {
+  /** Refused: the queue is at its limit. */
+  static final class BacklogFullException extends IOException {
+    BacklogFullException(String message) {
+      super(message);
+    }
+  }
+
+  private void run(AsyncJournal.Request request, Endpoint instance) {
     String error;
     HttpResponse<byte[]> answer = null;
     try {
@@ -180,7 +290,7 @@ final class AsyncRuntime implements AutoCloseable {
                 + " s, over its RequestTTLSeconds "
                 + request.ttlSeconds();
       } else {
-        answer = invoke(request, read(request.input()));
+        answer = invoke(request, read(request.input()), instance);
         error =
             answer.statusCode() / 100 == 2
                 ? null
@@ -198,7 +308,8 @@ final class AsyncRuntime implements AutoCloseable {
       error = "Could not run the request: " + e.getMessage();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return; // stopping: the journal keeps it for the next start
+      queue.add(request); // stopping: the journal keeps it for the next start
+      return;
     }
     try {
       if (error == null) {
@@ -206,8 +317,9 @@ final class AsyncRuntime implements AutoCloseable {
       } else {
         write(failure(request.id()), error.getBytes(StandardCharsets.UTF_8));
       }
-      notify(request, error, answer);
+      notifications.deliver(message(request, error, answer == null ? null : answer.headers()));
       journal.finish(request.id(), error == null);
+      (error == null ? completed : failed).incrementAndGet();
     } catch (IOException | RuntimeException e) {
       console.accept(
           "inference " + request.id() + ": its result could not be written: " + e.getMessage());
@@ -228,9 +340,8 @@ final class AsyncRuntime implements AutoCloseable {
     }
   }
 
-  private HttpResponse<byte[]> invoke(AsyncJournal.Request request, byte[] body)
+  private HttpResponse<byte[]> invoke(AsyncJournal.Request request, byte[] body, Endpoint instance)
       throws IOException, InterruptedException {
-    Endpoint instance = instances.get(Math.floorMod(next.getAndIncrement(), instances.size()));
     HttpRequest.Builder http =
         HttpRequest.newBuilder(instance.base().resolve("/invocations"))
             .timeout(Duration.ofSeconds(request.timeoutSeconds()))
@@ -259,33 +370,36 @@ final class AsyncRuntime implements AutoCloseable {
     }
   }
 
-  /** The message SageMaker publishes on success or error, as one JSON line. */
-  private synchronized void notify(
-      AsyncJournal.Request request, String error, HttpResponse<byte[]> answer) throws IOException {
-    ObjectNode message = Json.MAPPER.createObjectNode();
-    message.put("awsRegion", "local").put("eventTime", Instant.now().toString());
-    message.put("receivedTime", Instant.ofEpochMilli(request.acceptedAtMillis()).toString());
-    message.put("invocationStatus", error == null ? "Completed" : "Failed");
-    ObjectNode parameters = message.putObject("requestParameters");
-    parameters.put("contentType", request.contentType()).put("endpointName", endpoint);
-    parameters.put("inputLocation", request.input());
-    ObjectNode response = message.putObject("responseParameters");
-    if (error == null) {
-      response.put("contentType", answer.headers().firstValue("Content-Type").orElse(null));
-      response.put("outputLocation", output(request.id()));
-    } else {
-      response.put("failureLocation", failure(request.id()));
-      message.put("failureReason", error);
-    }
-    message.put("inferenceId", request.id()).put("eventVersion", "1.0");
-    message.put("eventSource", "aws:sagemaker").put("eventName", "InferenceResult");
-    Files.writeString(
-        notifications, message + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+  private Notifications.Message message(
+      AsyncJournal.Request request, String error, HttpHeaders answerHeaders) {
+    return new Notifications.Message(
+        endpoint,
+        request.id(),
+        request.acceptedAtMillis(),
+        request.contentType(),
+        request.input(),
+        error == null ? answerHeaders.firstValue("Content-Type").orElse(null) : null,
+        error == null ? output(request.id()) : null,
+        error == null ? null : failure(request.id()),
+        error);
   }
 
   @Override
   public void close() throws IOException {
-    runners.shutdownNow();
+    closed = true;
+    List<Thread> left;
+    synchronized (this) {
+      left = List.copyOf(threads);
+    }
+    left.forEach(Thread::interrupt);
+    for (Thread t : left) {
+      try {
+        t.join(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     journal.close();
   }
 }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * SageMaker Runtime's {@code InvokeEndpoint} ({@code POST /endpoints/{EndpointName}/invocations}),
@@ -26,8 +27,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * x-Amzn-Invoked-Production-Variant}. Errors are the service's: {@code ValidationError} (400) for
  * an unknown endpoint or a body over 6 MB, {@code ModelError} (424, with {@code OriginalStatusCode}
  * and {@code OriginalMessage}) when the container answers an error or does not answer in time,
- * {@code ServiceUnavailable} (503) when no instance can be reached. Requests are SigV4-signed by
- * clients; any signature is accepted.
+ * {@code ServiceUnavailable} (503) when no instance can be reached. An asynchronous endpoint
+ * answers {@code InvokeEndpointAsync} ({@code POST /endpoints/{EndpointName}/async-invocations})
+ * and refuses {@code InvokeEndpoint} with a ValidationError, as the service does. {@code GET
+ * /metrics} (not a SageMaker API) answers the endpoint's {@link Metrics} as JSON. Requests are
+ * SigV4-signed by clients; any signature is accepted.
  */
 final class RuntimeApi implements AutoCloseable {
   /** InvokeEndpoint's payload limit. */
@@ -36,7 +40,8 @@ final class RuntimeApi implements AutoCloseable {
   private final Javalin app;
   private final String name;
   private final String variant;
-  private final List<Endpoint> instances;
+  private final Supplier<List<Endpoint>> instances;
+  private final Supplier<Metrics> metrics;
   private final HttpClient client;
   private final Duration timeout;
   private final AtomicInteger next = new AtomicInteger();
@@ -45,14 +50,16 @@ final class RuntimeApi implements AutoCloseable {
   private RuntimeApi(
       String name,
       String variant,
-      List<Endpoint> instances,
+      Supplier<List<Endpoint>> instances,
       HttpClient client,
       Duration timeout,
-      AsyncRuntime async) {
+      AsyncRuntime async,
+      Supplier<Metrics> metrics) {
     this.async = async;
+    this.metrics = metrics;
     this.name = name;
     this.variant = variant;
-    this.instances = List.copyOf(instances);
+    this.instances = instances;
     this.client = client;
     this.timeout = timeout;
     this.app =
@@ -64,6 +71,9 @@ final class RuntimeApi implements AutoCloseable {
                   MAX_BODY + SageMakerLimits.MEBIBYTE; // to answer with our error
               cfg.routes.post("/endpoints/{endpoint}/invocations", this::invoke);
               cfg.routes.post("/endpoints/{endpoint}/async-invocations", this::invokeAsync);
+              cfg.routes.get(
+                  "/metrics",
+                  ctx -> ctx.contentType("application/json").result(metrics.get().json()));
             });
   }
 
@@ -71,18 +81,21 @@ final class RuntimeApi implements AutoCloseable {
    * Serves the API on {@code host:port} (0 picks a port) for the endpoint {@code name}.
    *
    * @param timeout how long an instance may take to answer (the service's is 60 s)
+   * @param instances the instances in service now
    * @param async the asynchronous side, or null for a real-time endpoint
+   * @param metrics what {@code GET /metrics} answers
    */
   static RuntimeApi start(
       String host,
       int port,
       String name,
       String variant,
-      List<Endpoint> instances,
+      Supplier<List<Endpoint>> instances,
       HttpClient client,
       Duration timeout,
-      AsyncRuntime async) {
-    RuntimeApi api = new RuntimeApi(name, variant, instances, client, timeout, async);
+      AsyncRuntime async,
+      Supplier<Metrics> metrics) {
+    RuntimeApi api = new RuntimeApi(name, variant, instances, client, timeout, async, metrics);
     api.app.start(host, port);
     return api;
   }
@@ -95,6 +108,17 @@ final class RuntimeApi implements AutoCloseable {
     if (!knownEndpoint(ctx)) {
       return;
     }
+    if (async != null) {
+      error(
+          ctx,
+          400,
+          "ValidationError",
+          "Endpoint "
+              + name
+              + " is an asynchronous endpoint: call InvokeEndpointAsync"
+              + " (invoke_endpoint_async), as the service requires");
+      return;
+    }
     byte[] body = ctx.bodyAsBytes();
     if (body.length > MAX_BODY) {
       error(
@@ -104,7 +128,12 @@ final class RuntimeApi implements AutoCloseable {
           "Request payload of " + body.length + " bytes is over InvokeEndpoint's 6 MB limit");
       return;
     }
-    Endpoint instance = instances.get(Math.floorMod(next.getAndIncrement(), instances.size()));
+    List<Endpoint> now = instances.get();
+    if (now.isEmpty()) {
+      error(ctx, 503, "ServiceUnavailable", "Endpoint " + name + " has no instance in service");
+      return;
+    }
+    Endpoint instance = now.get(Math.floorMod(next.getAndIncrement(), now.size()));
     HttpResponse<byte[]> answer;
     try {
       answer = send(instance, ctx, body);
@@ -196,6 +225,9 @@ final class RuntimeApi implements AutoCloseable {
               integer(ctx, "X-Amzn-SageMaker-InvocationTimeoutSeconds"));
     } catch (IllegalArgumentException e) {
       error(ctx, 400, "ValidationError", e.getMessage());
+      return;
+    } catch (AsyncRuntime.BacklogFullException e) {
+      error(ctx, 503, "ServiceUnavailable", e.getMessage());
       return;
     } catch (IOException e) {
       error(ctx, 500, "InternalFailure", "The request could not be queued: " + e.getMessage());

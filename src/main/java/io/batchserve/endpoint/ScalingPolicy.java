@@ -24,7 +24,7 @@ import java.util.List;
  * @param fromZero the step policy's {@code ScalingAdjustment} from zero, 0 without one
  * @param fromZeroCooldown the step policy's {@code Cooldown}
  */
-record ScalingPolicy(
+public record ScalingPolicy(
     int min,
     int max,
     double target,

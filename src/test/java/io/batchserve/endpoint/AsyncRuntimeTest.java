@@ -39,9 +39,10 @@ class AsyncRuntimeTest {
                 config,
                 journal,
                 stores,
-                List.of(unreachable()),
                 HttpClient.newHttpClient(),
-                dir.resolve("notifications.jsonl"),
+                new Notifications(
+                    dir.resolve("notifications.jsonl"), null, HttpClient.newHttpClient(), l -> {}),
+                100,
                 line -> {})) {
       IllegalArgumentException e =
           assertThrows(

@@ -26,14 +26,19 @@ final class EndpointFixtures {
     return new LocalEndpoint.Settings(
         name,
         config,
-        new ServerCommand(ServerCommand.DEFAULT_MAIN, Path.of("model/churn"), List.of()),
+        churn(),
         List.of(),
         "127.0.0.1",
         0,
         dir.resolve("logs"),
         Duration.ofSeconds(60),
-        dir.resolve("state"),
-        s3);
+        s3,
+        LocalEndpoint.AsyncSettings.of(dir.resolve("state")));
+  }
+
+  /** A child server of this class path over model/churn. */
+  static ServerCommand churn() {
+    return new ServerCommand(ServerCommand.DEFAULT_MAIN, Path.of("model/churn"), List.of());
   }
 
   /** Runs a script of test/python and reads the JSON object it prints per line. */

@@ -46,24 +46,38 @@ public final class Instances implements AutoCloseable {
       int maxRestarts,
       Consumer<String> console) {}
 
+  /** Starts {@code instance-1} to {@code instance-<count>}, in parallel. */
   public static Instances start(Launch launch, int count, HttpClient client)
+      throws IOException, InterruptedException {
+    List<String> names = new ArrayList<>();
+    for (int i = 1; i <= count; i++) {
+      names.add("instance-" + i);
+    }
+    return start(launch, names, client);
+  }
+
+  /**
+   * Starts one child per name, in parallel; each logs to {@code <logDir>/<name>.log}. Returns once
+   * every one answers /ping; when one fails, all are stopped.
+   */
+  public static Instances start(Launch launch, List<String> names, HttpClient client)
       throws IOException, InterruptedException {
     Files.createDirectories(launch.logDir());
     List<ChildServer> children = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
+    for (String name : names) {
       children.add(
           new ChildServer(
-              "instance-" + i,
+              name,
               launch.command(),
               launch.environment(),
-              launch.logDir().resolve("instance-" + i + ".log"),
+              launch.logDir().resolve(name + ".log"),
               client,
               launch.startupLimit(),
               launch.maxRestarts(),
               launch.console()));
     }
     Instances instances = new Instances(new ArrayList<>(children), children);
-    ExecutorService starter = Executors.newFixedThreadPool(count);
+    ExecutorService starter = Executors.newFixedThreadPool(names.size());
     try {
       List<Future<Object>> started = new ArrayList<>();
       for (ChildServer child : children) {
