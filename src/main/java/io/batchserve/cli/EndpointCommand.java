@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -196,6 +197,22 @@ final class EndpointCommand implements Callable<Integer> {
             s3(),
             async);
     var out = command.commandLine().getOut();
+    // Ctrl-C or SIGTERM: the hook lets this thread close the endpoint (the journal keeps what is
+    // unfinished) and print the run summary, and holds the JVM until it has (30 s at most).
+    CountDownLatch stopped = new CountDownLatch(1);
+    CountDownLatch closed = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  stopped.countDown();
+                  try {
+                    closed.await(30, TimeUnit.SECONDS);
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                },
+                "endpoint-stop"));
     try (LocalEndpoint endpoint = LocalEndpoint.start(settings, line -> out.println(line))) {
       out.printf(
           "endpoint %s (variant %s, %d instance(s)%s) ready: POST"
@@ -221,9 +238,10 @@ final class EndpointCommand implements Callable<Integer> {
           config.asynchronous() ? "async-invocations" : "invocations",
           host);
       out.flush();
-      CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "endpoint-stop"));
       stopped.await();
+    } finally {
+      out.flush();
+      closed.countDown();
     }
     return 0;
   }

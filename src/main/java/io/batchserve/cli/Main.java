@@ -40,7 +40,11 @@ public final class Main {
         (e, commandLine, parseResult) -> {
           commandLine
               .getErr()
-              .println("batchserve " + commandLine.getCommandName() + ": " + e.getMessage());
+              .println(
+                  "batchserve "
+                      + commandLine.getCommandName()
+                      + ": "
+                      + (e.getMessage() != null ? e.getMessage() : e.toString()));
           return 2;
         });
     return cli;

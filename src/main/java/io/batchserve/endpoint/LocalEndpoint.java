@@ -29,7 +29,7 @@ public final class LocalEndpoint implements AutoCloseable {
   private final Thread watch;
   private final Stores stores;
   private final Consumer<String> console;
-  private final long startedAt = System.nanoTime();
+  private final long startedAt;
 
   private LocalEndpoint(
       String name,
@@ -39,7 +39,9 @@ public final class LocalEndpoint implements AutoCloseable {
       Notifications notifications,
       Thread watch,
       Stores stores,
-      Consumer<String> console) {
+      Consumer<String> console,
+      long startedAt) {
+    this.startedAt = startedAt;
     this.name = name;
     this.fleet = fleet;
     this.api = api;
@@ -112,6 +114,7 @@ public final class LocalEndpoint implements AutoCloseable {
 
   public static LocalEndpoint start(Settings settings, Consumer<String> console)
       throws IOException, InterruptedException {
+    long startedAt = System.nanoTime();
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -182,7 +185,7 @@ public final class LocalEndpoint implements AutoCloseable {
         watch.start();
       }
       return new LocalEndpoint(
-          settings.name(), fleet, api, async, notifications, watch, stores, console);
+          settings.name(), fleet, api, async, notifications, watch, stores, console, startedAt);
     } catch (IOException | RuntimeException | InterruptedException e) {
       closeAll(async, notifications, fleet, stores);
       throw e;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.batchserve.codec.Json;
 import io.batchserve.time.Ticker;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -293,10 +294,20 @@ public final class Replay {
   }
 
   private JsonNode metrics() throws IOException, InterruptedException {
-    HttpResponse<String> answer =
-        client.send(
-            HttpRequest.newBuilder(options.api().resolve("/metrics")).build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer;
+    try {
+      answer =
+          client.send(
+              HttpRequest.newBuilder(options.api().resolve("/metrics")).build(),
+              HttpResponse.BodyHandlers.ofString());
+    } catch (ConnectException e) {
+      throw new IOException(
+          "cannot reach "
+              + options.api()
+              + " (is 'batchserve endpoint' running and ready there?): "
+              + e,
+          e);
+    }
     if (answer.statusCode() != 200) {
       throw new IOException(
           options.api()

@@ -15,7 +15,8 @@ import io.batchserve.time.Ticker;
  *       {@code ScaleInCooldown} has passed since the last scaling of either kind;
  *   <li>from zero: at zero instances the backlog per instance is not emitted, so target tracking
  *       cannot scale out; the step policy on {@code HasBacklogWithoutCapacity} adds its adjustment
- *       (once its cooldown has passed), and without one the endpoint stays at zero, as on AWS.
+ *       (once its cooldown has passed since its own last scale-out: a scale-in never holds back a
+ *       scale-out), and without one the endpoint stays at zero, as on AWS.
  * </ul>
  *
  * The service evaluates CloudWatch alarms over several one-minute periods before acting; the local
@@ -29,6 +30,8 @@ final class Scaler {
   private long lastAny;
   private boolean scaledOut;
   private boolean scaledAny;
+  private long lastFromZero;
+  private boolean scaledFromZero;
 
   public Scaler(ScalingPolicy policy, Ticker ticker) {
     this.policy = policy;
@@ -76,10 +79,13 @@ final class Scaler {
           "HasBacklogWithoutCapacity, but no step scaling policy to scale out from zero (target"
               + " tracking alone cannot)");
     }
-    if (scaledAny && now - lastAny < policy.fromZeroCooldown().toNanos()) {
+    if (scaledFromZero && now - lastFromZero < policy.fromZeroCooldown().toNanos()) {
       return new Decision(0, "from zero wanted, in the step policy's cooldown");
     }
-    // The step policy's own activity: target tracking's scale-out cooldown does not start with it.
+    // The step policy's own activity: its cooldown runs from its own last scale-out (a scale-in
+    // never holds back a scale-out), and target tracking's scale-out cooldown does not start.
+    lastFromZero = now;
+    scaledFromZero = true;
     return act(now, clamp(policy.fromZero()), false, "from zero (cold start): backlog " + backlog);
   }
 

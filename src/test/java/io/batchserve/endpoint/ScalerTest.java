@@ -43,6 +43,27 @@ class ScalerTest {
   }
 
   @Test
+  void decide_justScaledToZero_coldStartsWithoutWaitingForTheScaleIn() {
+    FakeTicker clock = new FakeTicker();
+    Scaler scaler = new Scaler(POLICY, clock);
+    assertEquals(0, scaler.decide(0, 1).capacity(), "to zero");
+    clock.advanceMillis(1_000);
+    assertEquals(1, scaler.decide(1, 0).capacity(), "a scale-in holds back no scale-out");
+
+    ScalingPolicy quickIn =
+        new ScalingPolicy(0, 3, 5.0, Duration.ZERO, Duration.ZERO, 1, Duration.ofSeconds(60));
+    Scaler quick = new Scaler(quickIn, clock);
+    assertEquals(1, quick.decide(1, 0).capacity());
+    clock.advanceMillis(1_000);
+    assertEquals(0, quick.decide(0, 1).capacity());
+    Scaler.Decision again = quick.decide(1, 0);
+    assertEquals(0, again.capacity(), "within the step policy's 60 s since its own scale-out");
+    assertTrue(again.reason().contains("step policy's cooldown"), again.reason());
+    clock.advanceMillis(59_000);
+    assertEquals(1, quick.decide(1, 0).capacity());
+  }
+
+  @Test
   void decide_noStepPolicy_staysAtZeroSayingWhy() {
     ScalingPolicy trackingOnly =
         new ScalingPolicy(0, 3, 5.0, Duration.ZERO, Duration.ZERO, 0, Duration.ZERO);
