@@ -24,15 +24,48 @@ final class CsvProcessor extends AbstractProcessor {
 
   @Override
   public byte[] input(byte[] record) {
-    return in.isIdentity() ? record : print(in.apply(parse(text(record))));
+    if (in.isIdentity()) {
+      return record;
+    }
+    byte[] fast = pick(in, record);
+    return fast != null ? fast : print(in.apply(parse(text(record))));
   }
 
   @Override
   public byte[] output(byte[] original, byte[] response) {
+    if (!buildsOutput()) {
+      return exactOutput(original, response);
+    }
+    if (out.isIdentity()) { // a join alone: plain rows are concatenated as bytes
+      byte[] joined = PlainCsv.join(original, response);
+      return joined != null ? joined : exactOutput(original, response);
+    }
+    // pick() checks the joined row is plain, so the join need not check it first
+    byte[] fast = pick(out, joins ? PlainCsv.concat(original, response) : response);
+    return fast != null ? fast : exactOutput(original, response);
+  }
+
+  /** The output through Commons CSV and the JSONPath library, for any row. */
+  byte[] exactOutput(byte[] original, byte[] response) {
     String joined = joins ? text(original) + "," + text(response) : text(response);
     return out.isIdentity()
         ? joined.getBytes(StandardCharsets.UTF_8)
         : print(out.apply(parse(joined)));
+  }
+
+  /** The input filter's result through Commons CSV and the JSONPath library, for any row. */
+  byte[] exactInput(byte[] record) {
+    return in.isIdentity() ? record : print(in.apply(parse(text(record))));
+  }
+
+  /** The fast path ({@link PlainCsv}), or null when the row or the filter needs the exact one. */
+  private static byte[] pick(FilterPath filter, byte[] row) {
+    int[] bounds = PlainCsv.bounds(row);
+    if (bounds == null) {
+      return null;
+    }
+    int[] columns = filter.columns(bounds.length);
+    return columns == null ? null : PlainCsv.select(row, bounds, columns);
   }
 
   /**
@@ -53,9 +86,8 @@ final class CsvProcessor extends AbstractProcessor {
         throw new IllegalArgumentException("not one CSV row: " + records.size() + " rows");
       }
       return records.get(0).toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (IllegalStateException e) {
+    } catch (IOException | UncheckedIOException | IllegalStateException e) {
+      // an unfinished quoted field, a character after a closing quote, ...: the record's fault
       throw new IllegalArgumentException("not a valid CSV row: " + e.getMessage(), e);
     }
   }

@@ -10,6 +10,7 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.batchserve.codec.Json;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,16 +34,27 @@ final class FilterPath {
   private static final Pattern INDEXES =
       Pattern.compile("^\\$\\[\\s*(-?\\d+(\\s*,\\s*-?\\d+)*)\\s*]");
 
+  private static final Pattern PLAIN_SLICE =
+      Pattern.compile("^\\$\\[\\s*(-?\\d*)\\s*:\\s*(-?\\d*)\\s*]$");
+  private static final Pattern PLAIN_INDEXES =
+      Pattern.compile("^\\$\\[\\s*-?\\d+(\\s*,\\s*-?\\d+)*\\s*]$");
+
   private final String field;
   private final String text;
   private final JsonPath path;
   private final int[] indexes;
+  private final IntFunction<int[]> pick; // null when not a plain column pick
+  private volatile Picked last = new Picked(-1, null); // the last row width's columns
 
-  private FilterPath(String field, String text, JsonPath path, int[] indexes) {
+  /** The columns picked from rows of {@code n} fields. */
+  private record Picked(int n, int[] columns) {}
+
+  private FilterPath(String field, String text, JsonPath path, int[] indexes, String effective) {
     this.field = field;
     this.text = text;
     this.path = path;
     this.indexes = indexes;
+    this.pick = path == null ? null : plainPick(effective, indexes);
   }
 
   public static FilterPath compile(String field, String text, SliceEnd sliceEnd) {
@@ -55,7 +67,7 @@ final class FilterPath {
                 .toArray()
             : new int[0];
     return new FilterPath(
-        field, text, "$".equals(text) ? null : JsonPath.compile(effective), indexes);
+        field, text, "$".equals(text) ? null : JsonPath.compile(effective), indexes, effective);
   }
 
   /** Rewrites {@code [a:b]} to {@code [a:b+1]} ({@code [a:]} when b is -1, a defaulting to 0). */
@@ -69,6 +81,76 @@ final class FilterPath {
       m.appendReplacement(out, Matcher.quoteReplacement("[" + slice + "]"));
     }
     return m.appendTail(out).toString();
+  }
+
+  /**
+   * The columns this filter picks from a row of {@code n} fields, in order, when it is a plain
+   * column pick ({@code $[a:b]}, {@code $[a:]}, {@code $[:b]} with a and b not negative where both
+   * are given, or {@code $[i,j,...]}), as the JSONPath library picks them; null for any other
+   * filter, or for listed indexes outside the row (an error, which the exact path reports).
+   */
+  int[] columns(int n) {
+    if (pick == null) {
+      return null;
+    }
+    Picked picked = last;
+    if (picked.n() != n) { // rows of one file have one width: computed once, not per row
+      picked = new Picked(n, pick.apply(n));
+      last = picked;
+    }
+    return picked.columns();
+  }
+
+  private static IntFunction<int[]> plainPick(String effective, int[] indexes) {
+    Matcher slice = PLAIN_SLICE.matcher(effective);
+    if (slice.matches()) {
+      String from = slice.group(1);
+      String to = slice.group(2);
+      return n -> slice(from, to, n);
+    }
+    if (PLAIN_INDEXES.matcher(effective).matches()) {
+      return n -> {
+        int[] picked = new int[indexes.length];
+        for (int k = 0; k < indexes.length; k++) {
+          int i = indexes[k];
+          if (i >= n || i < -n) {
+            return null;
+          }
+          picked[k] = i < 0 ? n + i : i;
+        }
+        return picked;
+      };
+    }
+    return null;
+  }
+
+  private static int[] slice(String fromText, String toText, int n) {
+    int from;
+    int to;
+    if (toText.isEmpty()) { // [a:]: a negative counts from the end
+      from = fromText.isEmpty() ? 0 : Integer.parseInt(fromText);
+      from = Math.max(0, from < 0 ? n + from : from);
+      to = n;
+    } else if (fromText.isEmpty()) { // [:b]: b negative counts from the end
+      from = 0;
+      to = Integer.parseInt(toText);
+      to = Math.min(n, to < 0 ? n + to : to);
+    } else {
+      from = Integer.parseInt(fromText);
+      to = Integer.parseInt(toText);
+      if (from < 0 || to < 0) {
+        return null; // left to the library
+      }
+      to = Math.min(n, to);
+    }
+    if (from >= to) {
+      return new int[0];
+    }
+    int[] picked = new int[to - from];
+    for (int i = 0; i < picked.length; i++) {
+      picked[i] = from + i;
+    }
+    return picked;
   }
 
   public boolean isIdentity() {
