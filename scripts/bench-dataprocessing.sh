@@ -7,6 +7,9 @@
 # machine's drift hits all alike; prints each run and the medians.
 # Usage: scripts/bench-dataprocessing.sh [lines, default 3595000 (about 300 MB)] [rounds, default 2] [OLD.jar]
 # With OLD.jar, each round also runs the DataProcessing shape with that build's harness (same server).
+# SHAPE=jsonl measures the JSON Lines join instead: objects of named features with a customer_id (a passthrough key
+# the model ignores), JoinSource Input and OutputFilter $['customer_id','SageMakerOutput'], against the same
+# objects without customer_id and without DataProcessing; content type and accept application/jsonlines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-lib.sh
@@ -20,10 +23,28 @@ work=${BENCH_DIR:-target/bench-dataprocessing}
 rm -rf "$work" && mkdir -p "$work/with-id" "$work/features"
 trap 'stop_server' EXIT
 
+shape=${SHAPE:-csv}
 cut -d, -f2- test/data/churn/customers-*.csv \
   | awk -v n="$lines" '{a[NR]=$0} END {for (i=0;i<n;i++) printf "customer-%012d,%s\n", i, a[i%NR+1]}' \
     >"$work/with-id/customers.csv"
 cut -d, -f2- "$work/with-id/customers.csv" >"$work/features/customers.csv"
+type=text/csv
+dp=(--input-filter '$[1:]' --join-source Input --output-filter '$[0,-1]')
+if [ "$shape" = jsonl ]; then
+  names=$(jq -r '[.features[].name] | join(",")' model/churn/batchserve-model.json)
+  to_jsonl() { # CSV rows (id first when $2 = id) to JSON objects of named features
+    awk -F, -v names="$names" -v id="$2" 'BEGIN {k = split(names, name, ",")}
+      {s = "{"; f = 1; if (id == "id") {s = s "\"customer_id\":\"" $1 "\""; f = 2}
+       for (i = 0; i < k; i++) {v = $(f + i); if (v == "") v = "null"; s = s ((s == "{") ? "" : ",") "\"" name[i + 1] "\":" v}
+       print s "}"}' "$1"
+  }
+  to_jsonl "$work/with-id/customers.csv" id >"$work/with-id/customers.jsonl"
+  to_jsonl "$work/features/customers.csv" none >"$work/features/customers.jsonl"
+  mv "$work/with-id/customers.jsonl" "$work/with-id/customers.csv"
+  mv "$work/features/customers.jsonl" "$work/features/customers.csv"
+  type=application/jsonlines
+  dp=(--join-source Input --output-filter "\$['customer_id','SageMakerOutput']")
+fi
 echo "input: $(stat -c %s "$work/with-id/customers.csv") bytes, $lines lines (with id)"
 
 # run LABEL JAR INPUT_DIR [flags...]: one transform; prints "LABEL records/s wall rss_mib cpu_s"
@@ -33,8 +54,8 @@ run() {
   rm -rf "$out"
   /usr/bin/time -f 'wall_seconds %e maxrss_kb %M cpu_seconds %U %S' java -Xmx256m -jar "$jar" transform \
     --endpoint "http://127.0.0.1:$port" --input "$input/customers.csv" --output "$out" \
-    --s3-data-type S3Prefix --instance-type ml.m5.xlarge --instance-count 1 --content-type text/csv \
-    --accept text/csv --split-type Line --assemble-with Line --batch-strategy MultiRecord \
+    --s3-data-type S3Prefix --instance-type ml.m5.xlarge --instance-count 1 --content-type "$type" \
+    --accept "$type" --split-type Line --assemble-with Line --batch-strategy MultiRecord \
     --max-concurrent-transforms 2 --max-payload-in-mb 6 --progress none "$@" >"$log" 2>&1
   local wall rss user sys
   read -r _ wall _ rss _ user sys < <(grep wall_seconds "$log")
@@ -44,7 +65,6 @@ run() {
     | tee -a "$work/results"
 }
 
-dp=(--input-filter '$[1:]' --join-source Input --output-filter '$[0,-1]')
 start_server "$port" "$work/server.log" --model-dir model/churn --workers 2
 run warm-up "$BATCHSERVE_JAR" "$work/features" >/dev/null
 : >"$work/results"
@@ -55,8 +75,10 @@ for r in $(seq 1 "$rounds"); do
     run "old-dataprocessing-$r" "$old_jar" "$work/with-id" "${dp[@]}"
   fi
 done
-cmp -s "$work/out-dataprocessing-1/customers.csv.out" <(paste -d, <(cut -d, -f1 "$work/with-id/customers.csv") \
-  <(cat "$work/out-plain-1/customers.csv.out")) && echo "dataprocessing output = id + plain output: identical"
+if [ "$shape" = csv ] && cmp -s "$work/out-dataprocessing-1/customers.csv.out" \
+  <(paste -d, <(cut -d, -f1 "$work/with-id/customers.csv") <(cat "$work/out-plain-1/customers.csv.out")); then
+  echo "dataprocessing output = id + plain output: identical"
+fi
 if [ -n "$old_jar" ]; then
   cmp "$work/out-dataprocessing-1/customers.csv.out" "$work/out-old-dataprocessing-1/customers.csv.out" \
     && echo "new and old builds' outputs: identical"

@@ -8,6 +8,7 @@ import com.jayway.jsonpath.JsonPathException;
 import com.jayway.jsonpath.spi.json.JacksonJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import io.batchserve.codec.Json;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -36,6 +37,8 @@ final class FilterPath {
 
   private static final Pattern PLAIN_SLICE =
       Pattern.compile("^\\$\\[\\s*(-?\\d*)\\s*:\\s*(-?\\d*)\\s*]$");
+  private static final Pattern PROPERTIES =
+      Pattern.compile("^\\$\\[\\s*'[^'\\\\]*'(\\s*,\\s*'[^'\\\\]*')+\\s*]$");
   private static final Pattern PLAIN_INDEXES =
       Pattern.compile("^\\$\\[\\s*-?\\d+(\\s*,\\s*-?\\d+)*\\s*]$");
 
@@ -44,6 +47,7 @@ final class FilterPath {
   private final JsonPath path;
   private final int[] indexes;
   private final IntFunction<int[]> pick; // null when not a plain column pick
+  private final List<String> properties; // null when not a pick of top-level properties
   private volatile Picked last = new Picked(-1, null); // the last row width's columns
 
   /** The columns picked from rows of {@code n} fields. */
@@ -55,6 +59,28 @@ final class FilterPath {
     this.path = path;
     this.indexes = indexes;
     this.pick = path == null ? null : plainPick(effective, indexes);
+    this.properties = path == null ? null : properties(effective);
+  }
+
+  /** The names of {@code $['a','b',...]} (two or more, without quotes or backslashes), or null. */
+  private static List<String> properties(String effective) {
+    if (!PROPERTIES.matcher(effective).matches()) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    Matcher name = Pattern.compile("'([^']*)'").matcher(effective);
+    while (name.find()) {
+      names.add(name.group(1));
+    }
+    return List.copyOf(names);
+  }
+
+  /**
+   * The top-level properties this filter picks from an object, in the filter's order (the library
+   * returns those present, in that order), when it is {@code $['a','b',...]}; null otherwise.
+   */
+  List<String> properties() {
+    return properties;
   }
 
   public static FilterPath compile(String field, String text, SliceEnd sliceEnd) {
