@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.batchserve.transform.invoke.Endpoint;
 import io.batchserve.transform.source.Stores;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,24 +51,5 @@ class AsyncRuntimeTest {
       assertTrue(e.getMessage().contains(problem), e.getMessage());
       assertEquals(List.of(), journal.pending());
     }
-  }
-
-  private static Endpoint unreachable() {
-    return new Endpoint() {
-      @Override
-      public URI base() {
-        return URI.create("http://127.0.0.1:9");
-      }
-
-      @Override
-      public long generation() {
-        return 0;
-      }
-
-      @Override
-      public boolean recover(long seenGeneration) {
-        return false;
-      }
-    };
   }
 }

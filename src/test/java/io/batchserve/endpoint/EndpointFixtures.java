@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.batchserve.codec.Json;
 import io.batchserve.transform.instance.ServerCommand;
+import io.batchserve.transform.invoke.Endpoint;
 import io.batchserve.transform.source.Stores;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +36,26 @@ final class EndpointFixtures {
         Duration.ofSeconds(60),
         s3,
         LocalEndpoint.AsyncSettings.of(dir.resolve("state")));
+  }
+
+  /** A server that is only an address (never restarted), for tests that do not call it. */
+  static Endpoint at(URI base) {
+    return new Endpoint() {
+      @Override
+      public URI base() {
+        return base;
+      }
+
+      @Override
+      public long generation() {
+        return 0;
+      }
+
+      @Override
+      public boolean recover(long seenGeneration) {
+        return false;
+      }
+    };
   }
 
   /** A child server of this class path over model/churn. */

@@ -176,7 +176,9 @@ class WatchTest {
           @Override
           public Fleet.Started start(int slot) {
             started.add("slot " + slot);
-            return new Fleet.Started(endpoint(slot), () -> stopped.add("slot " + slot));
+            return new Fleet.Started(
+                EndpointFixtures.at(URI.create("http://127.0.0.1:" + (9000 + slot))),
+                () -> stopped.add("slot " + slot));
           }
 
           @Override
@@ -193,24 +195,5 @@ class WatchTest {
       Thread.sleep(10);
     }
     assertEquals(count, stopped.size(), stopped.toString());
-  }
-
-  private static Endpoint endpoint(int slot) {
-    return new Endpoint() {
-      @Override
-      public URI base() {
-        return URI.create("http://127.0.0.1:" + (9000 + slot));
-      }
-
-      @Override
-      public long generation() {
-        return 0;
-      }
-
-      @Override
-      public boolean recover(long seenGeneration) {
-        return false;
-      }
-    };
   }
 }
