@@ -7,24 +7,35 @@
 #        and without (--max-batch-records 1: every request runs its own 31-call recursion).
 #   (f3) with --engines: the two engines side by side, alternating over ROUNDS rounds: single-item requests at
 #        concurrency 4 and one request of 1,000 items at concurrency 1, with --engine xgboost4j and --engine java.
+#   (f4) with --against DIR: this checkout against another (DIR: a checkout of an earlier commit with its jar built,
+#        e.g. `git worktree add /tmp/old HEAD~5 && (cd /tmp/old && mvn -B -q package -DskipTests)`), each with its
+#        own jar, model/forecast and test/data/forecast, alternating over ROUNDS rounds: one request of 1,000 items at
+#        concurrency 1 and 2. The old side sends its own samples (what its model reads), the new side its own.
 # The load generator (wrk) shares the machine's cores with the server, as a co-located client would.
 # Usage: scripts/bench-forecast.sh [seconds per run, default 15]
 #        scripts/bench-forecast.sh --engines [seconds per run, default 15] [rounds, default 2]
+#        scripts/bench-forecast.sh --against DIR [seconds per run, default 15] [rounds, default 2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-lib.sh
 wrk_bench_setup
 engines=false
+against=
 if [ "${1:-}" = --engines ]; then
   engines=true
   shift
+elif [ "${1:-}" = --against ]; then
+  against=${2:?--against needs a directory}
+  shift 2
+  [ -f "$against/target/batchserve.jar" ] || { echo "$against/target/batchserve.jar is missing: build it" >&2; exit 2; }
 fi
 duration=${1:-15}
 port=${BENCH_PORT:-18081}
 
-# forecast_jsonl N FILE: N sample request lines, repeated as needed, into FILE.
+# forecast_jsonl N FILE [CHECKOUT]: N sample request lines of CHECKOUT (default .), repeated as needed, into FILE.
 forecast_jsonl() {
-  cat test/data/forecast/items-*.jsonl | awk -v n="$1" '{a[NR]=$0} END {for (i=0;i<n;i++) print a[i%NR+1]}' >"$2"
+  cat "${3:-.}"/test/data/forecast/items-*.jsonl |
+    awk -v n="$1" '{a[NR]=$0} END {for (i=0;i<n;i++) print a[i%NR+1]}' >"$2"
 }
 
 # run LABEL ITEMS_PER_REQUEST CONCURRENCY BODYFILE: one wrk run, printed as requests/s and items/s.
@@ -42,6 +53,25 @@ run() {
     "$items" "$c" "$rps" "$(awk -v r="$rps" -v n="$items" 'BEGIN {print r * n}')" \
     "$(awk '$1 == "50%" {print $2}' "$work/wrk.txt")" "$(awk '$1 == "99%" {print $2}' "$work/wrk.txt")"
 }
+
+if [ -n "$against" ]; then
+  forecast_jsonl 1000 "$work/old-1000.jsonl" "$against"
+  forecast_jsonl 1000 "$work/new-1000.jsonl"
+  new_jar=$BATCHSERVE_JAR
+  for round in $(seq 1 "${2:-2}"); do
+    for side in old new; do
+      if [ "$side" = old ]; then BATCHSERVE_JAR=$against/target/batchserve.jar; dir=$against; else BATCHSERVE_JAR=$new_jar; dir=.; fi
+      # 1,000 items with prices and special days are about 7 MB: both sides accept up to 10 MB.
+      start_server "$port" "$work/server-f4-$side.log" --model-dir "$dir/model/forecast" --workers 2 \
+        --max-payload-in-mb 10
+      for c in 1 2; do
+        run "(f4) round $round $side" 1000 "$c" "$work/$side-1000.jsonl"
+      done
+      stop_server
+    done
+  done
+  exit 0
+fi
 
 if [ "$engines" = true ]; then
   forecast_jsonl 1 "$work/items-1.jsonl"

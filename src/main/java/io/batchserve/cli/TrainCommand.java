@@ -115,13 +115,9 @@ final class TrainCommand {
           "trained forecaster on %,d item-days in %.1f s; wrote %s%n",
           result.trainRows(), (System.nanoTime() - start) / 1e9, result.directory());
       out.printf(
-          "hold-out, %d items x %d days, recursive: WAPE %.4f (without future promotions %.4f); "
-              + "seasonal naive %.4f%n",
-          holdout.items(),
-          holdout.horizon(),
-          holdout.modelWape(),
-          holdout.modelWapeWithoutPromotions(),
-          holdout.seasonalNaiveWape());
+          "hold-out: %d items x %d days, recursive, from origins after the training data%n",
+          holdout.items(), holdout.horizon());
+      out.print(holdout.report());
       if (samples != null) {
         var files =
             ForecastSamples.write(samples, sampleFiles, sampleItems, ForecastTraining.SEED + 2);

@@ -34,7 +34,8 @@ class TrainForecastCommandTest {
     assertEquals(0, exit, out.toString());
     String rerun =
         ": rerun `java -jar target/batchserve.jar train forecast --samples test/data/forecast`";
-    for (String file : new String[] {"xgboost-model.ubj", "batchserve-model.json"}) {
+    for (String file :
+        new String[] {"xgboost-model.ubj", "batchserve-model.json", "quantiles.json"}) {
       assertArrayEquals(
           Files.readAllBytes(Path.of("model/forecast", file)),
           Files.readAllBytes(dir.resolve("model").resolve(file)),
@@ -46,6 +47,7 @@ class TrainForecastCommandTest {
           Files.readAllBytes(dir.resolve("samples").resolve(file)),
           "test/data/forecast/" + file + " differs" + rerun);
     }
-    assertTrue(out.toString().contains("seasonal naive"), out.toString());
+    assertTrue(out.toString().contains("Holt-Winters"), out.toString());
+    assertTrue(out.toString().contains("0.1-0.9 quantile band"), out.toString());
   }
 }

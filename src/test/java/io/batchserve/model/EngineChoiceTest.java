@@ -31,7 +31,7 @@ class EngineChoiceTest {
           log.text());
       assertTrue(
           log.text()
-              .contains("model 'forecast': Java engine (200 trees, 18 features, identity link)"),
+              .contains("model 'forecast': Java engine (200 trees, 23 features, identity link)"),
           log.text());
     }
   }

@@ -25,16 +25,18 @@ import java.util.List;
  */
 final class BodyReader {
   private final ForecastRules rules;
+  private final boolean quantilesCalibrated;
 
-  BodyReader(ForecastRules rules) {
+  BodyReader(ForecastRules rules, boolean quantilesCalibrated) {
     this.rules = rules;
+    this.quantilesCalibrated = quantilesCalibrated;
   }
 
   ForecastRequest read(MediaType type, byte[] body, int length) {
     if (length == 0) {
       throw new BadInputException("request body is empty: send at least one record");
     }
-    RecordParser records = new RecordParser(rules);
+    RecordParser records = new RecordParser(rules, quantilesCalibrated);
     return MediaType.JSON_LINES.equals(type)
         ? lines(records, body, length)
         : json(records, body, length);

@@ -6,9 +6,9 @@ import io.batchserve.codec.Snippet;
 import java.io.IOException;
 
 /**
- * One row object of {@code historical_rows} ({@code {date, sales, promo}}) or {@code future_rows}
- * ({@code {date, promo}}), read field by field in any order. Which fields a row must have is the
- * caller's to check.
+ * One row object of {@code historical_rows} ({@code {date, sales, promo, price}}) or {@code
+ * future_rows} ({@code {date, promo, price}}), read field by field in any order. Which fields a row
+ * must have is the caller's to check.
  *
  * <p>Not thread-safe; one instance is reused for every row of a body.
  */
@@ -22,6 +22,9 @@ final class DayRow {
   /** Promotion flag, or null when the row has none. */
   Boolean promo;
 
+  /** Price, or NaN when the row has none. */
+  float price;
+
   /**
    * Reads the object starting with {@code token}.
    *
@@ -33,6 +36,7 @@ final class DayRow {
     day = Long.MIN_VALUE;
     sales = Float.NaN;
     promo = null;
+    price = Float.NaN;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken t = p.nextToken();
@@ -52,6 +56,10 @@ final class DayRow {
           Tokens.once(promo != null, name);
           promo = Tokens.flag(p, t, name);
         }
+        case "price" -> {
+          Tokens.once(!Float.isNaN(price), name);
+          price = Tokens.price(p, t, name);
+        }
         default -> throw unknown(name, shape);
       }
     }
@@ -62,16 +70,16 @@ final class DayRow {
   }
 
   /**
-   * Fails naming the first of {@code date}, {@code sales} (when wanted) and {@code promo} (when
-   * wanted) missing.
+   * Fails naming the first of {@code date} and {@code sales} (when wanted) missing, or, when {@code
+   * promoOrPrice}, a row with neither {@code promo} nor {@code price}.
    */
-  void require(boolean sales, boolean promo) {
+  void require(boolean sales, boolean promoOrPrice) {
     String missing =
         day == Long.MIN_VALUE
             ? "date"
             : sales && Float.isNaN(this.sales)
                 ? "sales"
-                : promo && this.promo == null ? "promo" : null;
+                : promoOrPrice && promo == null && Float.isNaN(price) ? "promo or price" : null;
     if (missing != null) {
       throw new RecordProblem("missing " + missing);
     }

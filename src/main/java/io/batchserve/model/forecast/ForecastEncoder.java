@@ -15,12 +15,19 @@ import java.util.List;
  * {"predictions":[...]}} when it was {@code {"instances":[...]}}, else an array of them.
  *
  * <p>Forecast values are written rounded to 2 decimal places, with at least one ({@code 3.0},
- * {@code 0.37}).
+ * {@code 0.37}). A record that asked for {@code quantiles} gets, on each day after the targets,
+ * {@code "quantiles":{"0.1":120.4,"0.9":183.0}}, levels ascending, from the model's {@link
+ * QuantileTable}.
  */
 final class ForecastEncoder {
   private ForecastEncoder() {}
 
   static byte[] encode(Forecasts forecasts, MediaType type) {
+    return encode(forecasts, type, null);
+  }
+
+  /** {@code table} may be null when no record asked for quantiles. */
+  static byte[] encode(Forecasts forecasts, MediaType type, QuantileTable table) {
     List<Series> series = forecasts.series();
     ByteArrayOutputStream out = new ByteArrayOutputStream(64 + series.size() * 64 * 32);
     boolean lines = MediaType.JSON_LINES.equals(type);
@@ -38,7 +45,7 @@ final class ForecastEncoder {
       }
       char[] scratch = new char[24];
       for (int i = 0; i < series.size(); i++) {
-        item(g, series.get(i), forecasts.values()[i], scratch);
+        item(g, series.get(i), forecasts.values()[i], scratch, table);
         if (lines) {
           g.writeRaw('\n');
         }
@@ -58,8 +65,14 @@ final class ForecastEncoder {
     return out.toByteArray();
   }
 
-  private static void item(JsonGenerator g, Series s, float[] values, char[] scratch)
+  private static void item(
+      JsonGenerator g, Series s, float[] values, char[] scratch, QuantileTable table)
       throws IOException {
+    float[] levels = s.quantiles();
+    String[] keys = new String[levels.length];
+    for (int q = 0; q < levels.length; q++) {
+      keys[q] = QuantileTable.key(levels[q]);
+    }
     g.writeStartObject();
     g.writeStringField("item_id", s.itemId());
     g.writeArrayFieldStart("forecast");
@@ -72,6 +85,15 @@ final class ForecastEncoder {
       for (String target : s.targets()) {
         g.writeFieldName(target);
         g.writeRawValue(scratch, 0, length);
+      }
+      if (levels.length > 0) {
+        g.writeObjectFieldStart("quantiles");
+        for (int q = 0; q < levels.length; q++) {
+          g.writeFieldName(keys[q]);
+          float value = table.quantile(s.futureRows(), d, values[d], levels[q]);
+          g.writeRawValue(scratch, 0, hundredths(value, scratch));
+        }
+        g.writeEndObject();
       }
       g.writeEndObject();
     }

@@ -46,7 +46,21 @@ public final class ForecastFeatures {
           new Feature("promo_share_7", "share of promotion days among days t-7 .. t-1"),
           new Feature("promo_share_28", "share of promotion days among days t-28 .. t-1"),
           new Feature("day_of_week", "day of week of day t, 0 = Monday .. 6 = Sunday"),
-          new Feature("day_of_year", "day of year of day t, 1 .. 366"));
+          new Feature("day_of_year", "day of year of day t, 1 .. 366"),
+          new Feature(
+              "price_ratio_1", "price of day t / price of day t-1 (missing without prices)"),
+          new Feature(
+              "price_ratio_7",
+              "price of day t / mean price over days t-7 .. t-1 (missing without prices)"),
+          new Feature(
+              "price_ratio_28",
+              "price of day t / mean price over days t-28 .. t-1 (missing without prices)"),
+          new Feature(
+              "days_to_special",
+              "days from t to the next special day (0 when t is one), 8 when none within 7"),
+          new Feature(
+              "days_since_special",
+              "days since the last special day before t, 8 when none within 7"));
 
   public static final int COUNT = FEATURES.size();
 

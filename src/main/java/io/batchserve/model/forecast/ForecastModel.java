@@ -7,6 +7,7 @@ import io.batchserve.model.ModelInfo;
 import io.batchserve.model.ModelLoadException;
 import io.batchserve.model.Scorer;
 import io.batchserve.model.XgboostScorer;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -35,11 +36,14 @@ public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
   private final ModelInfo info;
   private final Scorer scorer;
   private final BodyReader reader;
+  private final QuantileTable quantiles;
 
-  private ForecastModel(ModelInfo info, Scorer scorer, ForecastRules rules) {
+  private ForecastModel(
+      ModelInfo info, Scorer scorer, ForecastRules rules, QuantileTable quantiles) {
     this.info = info;
     this.scorer = scorer;
-    this.reader = new BodyReader(rules);
+    this.reader = new BodyReader(rules, quantiles != null);
+    this.quantiles = quantiles;
   }
 
   /**
@@ -47,6 +51,12 @@ public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
    * training and tests.
    */
   public static ForecastModel create(String name, Scorer scorer, ForecastRules rules) {
+    return create(name, scorer, rules, null);
+  }
+
+  /** A forecaster that also answers {@code quantiles} from {@code quantiles} (may be null). */
+  public static ForecastModel create(
+      String name, Scorer scorer, ForecastRules rules, QuantileTable quantiles) {
     if (scorer.features() != ForecastFeatures.COUNT) {
       throw new IllegalArgumentException(
           "a forecast model reads "
@@ -63,9 +73,10 @@ public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
             + rules.minHistoryDays()
             + " days of history, up to "
             + rules.maxForecastDays()
-            + " days ahead";
+            + " days ahead"
+            + (quantiles == null ? "" : ", with quantiles");
     return new ForecastModel(
-        new ModelInfo(name, KIND, TYPES, TYPES, requestTypes, summary), scorer, rules);
+        new ModelInfo(name, KIND, TYPES, TYPES, requestTypes, summary), scorer, rules, quantiles);
   }
 
   /**
@@ -97,10 +108,36 @@ public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
               integer(descriptor, "min_history_days"),
               integer(descriptor, "max_forecast_days"),
               descriptor.names("targets"));
-      return create(descriptor.name(), scorer, rules);
+      return create(descriptor.name(), scorer, rules, quantiles(descriptor));
     } catch (IllegalArgumentException e) {
       throw new ModelLoadException(descriptor.file() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The table named by the descriptor's optional {@value QuantileTable#FIELD} field. */
+  private static QuantileTable quantiles(ModelDescriptor descriptor) throws ModelLoadException {
+    var node = descriptor.raw().get(QuantileTable.FIELD);
+    if (node == null) {
+      return null;
+    }
+    if (!node.isTextual() || !node.asText().matches("[A-Za-z0-9_-][A-Za-z0-9._-]*")) {
+      throw new ModelLoadException(
+          descriptor.file()
+              + ": '"
+              + QuantileTable.FIELD
+              + "' must name a file beside the descriptor, got "
+              + node);
+    }
+    try {
+      return QuantileTable.read(descriptor.directory().resolve(node.asText()));
+    } catch (IOException e) {
+      throw new ModelLoadException("cannot read the quantile table: " + e.getMessage(), e);
+    }
+  }
+
+  /** The quantile table, or null when the model answers no quantiles. */
+  public QuantileTable quantiles() {
+    return quantiles;
   }
 
   private static int integer(ModelDescriptor descriptor, String field) throws ModelLoadException {
@@ -140,7 +177,7 @@ public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
 
   @Override
   public byte[] encode(Forecasts result, MediaType accept) {
-    return ForecastEncoder.encode(result, accept);
+    return ForecastEncoder.encode(result, accept, quantiles);
   }
 
   @Override
@@ -151,12 +188,11 @@ public final class ForecastModel implements Model<ForecastRequest, Forecasts> {
   @Override
   public void warmUp() {
     Series flat =
-        new Series(
+        Series.of(
             "warm-up",
             0,
             new float[ForecastFeatures.WINDOW],
             new boolean[ForecastFeatures.WINDOW],
-            1,
             new boolean[1],
             ForecastFeatures.TARGETS);
     Recursion.run(scorer, List.of(flat));

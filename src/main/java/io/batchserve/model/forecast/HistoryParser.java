@@ -5,9 +5,10 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /**
- * Reads {@code historical_rows}: objects {@code {"date": "yyyy-MM-dd", "sales": n, "promo": 0|1}}
- * ({@code promo} optional, 0 by default), one per day, consecutive, oldest first. Only the last
- * {@value ForecastFeatures#WINDOW} days are kept, in a ring, so a long history costs no allocation.
+ * Reads {@code historical_rows}: objects {@code {"date": "yyyy-MM-dd", "sales": n, "promo": 0|1,
+ * "price": p}} ({@code promo} optional, 0 by default; {@code price} optional, but on every row or
+ * on none), one per day, consecutive, oldest first. Only the last {@value ForecastFeatures#WINDOW}
+ * days are kept, in a ring, so a long history costs no allocation.
  *
  * <p>Not thread-safe; reused for the records of one body.
  */
@@ -15,9 +16,11 @@ final class HistoryParser {
   private static final int W = ForecastFeatures.WINDOW;
   private final float[] sales = new float[W];
   private final boolean[] promo = new boolean[W];
+  private final float[] price = new float[W];
   private final DayRow row = new DayRow();
   private int days;
   private long lastDay;
+  private boolean priced;
 
   /**
    * Reads the array the parser has just entered ({@code token} is its first token); returns the
@@ -28,7 +31,7 @@ final class HistoryParser {
         token,
         JsonToken.START_ARRAY,
         p,
-        "historical_rows must be an array of {date, sales, promo} objects");
+        "historical_rows must be an array of {date, sales, promo, price} objects");
     days = 0;
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       try {
@@ -45,24 +48,51 @@ final class HistoryParser {
     return lastDay;
   }
 
+  /** Whether the rows carry prices (all of them do, or none). */
+  boolean priced() {
+    return priced;
+  }
+
+  /** The last history day's price, NaN without prices. */
+  float lastPrice() {
+    return priced ? price[(days - 1) % W] : Float.NaN;
+  }
+
   /**
    * Copies the last {@value ForecastFeatures#WINDOW} days, oldest first; needs at least that many.
+   * {@code priceOut} is left alone without prices.
    */
-  void copyRecent(float[] salesOut, boolean[] promoOut) {
+  void copyRecent(float[] salesOut, boolean[] promoOut, float[] priceOut) {
     for (int i = 0; i < W; i++) {
       int at = (days - W + i) % W;
       salesOut[i] = sales[at];
       promoOut[i] = promo[at];
+      if (priced) {
+        priceOut[i] = price[at];
+      }
     }
   }
 
   private void readRow(JsonParser p, JsonToken token) throws IOException {
-    row.read(p, token, true, "{date, sales, promo}");
+    row.read(p, token, true, "{date, sales, promo, price}");
     row.require(true, false);
     checkFollows(row.day);
+    checkPriced(!Float.isNaN(row.price));
     sales[days % W] = row.sales;
     promo[days % W] = row.promo != null && row.promo;
+    price[days % W] = row.price;
     lastDay = row.day;
+  }
+
+  private void checkPriced(boolean hasPrice) {
+    if (days == 0) {
+      priced = hasPrice;
+    } else if (hasPrice != priced) {
+      throw new RecordProblem(
+          (hasPrice ? "price given, but historical_rows[0] has none" : "missing price")
+              + (hasPrice ? "" : " (historical_rows[0] has one)")
+              + "; send price on every history row or on none");
+    }
   }
 
   private void checkFollows(long day) {

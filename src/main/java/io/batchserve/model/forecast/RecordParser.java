@@ -5,18 +5,22 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.batchserve.codec.Snippet;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Reads one request record, in any field order: {@code {"request_type", "item_id",
- * "historical_rows", "forecast_days", "target_cols", "future_rows"?}}, and checks it against the
- * {@link ForecastRules}. Unknown fields are errors, so a misspelt one is never silently ignored.
+ * "historical_rows", "forecast_days", "target_cols", "future_rows"?, "special_days"?}}, and checks
+ * it against the {@link ForecastRules}. Unknown fields are errors, so a misspelt one is never
+ * silently ignored.
  *
  * <p>Not thread-safe; one parser serves the records of one body.
  */
 final class RecordParser {
   private static final int W = ForecastFeatures.WINDOW;
+  private static final float[] NO_QUANTILES = new float[0];
   private final ForecastRules rules;
+  private final boolean quantilesCalibrated;
   private final HistoryParser history = new HistoryParser();
   private final FutureParser future = new FutureParser();
   // The record being read.
@@ -25,9 +29,12 @@ final class RecordParser {
   private int days;
   private int horizon;
   private List<String> targets;
+  private SpecialDays special;
+  private float[] quantiles;
 
-  RecordParser(ForecastRules rules) {
+  RecordParser(ForecastRules rules, boolean quantilesCalibrated) {
     this.rules = rules;
+    this.quantilesCalibrated = quantilesCalibrated;
   }
 
   /** Reads the object whose START_OBJECT the parser is on; leaves the parser on its END_OBJECT. */
@@ -37,6 +44,8 @@ final class RecordParser {
     days = -1;
     horizon = 0;
     targets = null;
+    special = null;
+    quantiles = null;
     future.clear();
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
@@ -68,13 +77,20 @@ final class RecordParser {
         targets = targets(p, t);
       }
       case "future_rows" -> future.read(p, t);
+      case "special_days" -> {
+        Tokens.once(special != null, name);
+        special = specialDays(p, t);
+      }
+      case "quantiles" -> {
+        Tokens.once(quantiles != null, name);
+        quantiles = quantiles(p, t);
+      }
       default ->
           throw new RecordProblem(
               "unknown field '"
                   + Snippet.text(name)
-                  + "'; a record has request_type, "
-                  + "item_id, "
-                  + "historical_rows, forecast_days, target_cols and, optionally, future_rows");
+                  + "'; a record has request_type, item_id, historical_rows, forecast_days, "
+                  + "target_cols and, optionally, future_rows, special_days and quantiles");
     }
   }
 
@@ -94,10 +110,85 @@ final class RecordParser {
     }
     float[] sales = new float[W];
     boolean[] promo = new boolean[W];
-    history.copyRecent(sales, promo);
+    float[] price = history.priced() ? new float[W] : null;
+    history.copyRecent(sales, promo, price);
     long lastDay = history.lastDay();
+    boolean[] futurePromo = future.flags(lastDay, horizon);
+    float[] futurePrice = future.prices(lastDay, horizon, history.lastPrice());
     return new Series(
-        itemId, lastDay, sales, promo, horizon, future.flags(lastDay, horizon), targets);
+        itemId,
+        lastDay,
+        sales,
+        promo,
+        price,
+        horizon,
+        futurePromo,
+        futurePrice,
+        future.given(),
+        special == null ? SpecialDays.EMPTY : special,
+        targets,
+        quantiles == null ? NO_QUANTILES : quantiles);
+  }
+
+  /**
+   * An array of distinct levels in [{@value QuantileTable#MIN_LEVEL}, {@value
+   * QuantileTable#MAX_LEVEL}], in any order; returned ascending.
+   */
+  private float[] quantiles(JsonParser p, JsonToken token) throws IOException {
+    String what =
+        "quantiles must be an array of levels between "
+            + QuantileTable.MIN_LEVEL
+            + " and "
+            + QuantileTable.MAX_LEVEL;
+    Tokens.expect(token, JsonToken.START_ARRAY, p, what);
+    if (!quantilesCalibrated) {
+      throw new RecordProblem(
+          "quantiles: this model has no quantile calibration (its descriptor names no '"
+              + QuantileTable.FIELD
+              + "' file)");
+    }
+    float[] levels = new float[4];
+    int count = 0;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (count == levels.length) {
+        levels = Arrays.copyOf(levels, count * 2);
+      }
+      levels[count] = Tokens.level(p, t, "quantiles[" + count + "]");
+      count++;
+    }
+    float[] sorted = Arrays.copyOf(levels, count);
+    Arrays.sort(sorted);
+    for (int i = 1; i < count; i++) {
+      if (sorted[i] == sorted[i - 1]) {
+        throw new RecordProblem(
+            "quantiles lists " + QuantileTable.key(sorted[i]) + " twice; list each level once");
+      }
+    }
+    return sorted;
+  }
+
+  /** An array of distinct dates, in any order. */
+  private static SpecialDays specialDays(JsonParser p, JsonToken token) throws IOException {
+    Tokens.expect(
+        token, JsonToken.START_ARRAY, p, "special_days must be an array of \"yyyy-MM-dd\" dates");
+    long[] days = new long[8];
+    int count = 0;
+    for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+      if (count == days.length) {
+        days = Arrays.copyOf(days, count * 2);
+      }
+      days[count] = Tokens.day(p, t, "special_days[" + count + "]");
+      count++;
+    }
+    long[] sorted = Arrays.copyOf(days, count);
+    Arrays.sort(sorted);
+    for (int i = 1; i < count; i++) {
+      if (sorted[i] == sorted[i - 1]) {
+        throw new RecordProblem(
+            "special_days lists " + Days.format(sorted[i]) + " twice; list each day once");
+      }
+    }
+    return SpecialDays.of(sorted);
   }
 
   private static void checkPresent(

@@ -59,14 +59,15 @@ final class Recursion {
       float[] rows) {
     for (int k = 0; k < active; k++) {
       Series s = series.get(order[k]);
-      windows[k].write(rows, k * F, s.lastDay() + day + 1, s.futurePromo()[day]);
+      windows[k].write(
+          rows, k * F, s.lastDay() + day + 1, s.futurePromo()[day], s.priceOn(day), s.special());
     }
     float[][] predicted = scorer.score(rows, active, F);
     for (int k = 0; k < active; k++) {
       Series s = series.get(order[k]);
       float value = Math.max(0f, predicted[k][0]);
       result[order[k]][day] = value;
-      windows[k].push(value, s.futurePromo()[day]);
+      windows[k].push(value, s.futurePromo()[day], s.priceOn(day));
     }
   }
 

@@ -61,14 +61,46 @@ final class Tokens {
 
   /** A finite number that is not negative. */
   static float sales(JsonParser p, JsonToken token, String field) throws IOException {
-    boolean number = token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT;
-    double value = number ? p.getDoubleValue() : Double.NaN;
-    if (!number) {
-      throw new RecordProblem(field + " must be a number, got " + describe(p, token));
-    }
+    double value = number(p, token, field);
     if (value < 0) {
       throw new RecordProblem(field + " must not be negative, got " + p.getText());
     }
+    return finiteFloat(value, p, field);
+  }
+
+  /** A price: a finite number above 0. */
+  static float price(JsonParser p, JsonToken token, String field) throws IOException {
+    double value = number(p, token, field);
+    if (!(value > 0) || (float) value == 0f) {
+      throw new RecordProblem(field + " must be above 0, got " + shorten(p.getText()));
+    }
+    return finiteFloat(value, p, field);
+  }
+
+  /** A quantile level: a number in [0.01, 0.99]. */
+  static float level(JsonParser p, JsonToken token, String field) throws IOException {
+    double value = number(p, token, field);
+    if (!(value >= QuantileTable.MIN_LEVEL && value <= QuantileTable.MAX_LEVEL)) {
+      throw new RecordProblem(
+          field
+              + " must be between "
+              + QuantileTable.MIN_LEVEL
+              + " and "
+              + QuantileTable.MAX_LEVEL
+              + ", got "
+              + shorten(p.getText()));
+    }
+    return (float) value;
+  }
+
+  private static double number(JsonParser p, JsonToken token, String field) throws IOException {
+    if (token != JsonToken.VALUE_NUMBER_INT && token != JsonToken.VALUE_NUMBER_FLOAT) {
+      throw new RecordProblem(field + " must be a number, got " + describe(p, token));
+    }
+    return p.getDoubleValue();
+  }
+
+  private static float finiteFloat(double value, JsonParser p, String field) throws IOException {
     if (value > Float.MAX_VALUE) {
       throw new RecordProblem(field + " is too large: " + shorten(p.getText()));
     }

@@ -88,18 +88,56 @@ class ForecastEncoderTest {
     assertTrue(out.startsWith("{\"item_id\":\"A1\""), out);
   }
 
+  @Test
+  void encode_recordWithQuantiles_addsThemAfterTheTargetsEachDay() {
+    long last = LocalDate.of(2025, 12, 31).toEpochDay();
+    Series plain =
+        Series.of(
+            "Q",
+            last,
+            new float[ForecastFeatures.WINDOW],
+            new boolean[ForecastFeatures.WINDOW],
+            new boolean[1],
+            ForecastFeatures.TARGETS);
+    Series asked =
+        new Series(
+            "Q",
+            last,
+            plain.sales(),
+            plain.promo(),
+            null,
+            1,
+            new boolean[1],
+            null,
+            false,
+            SpecialDays.EMPTY,
+            ForecastFeatures.TARGETS,
+            new float[] {0.1f, 0.9f});
+    var request = new ForecastRequest(List.of(asked, plain), ForecastRequest.Shape.ARRAY);
+    Forecasts forecasts = new Forecasts(request, new float[][] {{50f}, {50f}});
+    String out =
+        new String(
+            ForecastEncoder.encode(forecasts, MediaType.JSON_LINES, QuantileTableTest.linear()),
+            StandardCharsets.UTF_8);
+    assertEquals(
+        """
+        {"item_id":"Q","forecast":[{"date":"2026-01-01","daily_sales":50.0,"quantiles":{"0.1":29.5,"0.9":69.5}}]}
+        {"item_id":"Q","forecast":[{"date":"2026-01-01","daily_sales":50.0}]}
+        """,
+        out);
+  }
+
   private static Forecasts forecasts(ForecastRequest.Shape shape, String... ids) {
     long last = LocalDate.of(2025, 12, 31).toEpochDay();
     List<Series> series =
         Arrays.stream(ids)
             .map(
                 id ->
-                    new Series(
+                    Series.of(
                         id,
                         last,
                         new float[ForecastFeatures.WINDOW],
                         new boolean[ForecastFeatures.WINDOW],
-                        2,
                         new boolean[2],
                         ForecastFeatures.TARGETS))
             .toList();

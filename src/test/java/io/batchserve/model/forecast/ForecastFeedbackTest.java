@@ -26,7 +26,7 @@ class ForecastFeedbackTest {
       {"learner":{"attributes":{},"feature_names":[],"feature_types":[],
        "gradient_booster":{"model":{"gbtree_model_param":{"num_parallel_tree":"1","num_trees":"2"},
         "iteration_indptr":[0,1,2],"tree_info":[0,0],"trees":[%s,%s]},"name":"gbtree"},
-       "learner_model_param":{"base_score":"0E0","boost_from_average":"0","num_class":"0","num_feature":"18",
+       "learner_model_param":{"base_score":"0E0","boost_from_average":"0","num_class":"0","num_feature":"23",
         "num_target":"1"},
        "objective":{"name":"reg:squarederror","reg_loss_param":{"scale_pos_weight":"1"}}},"version":[3,0,4]}
       """
@@ -42,7 +42,7 @@ class ForecastFeedbackTest {
      "categories_sizes":[],"default_left":[0,0,0],"id":%3$d,"left_children":[1,-1,-1],
      "loss_changes":[1.0,0.0,0.0],"parents":[2147483647,0,0],"right_children":[2,-1,-1],
      "split_conditions":[%4$s,%1$s,%2$s],"split_indices":[%5$d,0,0],"split_type":[0,0,0],
-     "sum_hessian":[2.0,1.0,1.0],"tree_param":{"num_deleted":"0","num_feature":"18","num_nodes":"3",
+     "sum_hessian":[2.0,1.0,1.0],"tree_param":{"num_deleted":"0","num_feature":"23","num_nodes":"3",
      "size_leaf_vector":"1"}}
     """
         .formatted(left, right, id, threshold, feature);

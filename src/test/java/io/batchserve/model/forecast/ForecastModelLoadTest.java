@@ -57,6 +57,30 @@ class ForecastModelLoadTest {
     assertRefused(d -> d.remove("max_forecast_days"), "'max_forecast_days' must be a whole number");
   }
 
+  @Test
+  void load_quantilesNamingAPath_isRefused() throws Exception {
+    assertRefused(
+        d -> d.put("quantiles", "../churn/quantiles.json"),
+        "'quantiles' must name a file beside the descriptor, got \"../churn/quantiles.json\"");
+  }
+
+  @Test
+  void load_quantilesFileMissing_isRefusedNamingIt() throws Exception {
+    assertRefused(d -> d.put("quantiles", "absent.json"), "cannot read the quantile table");
+  }
+
+  @Test
+  void load_withoutQuantilesField_servesWithoutQuantiles() throws Exception {
+    Files.copy(Path.of("model/forecast/xgboost-model.ubj"), dir.resolve("xgboost-model.ubj"));
+    ObjectNode descriptor =
+        (ObjectNode)
+            Json.MAPPER.readTree(Path.of("model/forecast", ModelDescriptor.FILE_NAME).toFile());
+    descriptor.remove("quantiles");
+    Files.writeString(dir.resolve(ModelDescriptor.FILE_NAME), descriptor.toString());
+    ForecastModel model = ForecastModel.load(ModelDescriptor.read(dir));
+    assertEquals(null, model.quantiles());
+  }
+
   private void assertRefused(Consumer<ObjectNode> change, String message) throws Exception {
     Files.copy(Path.of("model/forecast/xgboost-model.ubj"), dir.resolve("xgboost-model.ubj"));
     ObjectNode descriptor =

@@ -1,6 +1,8 @@
 package io.batchserve.model.forecast;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +14,7 @@ import io.batchserve.codec.MediaType;
 import io.batchserve.testing.ForecastFixtures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -22,7 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every bad record is a 400 naming its line and item_id and saying what is wrong. */
 class ForecastValidationTest {
-  private static final ForecastModel MODEL = ForecastFixtures.model(ForecastFixtures.fake(f -> 0));
+  private static final ForecastModel MODEL =
+      ForecastModel.create(
+          "forecast",
+          ForecastFixtures.fake(f -> 0),
+          ForecastRules.defaults(),
+          QuantileTableTest.linear());
 
   static Stream<Arguments> badRecords() {
     return Stream.of(
@@ -90,7 +98,7 @@ class ForecastValidationTest {
         bad(
             "history row not an object",
             r -> rows(r).set(4, Json.MAPPER.getNodeFactory().numberNode(3)),
-            "historical_rows[4]: expected an object {date, sales, promo}, got the number 3"),
+            "historical_rows[4]: expected an object {date, sales, promo, price}, got the number 3"),
         bad(
             "target_cols a string",
             r -> r.put("target_cols", "daily_sales"),
@@ -98,27 +106,110 @@ class ForecastValidationTest {
         bad("unknown field", r -> r.put("store", "S1"), "unknown field 'store'"),
         bad(
             "unknown row field",
-            r -> row(r, 0).put("price", 1.5),
-            "historical_rows[0]: unknown field 'price'"),
+            r -> row(r, 0).put("cost", 1.5),
+            "historical_rows[0]: unknown field 'cost'; a row is {date, sales, promo, price}"),
         bad(
-            "promo 2",
-            r -> row(r, 1).put("promo", 2),
-            "historical_rows[1]: promo must be 0 or 1, got the number 2"),
+            "price on some history rows",
+            r -> row(r, 4).put("price", 1.5),
+            "historical_rows[4]: price given, but historical_rows[0] has none; send price on "
+                + "every history row or on none"),
         bad(
-            "future date in history",
-            r -> future(r).addObject().put("date", "2025-06-30").put("promo", 1),
-            "future_rows[0]: date 2025-06-30 is not after the last history date 2025-06-30"),
-        bad(
-            "future date twice",
+            "price missing on a later row",
             r -> {
-              future(r).addObject().put("date", "2025-07-02").put("promo", 1);
-              future(r).addObject().put("date", "2025-07-02").put("promo", 0);
+              priced(r, 2.49);
+              row(r, 9).remove("price");
             },
-            "future_rows[1]: duplicate date 2025-07-02"),
+            "historical_rows[9]: missing price (historical_rows[0] has one)"),
         bad(
-            "future row without promo",
+            "price zero",
+            r -> {
+              priced(r, 2.49);
+              row(r, 3).put("price", 0);
+            },
+            "historical_rows[3]: price must be above 0, got 0"),
+        bad(
+            "price negative",
+            r -> {
+              priced(r, 2.49);
+              row(r, 3).put("price", -1.5);
+            },
+            "historical_rows[3]: price must be above 0, got -1.5"),
+        bad(
+            "price as text",
+            r -> {
+              priced(r, 2.49);
+              row(r, 3).put("price", "2.49");
+            },
+            "historical_rows[3]: price must be a number, got the string \"2.49\""),
+        bad(
+            "price too large",
+            r -> {
+              priced(r, 2.49);
+              row(r, 3).put("price", 1e39);
+            },
+            "historical_rows[3]: price is too large"),
+        bad(
+            "price below float range",
+            r -> {
+              priced(r, 2.49);
+              row(r, 3).put("price", 1e-50);
+            },
+            "historical_rows[3]: price must be above 0, got 1.0E-50"),
+        bad(
+            "future price without history prices",
+            r -> future(r).addObject().put("date", "2025-07-02").put("price", 1.99),
+            "future_rows[0]: price given, but historical_rows have no price"),
+        bad(
+            "future price zero",
+            r -> {
+              priced(r, 2.49);
+              future(r).addObject().put("date", "2025-07-02").put("price", 0);
+            },
+            "future_rows[0]: price must be above 0, got 0"),
+        bad(
+            "special_days not an array",
+            r -> r.put("special_days", "2025-12-25"),
+            "special_days must be an array of \"yyyy-MM-dd\" dates, got the string"),
+        bad(
+            "special day not a date",
+            r -> r.putArray("special_days").add("2025-12-25").add("Christmas"),
+            "special_days[1] \"Christmas\" is not a date"),
+        bad(
+            "special day a number",
+            r -> r.putArray("special_days").add(20251225),
+            "special_days[0] must be a date string as yyyy-MM-dd, got the number 20251225"),
+        bad(
+            "special day twice",
+            r -> r.putArray("special_days").add("2025-12-25").add("2025-01-01").add("2025-12-25"),
+            "special_days lists 2025-12-25 twice; list each day once"),
+        bad(
+            "quantiles not an array",
+            r -> r.put("quantiles", 0.9),
+            "quantiles must be an array of levels between 0.01 and 0.99, got the number 0.9"),
+        bad(
+            "quantile as text",
+            r -> r.putArray("quantiles").add(0.1).add("0.9"),
+            "quantiles[1] must be a number, got the string \"0.9\""),
+        bad(
+            "quantile 1",
+            r -> r.putArray("quantiles").add(1),
+            "quantiles[0] must be between 0.01 and 0.99, got 1"),
+        bad(
+            "quantile 0",
+            r -> r.putArray("quantiles").add(0.5).add(0),
+            "quantiles[1] must be between 0.01 and 0.99, got 0"),
+        bad(
+            "quantile 0.995",
+            r -> r.putArray("quantiles").add(0.995),
+            "quantiles[0] must be between 0.01 and 0.99, got 0.995"),
+        bad(
+            "quantile twice",
+            r -> r.putArray("quantiles").add(0.9).add(0.1).add(0.90),
+            "quantiles lists 0.9 twice; list each level once"),
+        bad(
+            "future row without promo or price",
             r -> future(r).addObject().put("date", "2025-07-02"),
-            "future_rows[0]: missing promo"));
+            "future_rows[0]: missing promo or price"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -167,6 +258,13 @@ class ForecastValidationTest {
     assertMessage(
         "line 1 (item_id B): historical_rows[0]: field 'promo' appears twice",
         line("B").replaceFirst("\"promo\":0", "\"promo\":0,\"promo\":1"));
+    assertMessage(
+        "line 1 (item_id B): field 'special_days' appears twice",
+        line("B")
+            .replace("\"target_cols\"", "\"special_days\":[],\"special_days\":[],\"target_cols\""));
+    assertMessage(
+        "line 1 (item_id B): historical_rows[0]: field 'price' appears twice",
+        line("B").replaceFirst("\"promo\":0", "\"price\":1,\"price\":2"));
     assertMessage("request body is empty", "");
   }
 
@@ -222,6 +320,59 @@ class ForecastValidationTest {
     assertEquals(1, request.records());
   }
 
+  @Test
+  void decode_pricesAndSpecialDays_areReadIntoTheSeries() {
+    ObjectNode record = parse(line("A"));
+    priced(record, 2.49);
+    row(record, 29).put("price", 2.29);
+    future(record).addObject().put("date", "2025-07-03").put("price", 1.99);
+    future(record).addObject().put("date", "2025-07-05").put("promo", 1).put("price", 2.49);
+    record.putArray("special_days").add("2025-12-25").add("2025-07-04");
+    Series s = decode(MediaType.JSON_LINES, record.toString()).series().get(0);
+    assertEquals(2.49f, s.price()[0]);
+    assertEquals(2.29f, s.price()[27]);
+    // The last history price holds until the first listed one, each listed price until the next.
+    assertArrayEquals(
+        new float[] {2.29f, 2.29f, 1.99f, 1.99f, 2.49f, 2.49f, 2.49f}, s.futurePrice());
+    assertTrue(s.futurePromo()[4]);
+    assertEquals(2, s.special().size());
+    assertEquals(1, s.special().daysTo(LocalDate.parse("2025-07-03").toEpochDay()));
+  }
+
+  @Test
+  void decode_quantilesForAModelWithoutATable_saysSo() {
+    ObjectNode record = parse(line("A"));
+    record.putArray("quantiles").add(0.5);
+    byte[] body = record.toString().getBytes(StandardCharsets.UTF_8);
+    ForecastModel plain = ForecastFixtures.model(ForecastFixtures.fake(f -> 0));
+    BadInputException e =
+        assertThrows(
+            BadInputException.class, () -> plain.decode(MediaType.JSON_LINES, body, body.length));
+    assertEquals(
+        "line 1 (item_id A): quantiles: this model has no quantile calibration (its descriptor "
+            + "names no 'quantiles' file)",
+        e.getMessage());
+  }
+
+  @Test
+  void decode_quantilesInAnyOrder_areSortedAndFutureRowsNoted() {
+    ObjectNode record = parse(line("A"));
+    record.putArray("quantiles").add(0.9).add(0.05).add(0.5);
+    record.putArray("future_rows");
+    Series s = decode(MediaType.JSON_LINES, record.toString()).series().get(0);
+    assertArrayEquals(new float[] {0.05f, 0.5f, 0.9f}, s.quantiles());
+    assertTrue(s.futureRows());
+  }
+
+  @Test
+  void decode_withoutNewFields_hasNoPricesOrSpecialDays() {
+    Series s = decode(MediaType.JSON_LINES, line("A")).series().get(0);
+    assertNull(s.price());
+    assertNull(s.futurePrice());
+    assertEquals(0, s.special().size());
+    assertEquals(0, s.quantiles().length);
+  }
+
   private static void assertMessage(String start, String body) {
     BadInputException e =
         assertThrows(BadInputException.class, () -> decode(MediaType.JSON_LINES, body));
@@ -253,6 +404,13 @@ class ForecastValidationTest {
 
   private static ObjectNode row(ObjectNode record, int index) {
     return (ObjectNode) rows(record).get(index);
+  }
+
+  /** Gives every history row the same price. */
+  private static void priced(ObjectNode record, double price) {
+    for (var row : rows(record)) {
+      ((ObjectNode) row).put("price", price);
+    }
   }
 
   private static ArrayNode future(ObjectNode record) {
