@@ -70,13 +70,13 @@ final class LoadtestCommand implements Callable<Integer> {
     String command = "java -jar target/batchserve.jar " + String.join(" ", quoted(spec));
     LoadTestReport report;
     if (server.url != null) {
-      report = LoadTest.run(options.settings(server.url), options.title(), command, out);
+      report = LoadTest.run(options.settings(server.url, false), options.title(), command, out);
     } else {
       Path log = serverLog();
       out.println("server log: " + log);
       try (ModelServer started = startServer()) {
         URI url = URI.create("http://127.0.0.1:" + started.port());
-        report = LoadTest.run(options.settings(url), options.title(), command, out);
+        report = LoadTest.run(options.settings(url, true), options.title(), command, out);
       }
     }
     for (Path file : ReportFiles.write(report, options.out, options.name)) {

@@ -175,6 +175,23 @@ final class LoadtestOptions {
               + " ${DEFAULT-VALUE}).")
   double maxSpreadPercent;
 
+  @Option(
+      names = "--client",
+      defaultValue = "socket",
+      description =
+          "The load generator's HTTP client: socket (blocking sockets, one keep-alive connection"
+              + " per request in flight; https URLs use jdk) or jdk (java.net.http.HttpClient)"
+              + " (default: ${DEFAULT-VALUE}).")
+  String client;
+
+  @Option(
+      names = "--client-cpu-warning-percent",
+      defaultValue = "33",
+      description =
+          "Flag a run whose load generator used more than this share of the machine's CPU"
+              + " (default: ${DEFAULT-VALUE}).")
+  double clientCpuWarningPercent;
+
   @Option(names = "--allow-remote", description = "Allow a --url that is not a loopback address.")
   boolean allowRemote;
 
@@ -193,7 +210,7 @@ final class LoadtestOptions {
   @Option(names = "--title", description = "Report title (default: from the data files).")
   String title;
 
-  LoadSettings settings(URI url) {
+  LoadSettings settings(URI url, boolean serverInProcess) {
     Target target = new Target(url, accept, model, Duration.ofSeconds(timeoutSeconds), allowRemote);
     var workload =
         new LoadSettings.Workload(
@@ -211,7 +228,8 @@ final class LoadtestOptions {
         target,
         workload,
         sweep,
-        new LoadSettings.Criteria(p99BoundMs, kneePercent / 100, maxSpreadPercent / 100));
+        new LoadSettings.Criteria(p99BoundMs, kneePercent / 100, maxSpreadPercent / 100),
+        new LoadSettings.Generator(client, serverInProcess, clientCpuWarningPercent / 100));
   }
 
   String title() {

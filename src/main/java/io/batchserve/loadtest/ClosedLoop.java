@@ -9,13 +9,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * A closed loop: {@code concurrency} virtual clients, each sending its next request as soon as the
  * previous answer has arrived, until the run's time or request budget is spent. Latency is measured
  * from send to the last byte of the answer. The clients are platform threads that block in {@link
- * Sender#send}.
+ * Sender#send}: with {@link SocketSender}, each on its own keep-alive connection.
  */
 final class ClosedLoop {
   private ClosedLoop() {}
 
-  /** Blocks until every client has stopped and its last answer is in. */
-  static RunResult run(Sender sender, RunSetting setting, Limits limits, Ticker clock)
+  /**
+   * Blocks until every client has stopped and its last answer is in; the clients' threads count
+   * their CPU time on {@code cpu}.
+   */
+  static RunResult run(Sender sender, RunSetting setting, Limits limits, Ticker clock, CpuMeter cpu)
       throws InterruptedException {
     Recorder recorder = new Recorder();
     AtomicLong tickets = new AtomicLong();
@@ -39,11 +42,12 @@ final class ClosedLoop {
             Thread.currentThread().interrupt();
           }
         };
-    runAll(client, setting.concurrency());
+    runAll(cpu.counted(client), setting.concurrency(), sender);
     return recorder.result(setting, lastAnswer.get() - start);
   }
 
-  private static void runAll(Runnable client, int count) throws InterruptedException {
+  private static void runAll(Runnable client, int count, Sender sender)
+      throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       Thread thread = new Thread(client, "loadtest-client-" + i);
@@ -57,6 +61,7 @@ final class ClosedLoop {
       }
     } finally {
       threads.forEach(Thread::interrupt);
+      sender.abortInFlight();
     }
   }
 }

@@ -9,7 +9,33 @@ import java.util.List;
  * Everything one load test does, validated once: what to send, at which settings, for how long, and
  * how to judge.
  */
-public record LoadSettings(Target target, Workload workload, Sweep sweep, Criteria criteria) {
+public record LoadSettings(
+    Target target, Workload workload, Sweep sweep, Criteria criteria, Generator generator) {
+
+  /**
+   * The load generator itself.
+   *
+   * @param client {@code socket} (the default for http URLs: blocking sockets, see {@link
+   *     SocketSender}) or {@code jdk} ({@code java.net.http.HttpClient}, also what https URLs use)
+   * @param serverInProcess whether the server runs in this JVM ({@code --model-dir}): its CPU is
+   *     then the client threads' alone, not the process's
+   * @param busyShare a run whose client used more than this share of the host's CPU is flagged: its
+   *     numbers may describe the client more than the server
+   */
+  public record Generator(String client, boolean serverInProcess, double busyShare) {
+    public static final String SOCKET = "socket";
+    public static final String JDK = "jdk";
+
+    public Generator {
+      if (!client.equals(SOCKET) && !client.equals(JDK)) {
+        throw new IllegalArgumentException("client must be socket or jdk: " + client);
+      }
+      if (!(busyShare > 0 && busyShare <= 1)) {
+        throw new IllegalArgumentException(
+            "client CPU warning share must be above 0 and at most 100 %: " + busyShare * 100);
+      }
+    }
+  }
 
   /**
    * What to send.

@@ -53,27 +53,72 @@ public final class LoadTest {
         "  at most "
             + Format.number(Sweeper.plannedSeconds(settings.sweep(), payloads))
             + " s of sending, plus the wait for the last answers of each run");
-    Sender sender = new HttpSender(settings.target(), records.contentType());
+    if (settings.generator().serverInProcess()) {
+      out.println(
+          "  the server runs in this JVM (--model-dir): client and server share its CPU; for"
+              + " numbers that describe the server alone, start it elsewhere and use --url");
+    }
+    try (Sender sender = sender(settings, records.contentType())) {
+      return run(
+          settings, title, command, out, records, payloads, server, startedAt, described, sender);
+    }
+  }
+
+  /** The generator's client: blocking sockets for http unless --client jdk, else HttpClient. */
+  static Sender sender(LoadSettings settings, String contentType) {
+    boolean socket =
+        settings.generator().client().equals(LoadSettings.Generator.SOCKET)
+            && "http".equals(settings.target().url().getScheme());
+    return socket
+        ? new SocketSender(settings.target(), contentType)
+        : new HttpSender(settings.target(), contentType);
+  }
+
+  private static LoadTestReport run(
+      LoadSettings settings,
+      String title,
+      String command,
+      PrintWriter out,
+      RecordSet records,
+      List<PayloadBodies> payloads,
+      String server,
+      String startedAt,
+      Map<String, String> described,
+      Sender sender)
+      throws InterruptedException {
     Preflight.check(sender, payloads.get(0), records.contentType());
     Map<String, String> machine = machine();
     double loadAtStart = loadAverage();
+    var generator = settings.generator();
+    CpuMeter cpu = generator.serverInProcess() ? CpuMeter.clientThreads() : CpuMeter.process();
+    int processors = Runtime.getRuntime().availableProcessors();
     Sweeper.Outcome outcome =
-        new Sweeper(sender, settings.sweep(), Ticker.system(), out).run(payloads);
+        new Sweeper(
+                sender,
+                settings.sweep(),
+                Ticker.system(),
+                out,
+                cpu,
+                processors,
+                generator.busyShare())
+            .run(payloads);
     double loadAtEnd = loadAverage();
     if (loadAtEnd >= 0) {
       machine.put("load average at end", String.format(Locale.ROOT, "%.2f", loadAtEnd));
     }
     Recommendation recommendation = Recommender.recommend(outcome.runs(), settings.criteria());
-    recommendation =
-        recommendation.withCautions(
+    List<String> cautions =
+        new ArrayList<>(
             Trust.cautions(
                 outcome.runs(),
                 recommendation,
                 settings.criteria().maxSpread(),
                 settings.sweep().repeat(),
-                Runtime.getRuntime().availableProcessors(),
+                processors,
                 loadAtStart,
                 loadAtEnd));
+    ClientLoad.caution(outcome.runs(), generator.busyShare()).ifPresent(cautions::add);
+    recommendation = recommendation.withCautions(cautions);
     out.println();
     out.println(RecommendationText.of(recommendation));
     return new LoadTestReport(

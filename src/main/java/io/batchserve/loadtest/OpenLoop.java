@@ -15,8 +15,18 @@ import java.util.concurrent.atomic.AtomicLong;
  * sent, so a server that falls behind shows its queueing delay instead of hiding it (no coordinated
  * omission). At most {@code concurrency} requests are in flight; due requests beyond that wait, and
  * their wait counts.
+ *
+ * <p>The generator keeps its own schedule or says it did not: a request that leaves the schedule
+ * more than {@value #LATE_MS} ms after it was due (the sending thread itself fell behind, for
+ * instance when the client is short of CPU) counts as late, and the run's {@link
+ * RunResult.Client#lateShare} says how many were.
  */
 final class OpenLoop {
+  /** A request dispatched more than this after it was due counts as late. */
+  static final long LATE_MS = 5;
+
+  private static final long LATE_NANOS = LATE_MS * 1_000_000;
+
   private OpenLoop() {}
 
   /**
@@ -24,11 +34,17 @@ final class OpenLoop {
    * the answers; requests still queued then are counted as not sent.
    */
   static RunResult run(
-      Sender sender, RunSetting setting, Limits limits, Duration drain, Ticker clock)
+      Sender sender, RunSetting setting, Limits limits, Duration drain, Ticker clock, CpuMeter cpu)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(setting.concurrency(), daemon());
     try {
-      return run(sender, setting, limits, clock, pool, () -> awaitOrCut(pool, drain));
+      return run(
+          sender,
+          setting,
+          limits,
+          clock,
+          task -> pool.execute(cpu.counted(task)),
+          () -> awaitOrCut(pool, drain, sender));
     } finally {
       pool.shutdownNow();
     }
@@ -51,9 +67,11 @@ final class OpenLoop {
     Recorder recorder = new Recorder();
     long start = clock.read();
     AtomicLong lastAnswer = new AtomicLong(start);
+    long late = 0;
     for (long i = 0; i < total; i++) {
       long due = start + (long) (i * periodNanos);
       clock.sleepUntil(due);
+      late += clock.read() - due > LATE_NANOS ? 1 : 0;
       PackedBody body = setting.payload().body(i);
       executor.execute(
           () -> {
@@ -71,7 +89,9 @@ final class OpenLoop {
           });
     }
     recorder.notSent(drained.await());
-    return recorder.result(setting, lastAnswer.get() - start);
+    return recorder
+        .result(setting, lastAnswer.get() - start)
+        .withClient(new RunResult.Client(0, 0, total == 0 ? 0 : late / (double) total));
   }
 
   /** Waits for the queued and running requests; returns how many were never started. */
@@ -80,12 +100,14 @@ final class OpenLoop {
     long await() throws InterruptedException;
   }
 
-  private static long awaitOrCut(ExecutorService pool, Duration drain) throws InterruptedException {
+  private static long awaitOrCut(ExecutorService pool, Duration drain, Sender sender)
+      throws InterruptedException {
     pool.shutdown();
     if (pool.awaitTermination(drain.toMillis(), TimeUnit.MILLISECONDS)) {
       return 0;
     }
     long neverStarted = pool.shutdownNow().size();
+    sender.abortInFlight();
     // Those interrupted in flight record themselves as cut off; give them a moment to do so.
     pool.awaitTermination(5, TimeUnit.SECONDS);
     return neverStarted;

@@ -106,7 +106,8 @@ final class Recorder {
         List.copyOf(errors),
         List.of(throughput.recordsPerSecond()),
         distribution(),
-        timeline(seconds));
+        timeline(seconds),
+        RunResult.Client.UNKNOWN);
   }
 
   private List<RunResult.Percentile> distribution() {

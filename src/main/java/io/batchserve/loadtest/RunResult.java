@@ -17,6 +17,7 @@ import java.util.Map;
  * @param distribution the latency of 2xx answers at fixed percentiles, HdrHistogram style (empty
  *     when none)
  * @param timeline what was answered in each second of the run, in order
+ * @param client what the load generator itself cost and whether it kept up (zeros when unknown)
  */
 record RunResult(
     String mode,
@@ -31,7 +32,8 @@ record RunResult(
     List<String> errors,
     List<Double> repeats,
     List<Percentile> distribution,
-    List<Second> timeline) {
+    List<Second> timeline,
+    Client client) {
   RunResult {
     errors = List.copyOf(errors);
     repeats = List.copyOf(repeats);
@@ -65,7 +67,59 @@ record RunResult(
         errors,
         repeats,
         List.of(),
-        List.of());
+        List.of(),
+        Client.UNKNOWN);
+  }
+
+  /**
+   * The load generator during the run.
+   *
+   * @param cpuSeconds its CPU time (see {@link CpuMeter})
+   * @param processors the host's processors
+   * @param lateShare open loop: the share of requests that left the schedule more than {@link
+   *     OpenLoop#LATE_MS} ms after they were due, because the generator itself fell behind (0 for
+   *     the closed loop)
+   */
+  record Client(double cpuSeconds, int processors, double lateShare) {
+    static final Client UNKNOWN = new Client(0, 0, 0);
+
+    /** The client's share of the host's CPU over {@code seconds}; 0 when unknown. */
+    double share(double seconds) {
+      return processors == 0 || seconds <= 0 ? 0 : cpuSeconds / (seconds * processors);
+    }
+  }
+
+  /** This run with what its client cost. */
+  RunResult withClient(Client measured) {
+    return with(repeats, measured);
+  }
+
+  private RunResult with(List<Double> newRepeats, Client newClient) {
+    return new RunResult(
+        mode,
+        strategy,
+        payloadMb,
+        concurrency,
+        rate,
+        seconds,
+        counts,
+        latency,
+        throughput,
+        errors,
+        newRepeats,
+        distribution,
+        timeline,
+        newClient);
+  }
+
+  /** The client's share of the host's CPU during this run. */
+  double clientShare() {
+    return client.share(seconds);
+  }
+
+  /** Client CPU microseconds per request; 0 when unknown. */
+  double clientMicrosPerRequest() {
+    return counts.requests() == 0 ? 0 : client.cpuSeconds() * 1e6 / counts.requests();
   }
 
   /** {@code ms} is the latency at or below which {@code percentile} % of the 2xx answers came. */
@@ -106,20 +160,7 @@ record RunResult(
 
   /** This result, standing for all the repetitions of its setting. */
   RunResult withRepeats(List<Double> recordsPerSecond) {
-    return new RunResult(
-        mode,
-        strategy,
-        payloadMb,
-        concurrency,
-        rate,
-        seconds,
-        counts,
-        latency,
-        throughput,
-        errors,
-        recordsPerSecond,
-        distribution,
-        timeline);
+    return with(recordsPerSecond, client);
   }
 
   /**

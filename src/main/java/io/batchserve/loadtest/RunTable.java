@@ -21,10 +21,11 @@ final class RunTable {
           "p99",
           "p99.9",
           "max",
+          "client CPU",
           "outcomes");
 
   /** Terminal column widths; a negative width aligns left. */
-  static final int[] WIDTHS = {-20, 8, 6, 10, 6, 10, 7, 9, 9, 9, 9, 9, -20};
+  static final int[] WIDTHS = {-20, 8, 6, 10, 6, 10, 7, 9, 9, 9, 9, 9, 10, -20};
 
   private RunTable() {}
 
@@ -44,7 +45,13 @@ final class RunTable {
         Format.millis(latency.p99()),
         Format.millis(latency.p999()),
         Format.millis(latency.max()),
+        clientCpu(run),
         outcomes(run.counts().byStatus()));
+  }
+
+  /** The client's share of the host's CPU: {@code 12%}; {@code -} when unknown. */
+  static String clientCpu(RunResult run) {
+    return run.client().processors() == 0 ? "-" : Math.round(100 * run.clientShare()) + "%";
   }
 
   /**

@@ -25,13 +25,31 @@ final class Sweeper {
   private final LoadSettings.Sweep sweep;
   private final Ticker clock;
   private final PrintWriter out;
+  private final CpuMeter cpu;
+  private final int processors;
+  private final double busyShare;
   private final TextTable table = new TextTable(RunTable.WIDTHS);
 
-  Sweeper(Sender sender, LoadSettings.Sweep sweep, Ticker clock, PrintWriter out) {
+  /**
+   * @param cpu the load generator's CPU time
+   * @param processors the host's processors
+   * @param busyShare a run whose client used more of the host's CPU than this is flagged
+   */
+  Sweeper(
+      Sender sender,
+      LoadSettings.Sweep sweep,
+      Ticker clock,
+      PrintWriter out,
+      CpuMeter cpu,
+      int processors,
+      double busyShare) {
     this.sender = sender;
     this.sweep = sweep;
     this.clock = clock;
     this.out = out;
+    this.cpu = cpu;
+    this.processors = processors;
+    this.busyShare = busyShare;
   }
 
   Outcome run(List<PayloadBodies> payloads) throws InterruptedException {
@@ -41,7 +59,9 @@ final class Sweeper {
     for (PayloadBodies payload : payloads) {
       for (double rate : sweep.rates()) {
         RunSetting setting = RunSetting.open(payload, rate, sweep.openMaxInFlight());
-        runs.add(progress("", OpenLoop.run(sender, setting, sweep.limits(), drain(), clock)));
+        long before = cpu.read();
+        RunResult run = OpenLoop.run(sender, setting, sweep.limits(), drain(), clock, cpu);
+        runs.add(progress("", measured(run, before)));
       }
     }
     out.println();
@@ -93,7 +113,9 @@ final class Sweeper {
           warmed.add(setting.payload());
           warmUp(setting.payload());
         }
-        RunResult run = ClosedLoop.run(sender, setting, sweep.limits(), clock);
+        long before = cpu.read();
+        RunResult run =
+            measured(ClosedLoop.run(sender, setting, sweep.limits(), clock, cpu), before);
         tries
             .get(i)
             .add(
@@ -138,7 +160,8 @@ final class Sweeper {
     }
     int concurrency = Math.max(1, Math.min(2, sweep.maxConcurrency()));
     Limits limits = new Limits(sweep.warmup(), sweep.maxRequests());
-    RunResult warm = ClosedLoop.run(sender, RunSetting.closed(payload, concurrency), limits, clock);
+    RunResult warm =
+        ClosedLoop.run(sender, RunSetting.closed(payload, concurrency), limits, clock, cpu);
     out.println(
         "warm-up "
             + payload.label()
@@ -150,8 +173,15 @@ final class Sweeper {
             + Format.millis(warm.latency().p50()));
   }
 
+  /** {@code run} with the CPU its client used since {@code cpuBefore}. */
+  private RunResult measured(RunResult run, long cpuBefore) {
+    double seconds = Math.max(0, cpu.read() - cpuBefore) / 1e9;
+    return run.withClient(new RunResult.Client(seconds, processors, run.client().lateShare()));
+  }
+
   /**
-   * One line per finished run: {@code round 2/3 6 MB x 4: 81,234 records/s, p99 310 ms, 2 failed}.
+   * One line per finished run: {@code round 2/3 6 MB x 4: 81,234 records/s, p99 310 ms, 2 failed},
+   * then what the client cost, and a warning when the client was the busy one.
    */
   private RunResult progress(String prefix, RunResult run) {
     long failed = run.counts().failed();
@@ -168,7 +198,10 @@ final class Sweeper {
                     + Format.number(failed)
                     + " failed ("
                     + StatusWords.of(run.counts().byStatus())
-                    + ")"));
+                    + ")")
+            + "; client "
+            + ClientLoad.describe(run));
+    ClientLoad.warning(run, busyShare).ifPresent(warning -> out.println("  warning: " + warning));
     return run;
   }
 

@@ -55,12 +55,20 @@ class LoadtestCommandTest {
     assertEquals(0, exit, cli.err.toString());
     String printed = cli.out.toString();
     assertTrue(printed.contains("BatchStrategy MultiRecord, MaxConcurrentTransforms "), printed);
+    assertTrue(
+        printed.contains(
+            "the server runs in this JVM (--model-dir): client and server share its CPU"),
+        printed);
+    assertTrue(printed.matches("(?s).*; client \\d+ % of \\d+ CPUs?, .*"), printed);
     JsonNode report = new ObjectMapper().readTree(dir.resolve("tiny.json").toFile());
     assertEquals(3, report.path("runs").size());
     JsonNode counts = report.path("runs").get(0).path("counts");
     assertTrue(counts.path("ok").asInt() >= 1 && counts.path("ok").asInt() <= 6, counts.toString());
     assertEquals(counts.path("requests").asInt(), counts.path("ok").asInt(), counts.toString());
     assertEquals(0, report.path("runs").get(0).path("counts").path("wrongCount").asInt());
+    JsonNode client = report.path("runs").get(0).path("client");
+    assertTrue(client.path("cpuSeconds").asDouble() > 0, client.toString());
+    assertEquals(Runtime.getRuntime().availableProcessors(), client.path("processors").asInt());
     assertTrue(report.path("command").asText().contains("--drop-first-column"));
     assertTrue(Files.size(dir.resolve("tiny.html")) > 1000);
     assertTrue(Files.size(dir.resolve("tiny.png")) > 1000);

@@ -28,7 +28,8 @@ class ClosedLoopTest {
             scripted,
             RunSetting.closed(payload, 1),
             Fixtures.limits(Duration.ofHours(1), 100),
-            clock);
+            clock,
+            Fixtures.NO_CPU);
 
     assertEquals(100, run.counts().requests());
     assertEquals(100, run.counts().ok());
@@ -58,7 +59,8 @@ class ClosedLoopTest {
             hundredMillis,
             RunSetting.closed(payload, 1),
             Fixtures.limits(Duration.ofSeconds(1), 1_000_000),
-            clock);
+            clock,
+            Fixtures.NO_CPU);
 
     assertEquals(10, run.counts().requests());
     assertEquals(1.0, run.seconds(), 1e-9);
@@ -77,7 +79,8 @@ class ClosedLoopTest {
             instant,
             RunSetting.closed(payload, 4),
             Fixtures.limits(Duration.ofHours(1), 1000),
-            Ticker.system());
+            Ticker.system(),
+            Fixtures.NO_CPU);
 
     assertEquals(1000, sent.get());
     assertEquals(1000, run.counts().requests());
@@ -100,7 +103,11 @@ class ClosedLoopTest {
         };
     RunResult run =
         ClosedLoop.run(
-            mixed, RunSetting.closed(payload, 1), Fixtures.limits(Duration.ofHours(1), 40), clock);
+            mixed,
+            RunSetting.closed(payload, 1),
+            Fixtures.limits(Duration.ofHours(1), 40),
+            clock,
+            Fixtures.NO_CPU);
 
     assertEquals(
         Map.of("200", 10L, "503", 10L, "500", 10L, "no-answer", 10L), run.counts().byStatus());
@@ -115,7 +122,11 @@ class ClosedLoopTest {
     Sender short1 = body -> new Reply(200, body.records() - 1, "");
     RunResult run =
         ClosedLoop.run(
-            short1, RunSetting.closed(payload, 1), Fixtures.limits(Duration.ofHours(1), 7), clock);
+            short1,
+            RunSetting.closed(payload, 1),
+            Fixtures.limits(Duration.ofHours(1), 7),
+            clock,
+            Fixtures.NO_CPU);
 
     assertEquals(7, run.counts().wrongCount());
   }

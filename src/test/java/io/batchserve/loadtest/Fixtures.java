@@ -11,6 +11,9 @@ final class Fixtures {
   private Fixtures() {}
 
   /** {@code bodies} bodies of {@code records} records each, packed under 1 MB. */
+  /** A CPU meter that sees no CPU used. */
+  static final CpuMeter NO_CPU = () -> 0;
+
   static PayloadBodies payload(int bodies, int records) {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < records; i++) {

@@ -97,7 +97,8 @@ class HttpSenderTest {
             sender(Duration.ofSeconds(10)),
             RunSetting.closed(payload, 4),
             Fixtures.limits(Duration.ofMinutes(1), 40),
-            Ticker.system());
+            Ticker.system(),
+            Fixtures.NO_CPU);
 
     assertEquals(Map.of("200", 20L, "503", 10L, "500", 10L), run.counts().byStatus());
     assertEquals(40, run.counts().records());

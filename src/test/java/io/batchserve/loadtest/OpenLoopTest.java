@@ -43,6 +43,8 @@ class OpenLoopTest {
     assertEquals(1600, run.latency().max(), 1.6);
     assertEquals(925, run.latency().mean(), 1);
     assertEquals(2.5, run.seconds(), 1e-9);
+    // Run inline, the sending thread itself fell behind: 9 of 10 requests left late.
+    assertEquals(0.9, run.client().lateShare(), 1e-9);
   }
 
   @Test
@@ -61,6 +63,7 @@ class OpenLoopTest {
     assertEquals(20, run.latency().p50(), 0.02);
     assertEquals(20, run.latency().max(), 0.02);
     assertEquals(0.92, run.seconds(), 1e-9);
+    assertEquals(0, run.client().lateShare());
   }
 
   @Test

@@ -156,7 +156,8 @@ class ReportFilesTest {
         List.of(
             new RunResult.Second(0, 900, 30),
             new RunResult.Second(1, 1000, 35),
-            new RunResult.Second(2, 1100, 40)));
+            new RunResult.Second(2, 1100, 40)),
+        new RunResult.Client(0.3, 2, 0));
   }
 
   private static LoadTestReport withRuns(LoadTestReport report, List<RunResult> runs) {

@@ -12,8 +12,9 @@ import java.util.concurrent.Executors;
 /**
  * A loopback HTTP server with scripted answers, for testing the load tester without a model. The
  * first line of a request body says what to do: {@code status=503} answers that status with a JSON
- * error, {@code delay=50} waits 50 ms first; otherwise it answers 200 with one line per request
- * line. {@code /ping} answers 200.
+ * error, {@code delay=50} waits 50 ms first, {@code chunked} answers in chunks, {@code close}
+ * answers with {@code Connection: close}; otherwise it answers 200 with one line per request line.
+ * {@code /ping} answers 200.
  */
 final class ScriptedServer implements AutoCloseable {
   private final LoopbackHttp server;
@@ -53,6 +54,19 @@ final class ScriptedServer implements AutoCloseable {
       LoopbackHttp.respond(
           exchange, status, "{\"error\":\"Scripted\",\"message\":\"status " + status + "\"}");
       return;
+    }
+    if (first.equals("chunked")) {
+      exchange.sendResponseHeaders(200, 0);
+      try (var out = exchange.getResponseBody()) {
+        for (int i = 0; i < lines.length; i++) {
+          out.write("0.5\n".getBytes(StandardCharsets.UTF_8));
+          out.flush();
+        }
+      }
+      return;
+    }
+    if (first.equals("close")) {
+      exchange.getResponseHeaders().set("Connection", "close");
     }
     LoopbackHttp.respond(exchange, 200, "0.5\n".repeat(lines.length));
   }

@@ -42,7 +42,14 @@ class SweeperTest {
         new PayloadBodies(PayloadBodies.MULTI_RECORD, 2, Fixtures.payload(1, 9).bodies());
 
     var runs =
-        new Sweeper(recording, sweep, clock, new PrintWriter(new StringWriter()))
+        new Sweeper(
+                recording,
+                sweep,
+                clock,
+                new PrintWriter(new StringWriter()),
+                Fixtures.NO_CPU,
+                2,
+                0.34)
             .run(List.of(small, large))
             .runs();
 
@@ -66,7 +73,14 @@ class SweeperTest {
     var sweep = new LoadSettings.Sweep(1, List.of(), 4, Duration.ZERO, Duration.ofHours(1), 5, 3);
 
     RunResult run =
-        new Sweeper(varying, sweep, clock, new PrintWriter(new StringWriter()))
+        new Sweeper(
+                varying,
+                sweep,
+                clock,
+                new PrintWriter(new StringWriter()),
+                Fixtures.NO_CPU,
+                2,
+                0.34)
             .run(List.of(Fixtures.payload(1, 3)))
             .runs()
             .get(0);
@@ -77,6 +91,56 @@ class SweeperTest {
   }
 
   @Test
+  void run_clientUsingHalfTheMachine_isFlaggedBesideTheResult() throws Exception {
+    // Each request takes 10 ms of the fake clock; the stubbed meter says the client burnt 10 ms of
+    // CPU for each read, i.e. 50 % of 2 processors over the run.
+    AtomicInteger reads = new AtomicInteger();
+    CpuMeter busy = () -> reads.getAndIncrement() * 10_000_000L;
+    Sender slow =
+        body -> {
+          clock.advanceMillis(10);
+          return Fixtures.ok(body);
+        };
+    StringWriter printed = new StringWriter();
+    var sweep = new LoadSettings.Sweep(1, List.of(), 4, Duration.ZERO, Duration.ofHours(1), 1, 1);
+
+    RunResult run =
+        new Sweeper(slow, sweep, clock, new PrintWriter(printed), busy, 2, 0.34)
+            .run(List.of(Fixtures.payload(1, 1)))
+            .runs()
+            .get(0);
+
+    assertEquals(0.5, run.clientShare(), 1e-9);
+    assertTrue(
+        printed.toString().contains("1 MB x 1: 100 records/s, p99 10.0 ms; client 50 % of 2 CPUs"),
+        printed.toString());
+    assertTrue(
+        printed
+            .toString()
+            .contains(
+                "  warning: the load generator used 50 % of this machine's 2 CPUs (more than 34"
+                    + " %)"),
+        printed.toString());
+    assertTrue(printed.toString().contains("--url"), printed.toString());
+    assertEquals("50%", RunTable.clientCpu(run));
+  }
+
+  @Test
+  void run_quietClient_isNotFlagged() throws Exception {
+    StringWriter printed = new StringWriter();
+    Sender slow =
+        body -> {
+          clock.advanceMillis(10);
+          return Fixtures.ok(body);
+        };
+    var sweep = new LoadSettings.Sweep(1, List.of(), 4, Duration.ZERO, Duration.ofHours(1), 1, 1);
+    new Sweeper(slow, sweep, clock, new PrintWriter(printed), Fixtures.NO_CPU, 2, 0.34)
+        .run(List.of(Fixtures.payload(1, 1)));
+    assertTrue(printed.toString().contains("client 0 % of 2 CPUs"), printed.toString());
+    assertTrue(!printed.toString().contains("warning"), printed.toString());
+  }
+
+  @Test
   void run_overTheHundredMegabyteLimit_skipsAndSaysWhy() throws Exception {
     PayloadBodies big =
         new PayloadBodies(PayloadBodies.MULTI_RECORD, 30, Fixtures.payload(1, 1).bodies());
@@ -84,7 +148,14 @@ class SweeperTest {
     Sender instant = Fixtures::ok;
 
     Sweeper.Outcome outcome =
-        new Sweeper(instant, sweep(8, List.of(10.0)), clock, new PrintWriter(printed))
+        new Sweeper(
+                instant,
+                sweep(8, List.of(10.0)),
+                clock,
+                new PrintWriter(printed),
+                Fixtures.NO_CPU,
+                2,
+                0.34)
             .run(List.of(big));
 
     assertEquals(
