@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,14 +21,32 @@ import java.util.Map;
  * object becomes {@code {"SageMakerInput":input,"SageMakerOutput":output}}.
  */
 final class JsonProcessor extends AbstractProcessor {
+  private static final String OUTPUT = "SageMakerOutput";
+
   /** Reads one value inside a record (the record's end is checked by the caller). */
   private static final ObjectReader VALUE =
       FilterPath.MAPPER
           .readerFor(Object.class)
           .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+  /** The OutputFilter's names in UTF-8, null for repeats and SageMakerOutput; null without one. */
+  private final byte[][] pickedNames;
+
+  /** The mapper's writing of each picked name, quoted, with its colon. */
+  private final byte[][] pickedKeys;
+
   JsonProcessor(FilterPath in, boolean joins, FilterPath out) {
     super(in, joins, out);
+    List<String> names = out.properties();
+    pickedNames = names == null ? null : new byte[names.size()][];
+    pickedKeys = names == null ? null : new byte[names.size()][];
+    for (int i = 0; names != null && i < names.size(); i++) {
+      String name = names.get(i);
+      if (names.indexOf(name) == i) {
+        pickedKeys[i] = concat(write(name), new byte[] {':'});
+        pickedNames[i] = name.equals(OUTPUT) ? null : name.getBytes(StandardCharsets.UTF_8);
+      }
+    }
   }
 
   @Override
@@ -36,6 +57,10 @@ final class JsonProcessor extends AbstractProcessor {
   @Override
   public byte[] output(byte[] original, byte[] response) {
     if (joins && out.properties() != null) {
+      byte[] scanned = pickScanned(original, response);
+      if (scanned != null) {
+        return scanned;
+      }
       byte[] fast = pickJoined(original, response, out.properties());
       if (fast != null) {
         return fast;
@@ -51,6 +76,76 @@ final class JsonProcessor extends AbstractProcessor {
       result = join(parse(original, "input record"), result);
     }
     return write(out.apply(result));
+  }
+
+  /**
+   * The fastest path of the usual JSON join: both records read by {@link JsonScan} without building
+   * a value, the picked values copied as they came when that is how the mapper writes them (read
+   * and written by it otherwise). Null when the scanner does not take a record: the other paths
+   * then decide, so the bytes or the error are always theirs.
+   */
+  byte[] pickScanned(byte[] original, byte[] response) {
+    JsonScan.Members members = new JsonScan.Members();
+    if (!new JsonScan(original).object(members)) {
+      return null;
+    }
+    JsonScan answer = new JsonScan(response);
+    int[] range = new int[2];
+    if (!answer.whole(range)) {
+      return null;
+    }
+    ByteArrayOutputStream joined = new ByteArrayOutputStream(response.length + 64);
+    joined.write('{');
+    for (int k = 0; k < pickedKeys.length; k++) {
+      if (pickedKeys[k] == null) {
+        continue; // a name the filter repeats
+      }
+      if (pickedNames[k] == null) {
+        member(joined, k);
+        if (answer.verbatim()) {
+          joined.write(response, range[0], range[1] - range[0]);
+        } else {
+          joined.writeBytes(write(parse(response, "response record")));
+        }
+        continue;
+      }
+      int i = find(members, original, pickedNames[k]);
+      if (i < 0) {
+        continue;
+      }
+      int start = members.valueStart(i);
+      int length = members.valueEnd(i) - start;
+      member(joined, k);
+      if (members.verbatim(i)) {
+        joined.write(original, start, length);
+      } else {
+        joined.writeBytes(write(parse(Arrays.copyOfRange(original, start, start + length), "")));
+      }
+    }
+    joined.write('}');
+    return joined.toByteArray();
+  }
+
+  private void member(ByteArrayOutputStream joined, int k) {
+    if (joined.size() > 1) {
+      joined.write(',');
+    }
+    joined.writeBytes(pickedKeys[k]);
+  }
+
+  private static int find(JsonScan.Members members, byte[] original, byte[] name) {
+    for (int i = 0; i < members.count(); i++) {
+      if (members.named(original, i, name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
   }
 
   /**
@@ -70,7 +165,7 @@ final class JsonProcessor extends AbstractProcessor {
       for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
         String name = parser.currentName();
         parser.nextToken();
-        if (names.contains(name) && !name.equals("SageMakerOutput")) {
+        if (names.contains(name) && !name.equals(OUTPUT)) {
           found.put(name, VALUE.readValue(parser));
         } else {
           parser.skipChildren();
@@ -85,7 +180,7 @@ final class JsonProcessor extends AbstractProcessor {
     Object output = parse(response, "response record");
     Map<String, Object> picked = new LinkedHashMap<>();
     for (String name : names) {
-      if (name.equals("SageMakerOutput")) {
+      if (name.equals(OUTPUT)) {
         picked.put(name, output);
       } else if (found.containsKey(name)) {
         picked.put(name, found.get(name));

@@ -1,6 +1,7 @@
 package io.batchserve.transform.process;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.batchserve.transform.job.JoinSource;
 import java.nio.charset.StandardCharsets;
@@ -36,9 +37,39 @@ class JsonJoinFastPathTest {
     "true",
     "[1,{\"d\":2.0}]",
     "{\"e\":[]}",
-    "\"é\""
+    "\"é\"",
+    "-0",
+    "0",
+    "-17",
+    "0.0000001",
+    "0.000001",
+    "0.000",
+    "123.4500",
+    "-0.5",
+    "1.0",
+    "3.14159265358979323846264338327950288",
+    "\"a\u007fb\"",
+    "\"\\ud800\"",
+    "\"tab\tinside\"",
+    "{\"e\":1,\"e\":2}",
+    "[ 1 , {\"f\" : [ ]} ]",
+    "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]",
+    "truex",
+    "1.",
+    "-",
+    "\"\\x\"",
+    "\"\\u00zz\""
   };
-  private static final String[] RESPONSES = {"{\"score\":0.25}", "0.5", "[1,2]", "{\"score\":"};
+  private static final String[] RESPONSES = {
+    "{\"score\":0.25}",
+    "0.5",
+    "[1,2]",
+    "{\"score\": 0.25}",
+    "1e-7",
+    " \"s\" ",
+    "{\"a\":1,\"a\":2}",
+    "{\"score\":"
+  };
 
   @Test
   void output_generatedRecords_sameBytesAsTheExactPath() {
@@ -48,17 +79,63 @@ class JsonJoinFastPathTest {
           (JsonProcessor)
               RecordProcessor.of(
                   "application/jsonlines", "$", JoinSource.Input, filter, SliceEnd.INCLUSIVE);
-      for (int n = 0; n < 2_000; n++) {
+      for (int n = 0; n < 5_000; n++) {
         byte[] input = record(random).getBytes(StandardCharsets.UTF_8);
         byte[] response =
-            RESPONSES[random.nextInt(10) == 0 ? 3 : random.nextInt(3)].getBytes(
-                StandardCharsets.UTF_8);
+            RESPONSES[random.nextInt(RESPONSES.length)].getBytes(StandardCharsets.UTF_8);
         assertEquals(
             result(() -> processor.exactOutput(input, response)),
             result(() -> processor.output(input, response)),
             filter + " on " + new String(input, StandardCharsets.UTF_8));
       }
     }
+  }
+
+  @Test
+  void pickScanned_seedShape_copiesTheValues() {
+    JsonProcessor processor = seedShape();
+    byte[] joined =
+        processor.pickScanned(
+            bytes("{\"customer_id\":\"C7\",\"account_length\":142,\"data_gb\":null}"),
+            bytes("{\"score\":0.17737181}"));
+    assertEquals(
+        "{\"customer_id\":\"C7\",\"SageMakerOutput\":{\"score\":0.17737181}}",
+        new String(joined, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void pickScanned_valuesTheMapperRewrites_writesThemAsTheMapperDoes() {
+    byte[] joined =
+        seedShape()
+            .pickScanned(bytes("{\"customer_id\": 1e2 }"), bytes("{ \"score\" : 0.0000001 }"));
+    assertEquals(
+        "{\"customer_id\":1E+2,\"SageMakerOutput\":{\"score\":1E-7}}",
+        new String(joined, StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void pickScanned_textItDoesNotTake_leavesItToTheOtherPaths() {
+    JsonProcessor processor = seedShape();
+    byte[] score = bytes("{\"score\":0.5}");
+    assertNull(processor.pickScanned(bytes("{\"customer_id\":\"Müller\"}"), score));
+    assertNull(processor.pickScanned(bytes("{\"a\":1,\"a\":2}"), score));
+    assertNull(processor.pickScanned(bytes("{\"cust\\u006fmer_id\":1}"), score));
+    assertNull(processor.pickScanned(bytes("[1]"), score));
+    assertNull(processor.pickScanned(bytes("{\"a\":1}"), bytes("{\"score\":")));
+  }
+
+  private static JsonProcessor seedShape() {
+    return (JsonProcessor)
+        RecordProcessor.of(
+            "application/jsonlines",
+            "$",
+            JoinSource.Input,
+            "$['customer_id','SageMakerOutput']",
+            SliceEnd.INCLUSIVE);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
