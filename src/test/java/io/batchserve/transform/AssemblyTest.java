@@ -1,6 +1,7 @@
 package io.batchserve.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.batchserve.config.SageMakerLimits;
@@ -150,6 +151,57 @@ class AssemblyTest {
               + "{\"id\":\"b\",\"SageMakerOutput\":{\"sum\":7}}\n",
           ws().out("a.jsonl.out"));
     }
+  }
+
+  @Test
+  void joinedAnswers_arrivingOutOfOrder_areAssembledAtOnceAndWrittenInInputOrder()
+      throws Exception {
+    StringBuilder input = new StringBuilder();
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      input.append("{\"id\":").append(i).append(",\"x\":").append(i).append("}\n");
+      expected.append("{\"id\":").append(i).append(",\"SageMakerOutput\":").append(i * 2);
+      expected.append("}\n");
+    }
+    ws().in("a.jsonl", input.toString());
+    try (FakeContainer fake =
+        FakeContainer.start(
+            r -> {
+              int x = Integer.parseInt(r.text().trim());
+              return Reply.ok(String.valueOf(x * 2)).after(x % 4 == 0 ? 40 : x % 3);
+            })) {
+      var request = jsonLinesJoin().set("MaxConcurrentTransforms", 4);
+      assertTrue(Harness.endpoints(fake.uri()).run(request).completed());
+      assertEquals(expected.toString(), ws().out("a.jsonl.out"));
+      assertTrue(fake.maxInFlight() <= 4, "in flight: " + fake.maxInFlight());
+      assertTrue(fake.maxInFlight() >= 2, "in flight: " + fake.maxInFlight());
+    }
+  }
+
+  @Test
+  void answerTheJoinCannotUse_failsTheFileNamingTheRecord_noOutput() throws Exception {
+    ws().in("a.jsonl", "{\"id\":1,\"x\":1}\n{\"id\":2,\"x\":2}\n{\"id\":3,\"x\":3}\n");
+    try (FakeContainer fake =
+        FakeContainer.start(r -> Reply.ok(r.text().trim().equals("2") ? "{broken" : "0.5"))) {
+      var outcome =
+          Harness.endpoints(fake.uri()).run(jsonLinesJoin().set("MaxConcurrentTransforms", 2));
+      assertTrue(
+          outcome.failureReason().contains("record 2: response record is not JSON"),
+          outcome.failureReason());
+      assertFalse(Files.exists(dir.resolve("out/a.jsonl.out")));
+    }
+  }
+
+  private JobRequest jsonLinesJoin() {
+    return Harness.job(dir.resolve("in"), dir.resolve("out"))
+        .set("TransformInput.ContentType", "application/jsonlines")
+        .set("TransformInput.SplitType", "Line")
+        .set("TransformOutput.Accept", "application/jsonlines")
+        .set("TransformOutput.AssembleWith", "Line")
+        .set("BatchStrategy", "SingleRecord")
+        .set("DataProcessing.InputFilter", "$.x")
+        .set("DataProcessing.JoinSource", "Input")
+        .set("DataProcessing.OutputFilter", "$['id','SageMakerOutput']");
   }
 
   @Test

@@ -15,7 +15,8 @@ import java.util.List;
  * written as it came, and AssembleWith Line adds {@code \n} unless it already ends with one ({@code
  * alwaysNewline}: always). With them, each response record is joined and filtered, and written with
  * a {@code \n} (Line) or nothing (None) after it. A MultiRecord response in CSV or JSON Lines must
- * hold one line per request record. Not thread-safe.
+ * hold one line per request record. Holds no state between calls, so several threads may assemble
+ * different responses at once ({@link #assemble}); the caller keeps them in input order.
  */
 public final class Assembler {
   private final RecordProcessor processor;
@@ -35,6 +36,18 @@ public final class Assembler {
     this.alwaysNewline = alwaysNewline;
     this.multi = multi;
     this.accept = accept;
+  }
+
+  /** True when responses are rebuilt record by record, work worth an assembler thread. */
+  public boolean buildsRecords() {
+    return processor != null && processor.buildsOutput();
+  }
+
+  /** Assembles one response into a chunk, to be written later with {@link Chunk#writeTo}. */
+  public Chunk assemble(Batch batch, Response response) throws IOException {
+    Chunk chunk = new Chunk();
+    write(batch, response, chunk);
+    return chunk;
   }
 
   /** Writes one response; returns the bytes written. */

@@ -182,10 +182,12 @@ final class Execution {
     }
     int concurrency = plan.maxConcurrentTransforms();
     ExecutorService requests = Executors.newFixedThreadPool(concurrency, Execution::daemon);
+    ExecutorService assemblers = Executors.newFixedThreadPool(concurrency, Execution::daemon);
     ExecutorService fileThreads =
         Executors.newFixedThreadPool(
             Math.max(1, Math.min(concurrency, files.size())), Execution::daemon);
     pools.add(requests);
+    pools.add(assemblers);
     pools.add(fileThreads);
     Invoker.Settings settings =
         new Invoker.Settings(
@@ -203,6 +205,7 @@ final class Execution {
             processor,
             invoker,
             requests,
+            assemblers,
             new Semaphore(2 * concurrency),
             stats,
             options,

@@ -3,6 +3,7 @@ package io.batchserve.transform.run;
 import io.batchserve.codec.MediaType;
 import io.batchserve.config.BatchStrategy;
 import io.batchserve.transform.assemble.Assembler;
+import io.batchserve.transform.assemble.Chunk;
 import io.batchserve.transform.invoke.InvocationException;
 import io.batchserve.transform.invoke.Payload;
 import io.batchserve.transform.invoke.Response;
@@ -13,6 +14,7 @@ import io.batchserve.transform.pack.Batch;
 import io.batchserve.transform.pack.BatchSource;
 import io.batchserve.transform.pack.LinePacker;
 import io.batchserve.transform.pack.Packer;
+import io.batchserve.transform.pack.RecordException;
 import io.batchserve.transform.report.FileResult;
 import io.batchserve.transform.source.InputObject;
 import io.batchserve.transform.source.Outputs;
@@ -32,9 +34,10 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * Transforms one input object on one instance: read, split, filter and pack on this thread, send up
- * to the window's worth of batches through the instance's request pool, write answers in input
- * order to a pending output, publish it only when every batch succeeded. A failure stops the file,
- * discards its output and logs the service's lines; it never throws.
+ * to the window's worth of batches through the instance's request pool, join and filter their
+ * answers on the instance's assembler pool, write them in input order to a pending output, publish
+ * it only when every batch succeeded. A failure stops the file, discards its output and logs the
+ * service's lines; it never throws.
  */
 final class FileTransform {
   private final InputObject input;
@@ -100,10 +103,8 @@ final class FileTransform {
         }
         writeHead(inFlight, out);
       }
-      inFlight.add(
-          new InFlight(
-              batch, ++sent, CompletableFuture.supplyAsync(() -> send(batch), worker.pool())));
-      while (!inFlight.isEmpty() && inFlight.peek().answer.isDone()) {
+      inFlight.add(submit(batch));
+      while (!inFlight.isEmpty() && inFlight.peek().done()) {
         writeHead(inFlight, out);
       }
     }
@@ -141,11 +142,31 @@ final class FileTransform {
     }
     Payload payload = Payload.streamed(Payload.Opener.unchecked(this::open), 1);
     worker.window().acquire();
-    Batch batch = new Batch(payload, 1, 1, null);
-    inFlight.add(
-        new InFlight(
-            batch, ++sent, CompletableFuture.supplyAsync(() -> send(batch), worker.pool())));
+    inFlight.add(submit(new Batch(payload, 1, 1, null)));
     writeHead(inFlight, out);
+  }
+
+  /**
+   * Sends a batch on the request pool. When its records are rebuilt (a join or an OutputFilter),
+   * its answer is assembled on the assembler pool as soon as it arrives, while this thread packs
+   * and writes others; the chunks are still written here, in input order.
+   */
+  private InFlight submit(Batch batch) {
+    CompletableFuture<Response> answer =
+        CompletableFuture.supplyAsync(() -> send(batch), worker.pool());
+    CompletableFuture<Chunk> assembled =
+        assembler.buildsRecords()
+            ? answer.thenApplyAsync(response -> assemble(batch, response), worker.assemblers())
+            : null;
+    return new InFlight(batch, ++sent, answer, assembled);
+  }
+
+  private Chunk assemble(Batch batch, Response response) {
+    try {
+      return assembler.assemble(batch, response);
+    } catch (IOException e) {
+      throw new CompletionException(e);
+    }
   }
 
   private Response send(Batch batch) {
@@ -167,7 +188,15 @@ final class FileTransform {
     InFlight head = inFlight.poll();
     try {
       Response response = head.answer.join();
-      worker.stats().bytesWritten.add(assembler.write(head.batch, response, out));
+      long written;
+      if (head.assembled == null) {
+        written = assembler.write(head.batch, response, out);
+      } else {
+        Chunk chunk = head.assembled.join();
+        chunk.writeTo(out);
+        written = chunk.length();
+      }
+      worker.stats().bytesWritten.add(written);
       records += head.batch.records();
       requests++;
       worker.stats().records.add(head.batch.records());
@@ -175,6 +204,9 @@ final class FileTransform {
       if (e.getCause() instanceof InvocationException failure) {
         failedAt =
             RequestLocation.of(worker.job().splitType(), head.batch, head.request, failure.body());
+      }
+      if (e.getCause() instanceof RecordException record) {
+        throw record; // a record the assembler could not join, with its number
       }
       throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
     } finally {
@@ -195,6 +227,9 @@ final class FileTransform {
     failed.set(true);
     for (InFlight pending : inFlight) {
       pending.answer.cancel(false);
+      if (pending.assembled != null) {
+        pending.assembled.cancel(false);
+      }
       worker.window().release();
     }
     inFlight.clear();
@@ -222,5 +257,14 @@ final class FileTransform {
         requests);
   }
 
-  private record InFlight(Batch batch, long request, CompletableFuture<Response> answer) {}
+  /** A sent batch: its answer and, when its records are rebuilt, their assembly (else null). */
+  private record InFlight(
+      Batch batch,
+      long request,
+      CompletableFuture<Response> answer,
+      CompletableFuture<Chunk> assembled) {
+    boolean done() {
+      return assembled == null ? answer.isDone() : assembled.isDone();
+    }
+  }
 }

@@ -11,9 +11,10 @@ import java.util.function.Consumer;
 
 /**
  * Everything the files of one instance share: the plan, the invoker, a pool of
- * MaxConcurrentTransforms request threads, and {@code window}, the permits for batches held in
- * memory (read, in flight or waiting to be written), 2 x MaxConcurrentTransforms, which bounds
- * memory by concurrency x payload.
+ * MaxConcurrentTransforms request threads, as many assembler threads (joining and filtering
+ * answers, so that N requests' DataProcessing runs at once as it does on the service), and {@code
+ * window}, the permits for batches held in memory (read, in flight or waiting to be written), 2 x
+ * MaxConcurrentTransforms, which bounds memory by concurrency x payload.
  */
 record InstanceRun(
     JobSpec job,
@@ -21,6 +22,7 @@ record InstanceRun(
     RecordProcessor processor,
     Invoker invoker,
     ExecutorService pool,
+    ExecutorService assemblers,
     Semaphore window,
     JobStats stats,
     HarnessOptions options,
