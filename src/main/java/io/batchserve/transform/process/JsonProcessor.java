@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -85,7 +84,7 @@ final class JsonProcessor extends AbstractProcessor {
    * then decide, so the bytes or the error are always theirs.
    */
   byte[] pickScanned(byte[] original, byte[] response) {
-    JsonScan.Members members = new JsonScan.Members();
+    JsonScan.Members members = new JsonScan.Members(32);
     if (!new JsonScan(original).object(members)) {
       return null;
     }
@@ -94,43 +93,75 @@ final class JsonProcessor extends AbstractProcessor {
     if (!answer.whole(range)) {
       return null;
     }
-    ByteArrayOutputStream joined = new ByteArrayOutputStream(response.length + 64);
-    joined.write('{');
+    // each picked member as a slice (source, start, end) of the record, the response or a rewrite
+    byte[][] source = new byte[pickedKeys.length][];
+    int[] slices = new int[2 * pickedKeys.length];
+    int length = 1;
     for (int k = 0; k < pickedKeys.length; k++) {
-      if (pickedKeys[k] == null) {
-        continue; // a name the filter repeats
-      }
-      if (pickedNames[k] == null) {
-        member(joined, k);
-        if (answer.verbatim()) {
-          joined.write(response, range[0], range[1] - range[0]);
-        } else {
-          joined.writeBytes(write(parse(response, "response record")));
-        }
-        continue;
-      }
-      int i = find(members, original, pickedNames[k]);
-      if (i < 0) {
-        continue;
-      }
-      int start = members.valueStart(i);
-      int length = members.valueEnd(i) - start;
-      member(joined, k);
-      if (members.verbatim(i)) {
-        joined.write(original, start, length);
-      } else {
-        joined.writeBytes(write(parse(Arrays.copyOfRange(original, start, start + length), "")));
+      if (pickedKeys[k] != null
+          && slice(k, original, members, response, answer, range, source, slices)) {
+        length += (length > 1 ? 1 : 0) + pickedKeys[k].length + slices[2 * k + 1] - slices[2 * k];
       }
     }
-    joined.write('}');
-    return joined.toByteArray();
+    byte[] joined = new byte[length + 1];
+    int at = 0;
+    joined[at++] = '{';
+    for (int k = 0; k < pickedKeys.length; k++) {
+      if (source[k] != null) {
+        if (at > 1) {
+          joined[at++] = ',';
+        }
+        System.arraycopy(pickedKeys[k], 0, joined, at, pickedKeys[k].length);
+        at += pickedKeys[k].length;
+        int from = slices[2 * k];
+        int count = slices[2 * k + 1] - from;
+        System.arraycopy(source[k], from, joined, at, count);
+        at += count;
+      }
+    }
+    joined[at] = '}';
+    return joined;
   }
 
-  private void member(ByteArrayOutputStream joined, int k) {
-    if (joined.size() > 1) {
-      joined.write(',');
+  /**
+   * Finds picked member {@code k}'s value: its bytes as they came when verbatim, else the mapper's
+   * writing of it. False when the record has no such member.
+   */
+  private boolean slice(
+      int k,
+      byte[] original,
+      JsonScan.Members members,
+      byte[] response,
+      JsonScan answer,
+      int[] range,
+      byte[][] source,
+      int[] slices) {
+    if (pickedNames[k] == null) { // SageMakerOutput
+      if (answer.verbatim()) {
+        source[k] = response;
+        slices[2 * k] = range[0];
+        slices[2 * k + 1] = range[1];
+      } else {
+        source[k] = write(parse(response, "response record"));
+        slices[2 * k + 1] = source[k].length;
+      }
+      return true;
     }
-    joined.writeBytes(pickedKeys[k]);
+    int i = find(members, original, pickedNames[k]);
+    if (i < 0) {
+      return false;
+    }
+    int start = members.valueStart(i);
+    int end = members.valueEnd(i);
+    if (members.verbatim(i)) {
+      source[k] = original;
+      slices[2 * k] = start;
+      slices[2 * k + 1] = end;
+    } else {
+      source[k] = write(parse(Arrays.copyOfRange(original, start, end), ""));
+      slices[2 * k + 1] = source[k].length;
+    }
+    return true;
   }
 
   private static int find(JsonScan.Members members, byte[] original, byte[] name) {

@@ -60,7 +60,7 @@ final class JsonScan {
       int keyStart = p;
       p = name(p);
       int keyEnd = p - 1;
-      if (p == FAIL || members.repeats(b, keyStart + 1, keyEnd)) {
+      if (p == FAIL) {
         return false;
       }
       p = space(p);
@@ -70,10 +70,9 @@ final class JsonScan {
       int valueStart = space(p + 1);
       verbatim = true;
       p = value(valueStart, 1);
-      if (p == FAIL) {
+      if (p == FAIL || !members.add(b, keyStart + 1, keyEnd, valueStart, p, verbatim)) {
         return false;
       }
-      members.add(keyStart + 1, keyEnd, valueStart, p, verbatim);
       p = space(p);
       if (p >= limit) {
         return false;
@@ -113,7 +112,7 @@ final class JsonScan {
       return FAIL;
     }
     boolean isObject = close == '}';
-    Members names = isObject ? new Members() : null;
+    Members names = isObject ? new Members(8) : null;
     int q = space(p + 1);
     if (q != p + 1) {
       verbatim = false;
@@ -125,10 +124,9 @@ final class JsonScan {
       if (isObject) {
         int keyStart = q;
         q = name(q);
-        if (q == FAIL || names.repeats(b, keyStart + 1, q - 1)) {
+        if (q == FAIL || !names.add(b, keyStart + 1, q - 1, 0, 0, true)) {
           return FAIL;
         }
-        names.add(keyStart + 1, q - 1, 0, 0, true);
         q = expect(q, ':');
         if (q == FAIL) {
           return FAIL;
@@ -334,9 +332,17 @@ final class JsonScan {
 
   /** The members of one object as offsets into the scanned bytes, in the order they came. */
   static final class Members {
-    private int[] at = new int[4 * 8];
-    private boolean[] verbatim = new boolean[8];
+    private int[] at;
+    private int[] hashes;
+    private boolean[] verbatim;
     private int count;
+
+    /** Room for {@code expected} members before the arrays grow. */
+    Members(int expected) {
+      at = new int[4 * expected];
+      hashes = new int[expected];
+      verbatim = new boolean[expected];
+    }
 
     int count() {
       return count;
@@ -361,26 +367,39 @@ final class JsonScan {
       return Arrays.equals(bytes, start, end, name, 0, name.length);
     }
 
-    void add(int nameStart, int nameEnd, int valueStart, int valueEnd, boolean isVerbatim) {
+    /**
+     * Adds a member; false, adding nothing, when an earlier member has the same name. Names are
+     * compared by a hash first, so an object of n members costs n hashes, not n * n comparisons.
+     */
+    boolean add(
+        byte[] bytes,
+        int nameStart,
+        int nameEnd,
+        int valueStart,
+        int valueEnd,
+        boolean isVerbatim) {
+      int hash = 1;
+      for (int p = nameStart; p < nameEnd; p++) {
+        hash = 31 * hash + bytes[p];
+      }
+      for (int i = 0; i < count; i++) {
+        if (hashes[i] == hash
+            && Arrays.equals(bytes, at[4 * i], at[4 * i + 1], bytes, nameStart, nameEnd)) {
+          return false;
+        }
+      }
       if (count == verbatim.length) {
         at = Arrays.copyOf(at, at.length * 2);
+        hashes = Arrays.copyOf(hashes, hashes.length * 2);
         verbatim = Arrays.copyOf(verbatim, verbatim.length * 2);
       }
       at[4 * count] = nameStart;
       at[4 * count + 1] = nameEnd;
       at[4 * count + 2] = valueStart;
       at[4 * count + 3] = valueEnd;
+      hashes[count] = hash;
       verbatim[count++] = isVerbatim;
-    }
-
-    /** True when an earlier member has the name {@code [start, end)}. */
-    boolean repeats(byte[] bytes, int start, int end) {
-      for (int i = 0; i < count; i++) {
-        if (Arrays.equals(bytes, at[4 * i], at[4 * i + 1], bytes, start, end)) {
-          return true;
-        }
-      }
-      return false;
+      return true;
     }
   }
 }
