@@ -70,7 +70,7 @@ public final class Assembler {
     checkCount(batch, records.size(), type);
     long written = 0;
     for (int i = 0; i < records.size(); i++) {
-      byte[] original = batch.originals() == null ? null : Lines.strip(batch.originals().get(i));
+      byte[] original = batch.originals() == null ? null : batch.originals().record(i);
       byte[] record;
       try {
         record = processor.output(original, records.get(i));

@@ -6,9 +6,7 @@ import io.batchserve.transform.process.RecordProcessor;
 import io.batchserve.transform.split.RecordReader;
 import io.batchserve.transform.split.RecordTooLargeException;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * Packs records into requests, in input order. SingleRecord: one record per request. MultiRecord:
@@ -36,9 +34,13 @@ public final class Packer implements BatchSource {
   /** The next batch, or null when the input is exhausted. */
   @Override
   public Batch next() throws IOException {
-    List<byte[]> originals = processor != null && processor.joins() ? new ArrayList<>() : null;
+    boolean joins = processor != null && processor.joins();
+    boolean separate = joins && processor.filtersInput(); // else the originals are the body
     byte[] body = null;
+    byte[] originals = null;
+    int[] ends = joins ? new int[64] : null;
     int bytes = 0;
+    int originalBytes = 0;
     int records = 0;
     long first = nextRecord;
     while (take()) {
@@ -47,10 +49,15 @@ public final class Packer implements BatchSource {
       }
       body = append(body, bytes, held);
       bytes += held.length;
-      records++;
-      if (originals != null) {
-        originals.add(heldOriginal);
+      if (separate) {
+        originals = append(originals, originalBytes, heldOriginal);
+        originalBytes += heldOriginal.length;
       }
+      if (joins) {
+        ends = records == ends.length ? Arrays.copyOf(ends, 2 * records) : ends;
+        ends[records] = separate ? originalBytes : bytes;
+      }
+      records++;
       held = null;
       nextRecord++;
     }
@@ -58,7 +65,13 @@ public final class Packer implements BatchSource {
       return null;
     }
     byte[] exact = body.length == bytes ? body : Arrays.copyOf(body, bytes);
-    return new Batch(Payload.of(exact, records, limit == 0), first, records, originals);
+    Originals kept =
+        joins
+            ? new Originals(
+                separate ? Arrays.copyOf(originals, originalBytes) : exact,
+                Arrays.copyOf(ends, records))
+            : null;
+    return new Batch(Payload.of(exact, records, limit == 0), first, records, kept);
   }
 
   /**

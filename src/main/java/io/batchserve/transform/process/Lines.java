@@ -46,12 +46,13 @@ public final class Lines {
     int start = 0;
     for (int i = 0; i < body.length; i++) {
       if (body[i] == '\n') {
-        lines.add(strip(Arrays.copyOfRange(body, start, i + 1)));
+        int end = i > start && body[i - 1] == '\r' ? i - 1 : i;
+        lines.add(Arrays.copyOfRange(body, start, end));
         start = i + 1;
       }
     }
     if (start < body.length) {
-      lines.add(strip(Arrays.copyOfRange(body, start, body.length)));
+      lines.add(Arrays.copyOfRange(body, start, body.length));
     }
     return lines;
   }

@@ -87,7 +87,22 @@ class PackerTest {
     Batch batch = packer("id1,5\nid2,6\n", 100, true, p).next();
     assertEquals(2, batch.records());
     assertEquals(4, batch.payload().bytes(), "\"5\\n6\\n\"");
-    assertEquals("id1,5\n", new String(batch.originals().get(0), StandardCharsets.UTF_8));
+    assertEquals("id1,5", new String(batch.originals().record(0), StandardCharsets.UTF_8));
+    assertEquals("id2,6", new String(batch.originals().record(1), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void joinWithoutInputFilter_keepsEachOriginalWithoutItsLineEnd() throws IOException {
+    RecordProcessor p =
+        RecordProcessor.of("text/csv", "$", JoinSource.Input, "$", SliceEnd.INCLUSIVE);
+    Batch batch = packer("a,1\r\n\nb,2\nc,3", 100, true, p).next();
+    assertEquals(4, batch.records());
+    assertEquals(4, batch.originals().count());
+    List<String> originals = new ArrayList<>();
+    for (int i = 0; i < batch.originals().count(); i++) {
+      originals.add(new String(batch.originals().record(i), StandardCharsets.UTF_8));
+    }
+    assertEquals(List.of("a,1", "", "b,2", "c,3"), originals);
   }
 
   private static List<String> batches(BatchSource source) {
