@@ -93,30 +93,33 @@ final class JsonProcessor extends AbstractProcessor {
     if (!answer.whole(range)) {
       return null;
     }
-    // each picked member as a slice (source, start, end) of the record, the response or a rewrite
-    byte[][] source = new byte[pickedKeys.length][];
-    int[] slices = new int[2 * pickedKeys.length];
-    int length = 1;
+    Piece[] values = new Piece[pickedKeys.length];
+    int length = 2; // the braces
     for (int k = 0; k < pickedKeys.length; k++) {
-      if (pickedKeys[k] != null
-          && slice(k, original, members, response, answer, range, source, slices)) {
-        length += (length > 1 ? 1 : 0) + pickedKeys[k].length + slices[2 * k + 1] - slices[2 * k];
+      if (pickedKeys[k] == null) {
+        continue; // a name the filter repeats
+      }
+      values[k] =
+          pickedNames[k] != null
+              ? member(members, original, pickedNames[k])
+              : answer.verbatim()
+                  ? new Piece(response, range[0], range[1])
+                  : Piece.of(write(parse(response, "response record")));
+      if (values[k] != null) {
+        length += (length > 2 ? 1 : 0) + pickedKeys[k].length + values[k].length();
       }
     }
-    byte[] joined = new byte[length + 1];
+    byte[] joined = new byte[length];
     int at = 0;
     joined[at++] = '{';
     for (int k = 0; k < pickedKeys.length; k++) {
-      if (source[k] != null) {
+      if (values[k] != null) {
         if (at > 1) {
           joined[at++] = ',';
         }
         System.arraycopy(pickedKeys[k], 0, joined, at, pickedKeys[k].length);
         at += pickedKeys[k].length;
-        int from = slices[2 * k];
-        int count = slices[2 * k + 1] - from;
-        System.arraycopy(source[k], from, joined, at, count);
-        at += count;
+        at = values[k].copyTo(joined, at);
       }
     }
     joined[at] = '}';
@@ -124,44 +127,36 @@ final class JsonProcessor extends AbstractProcessor {
   }
 
   /**
-   * Finds picked member {@code k}'s value: its bytes as they came when verbatim, else the mapper's
-   * writing of it. False when the record has no such member.
+   * The value of the member named {@code name}: its bytes as they came when the mapper would write
+   * them so, else the mapper's writing of it; null when the record has no such member.
    */
-  private boolean slice(
-      int k,
-      byte[] original,
-      JsonScan.Members members,
-      byte[] response,
-      JsonScan answer,
-      int[] range,
-      byte[][] source,
-      int[] slices) {
-    if (pickedNames[k] == null) { // SageMakerOutput
-      if (answer.verbatim()) {
-        source[k] = response;
-        slices[2 * k] = range[0];
-        slices[2 * k + 1] = range[1];
-      } else {
-        source[k] = write(parse(response, "response record"));
-        slices[2 * k + 1] = source[k].length;
-      }
-      return true;
-    }
-    int i = find(members, original, pickedNames[k]);
+  private static Piece member(JsonScan.Members members, byte[] original, byte[] name) {
+    int i = find(members, original, name);
     if (i < 0) {
-      return false;
+      return null;
     }
     int start = members.valueStart(i);
     int end = members.valueEnd(i);
-    if (members.verbatim(i)) {
-      source[k] = original;
-      slices[2 * k] = start;
-      slices[2 * k + 1] = end;
-    } else {
-      source[k] = write(parse(Arrays.copyOfRange(original, start, end), ""));
-      slices[2 * k + 1] = source[k].length;
+    return members.verbatim(i)
+        ? new Piece(original, start, end)
+        : Piece.of(write(parse(Arrays.copyOfRange(original, start, end), "")));
+  }
+
+  /** The bytes {@code [start, end)} of an array. */
+  private record Piece(byte[] bytes, int start, int end) {
+    static Piece of(byte[] bytes) {
+      return new Piece(bytes, 0, bytes.length);
     }
-    return true;
+
+    int length() {
+      return end - start;
+    }
+
+    /** Copies the bytes into {@code to} at {@code at}; returns the offset after them. */
+    int copyTo(byte[] to, int at) {
+      System.arraycopy(bytes, start, to, at, end - start);
+      return at + end - start;
+    }
   }
 
   private static int find(JsonScan.Members members, byte[] original, byte[] name) {
