@@ -78,7 +78,8 @@ if [ "$engines" = true ]; then
   forecast_jsonl 1000 "$work/items-1000.jsonl"
   for round in $(seq 1 "${2:-2}"); do
     for engine in xgboost4j java; do
-      start_server "$port" "$work/server-f3-$engine.log" --model-dir model/forecast --workers 2 --engine "$engine"
+      start_server "$port" "$work/server-f3-$engine.log" --model-dir model/forecast --workers 2 --engine "$engine" \
+        --max-payload-in-mb 10
       run "(f3) round $round $engine" 1 4 "$work/items-1.jsonl"
       run "(f3) round $round $engine" 1000 1 "$work/items-1000.jsonl"
       stop_server
@@ -87,7 +88,7 @@ if [ "$engines" = true ]; then
   exit 0
 fi
 
-start_server "$port" "$work/server-f1.log" --model-dir model/forecast --workers 2
+start_server "$port" "$work/server-f1.log" --model-dir model/forecast --workers 2 --max-payload-in-mb 10
 for n in 1 100 1000; do
   forecast_jsonl "$n" "$work/items-$n.jsonl"
   for c in 1 2; do

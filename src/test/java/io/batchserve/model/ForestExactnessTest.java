@@ -1,5 +1,6 @@
 package io.batchserve.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -12,6 +13,7 @@ import io.batchserve.model.train.Trainer;
 import io.batchserve.testing.LogCapture;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -77,6 +79,30 @@ class ForestExactnessTest {
             Float.floatToIntBits(java[r * outputs + k]),
             "row " + r + ", output " + k);
       }
+    }
+    assertSameInSlices(forest, rows, java, outputs);
+  }
+
+  /**
+   * The same rows predicted again in calls of many sizes, so that every walk (one row through four
+   * trees, four rows together, a block level by level) is held to the answers compared above.
+   */
+  private static void assertSameInSlices(Forest forest, float[] rows, float[] whole, int outputs) {
+    int[] sizes = {1, 2, 3, 4, 5, 31, 32, 33, 63, 64, 65, 97, 200};
+    int total = whole.length / outputs;
+    for (int k = 0, first = 0; first < total; k++) {
+      int n = Math.min(sizes[k % sizes.length], total - first);
+      float[] part =
+          forest.predict(
+              Arrays.copyOfRange(rows, first * FEATURES, (first + n) * FEATURES),
+              n,
+              FEATURES,
+              true);
+      assertArrayEquals(
+          Arrays.copyOfRange(whole, first * outputs, (first + n) * outputs),
+          part,
+          "rows " + first + " to " + (first + n - 1) + " in one call of " + n);
+      first += n;
     }
   }
 
