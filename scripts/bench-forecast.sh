@@ -6,7 +6,8 @@
 #   (f2) single-record requests (one item each) at concurrency 4, with coalescing of queued requests (the default)
 #        and without (--max-batch-records 1: every request runs its own 31-call recursion).
 #   (f3) with --engines: the two engines side by side, alternating over ROUNDS rounds: single-item requests at
-#        concurrency 4 and one request of 1,000 items at concurrency 1, with --engine xgboost4j and --engine java.
+#        concurrency 4 and one request of 1,000 items at concurrency 1, with --engine xgboost4j and --engine java,
+#        each server first warmed up, unmeasured, for WARMUP seconds (default 5) per shape.
 #   (f4) with --against DIR: this checkout against another (DIR: a checkout of an earlier commit with its jar built,
 #        e.g. `git worktree add /tmp/old HEAD~5 && (cd /tmp/old && mvn -B -q package -DskipTests)`), each with its
 #        own jar, model/forecast and test/data/forecast, alternating over ROUNDS rounds: one request of 1,000 items at
@@ -80,6 +81,11 @@ if [ "$engines" = true ]; then
     for engine in xgboost4j java; do
       start_server "$port" "$work/server-f3-$engine.log" --model-dir model/forecast --workers 2 --engine "$engine" \
         --max-payload-in-mb 10
+      # Unmeasured warm-up of both shapes, so that each round compares JIT-compiled steady states.
+      wrk -t1 -c1 -d"${WARMUP:-5}s" -s "$(wrk_post_script "$work/items-1000.jsonl" application/jsonlines)" \
+        "http://127.0.0.1:$port" >/dev/null
+      wrk -t2 -c4 -d"${WARMUP:-5}s" -s "$(wrk_post_script "$work/items-1.jsonl" application/jsonlines)" \
+        "http://127.0.0.1:$port" >/dev/null
       run "(f3) round $round $engine" 1 4 "$work/items-1.jsonl"
       run "(f3) round $round $engine" 1000 1 "$work/items-1000.jsonl"
       stop_server

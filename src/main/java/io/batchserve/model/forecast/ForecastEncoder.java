@@ -101,12 +101,21 @@ final class ForecastEncoder {
     g.writeEndObject();
   }
 
-  /** Writes a non-negative value rounded to 2 decimals into {@code out}; returns the length. */
+  /**
+   * Writes a non-negative value rounded to 2 decimals into {@code out} (at least 22 chars), digit
+   * by digit without a String (31,000 values in a 1,000-item request); returns the length.
+   */
   static int hundredths(float value, char[] out) {
     long cents = Math.round(value * 100.0);
-    String whole = Long.toString(cents / 100);
-    whole.getChars(0, whole.length(), out, 0);
-    int at = whole.length();
+    long whole = cents / 100;
+    int at = 1;
+    for (long rest = whole; rest >= 10; rest /= 10) {
+      at++;
+    }
+    long rest = whole;
+    for (int i = at - 1; i >= 0; i--, rest /= 10) {
+      out[i] = (char) ('0' + rest % 10);
+    }
     out[at++] = '.';
     out[at++] = (char) ('0' + cents % 100 / 10);
     if (cents % 10 != 0) {

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -27,6 +28,26 @@ class ForecastEncoderTest {
     char[] out = new char[24];
     int length = ForecastEncoder.hundredths(value, out);
     assertEquals(expected, new String(out, 0, length));
+  }
+
+  @Test
+  void hundredths_anyValue_matchesTheDecimalOfItsRoundedCents() {
+    SplittableRandom random = new SplittableRandom(17);
+    char[] out = new char[24];
+    float[] edges = {0f, 0.005f, 0.004999f, 0.095f, 99.995f, 1e6f, 123456.78f, 1e15f, 1e30f};
+    for (int i = 0; i < 200_000; i++) {
+      float value =
+          i < edges.length
+              ? edges[i]
+              : i % 2 == 0
+                  ? (float) (random.nextDouble() * 1000)
+                  : Float.intBitsToFloat(random.nextInt(0x7f800000));
+      long cents = Math.round(value * 100.0);
+      String expected =
+          (cents / 100) + "." + (cents % 100 / 10) + (cents % 10 != 0 ? "" + cents % 10 : "");
+      assertEquals(
+          expected, new String(out, 0, ForecastEncoder.hundredths(value, out)), "" + value);
+    }
   }
 
   @Test
