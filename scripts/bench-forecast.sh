@@ -8,6 +8,12 @@
 #   (f3) with --engines: the two engines side by side, alternating over ROUNDS rounds: single-item requests at
 #        concurrency 4 and one request of 1,000 items at concurrency 1, with --engine xgboost4j and --engine java,
 #        each server first warmed up, unmeasured, for WARMUP seconds (default 5) per shape.
+#   (f5) with --paired: the two engines in two servers running at once, one request of 1,000 items at a time sent
+#        to each in turn (the order alternating), PAIRS pairs after WARMUP_PAIRS unmeasured ones: both sides of a pair
+#        see the same machine, so a shared machine's drift cancels out of the per-pair ratio. Prints the medians
+#        and the quartiles of the ratio xgboost4j time / Java time.
+# BENCH_JAVA_OPTS: JVM flags for the servers (default: none, the JVM's defaults); the image's are
+#        "-XX:InitialRAMPercentage=25.0 -XX:MaxRAMPercentage=70.0 -XX:+UseParallelGC" (Dockerfile).
 #   (f4) with --against DIR: this checkout against another (DIR: a checkout of an earlier commit with its jar built,
 #        e.g. `git worktree add /tmp/old HEAD~5 && (cd /tmp/old && mvn -B -q package -DskipTests)`), each with its
 #        own jar, model/forecast and test/data/forecast, alternating over ROUNDS rounds: one request of 1,000 items at
@@ -16,14 +22,19 @@
 # Usage: scripts/bench-forecast.sh [seconds per run, default 15]
 #        scripts/bench-forecast.sh --engines [seconds per run, default 15] [rounds, default 2]
 #        scripts/bench-forecast.sh --against DIR [seconds per run, default 15] [rounds, default 2]
+#        scripts/bench-forecast.sh --paired [pairs, default 100]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/bench-lib.sh
 wrk_bench_setup
 engines=false
+paired=false
 against=
 if [ "${1:-}" = --engines ]; then
   engines=true
+  shift
+elif [ "${1:-}" = --paired ]; then
+  paired=true
   shift
 elif [ "${1:-}" = --against ]; then
   against=${2:?--against needs a directory}
@@ -71,6 +82,49 @@ if [ -n "$against" ]; then
       stop_server
     done
   done
+  exit 0
+fi
+
+# post PORT: one 1,000-item request; prints its time in seconds, or fails on an answer other than 200.
+post() {
+  local out
+  out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H 'Content-Type: application/jsonlines' \
+    --data-binary @"$work/items-1000.jsonl" "http://127.0.0.1:$1/invocations")
+  [ "${out% *}" = 200 ] || { echo "port $1 answered ${out% *}" >&2; exit 1; }
+  echo "${out#* }"
+}
+
+if [ "$paired" = true ]; then
+  pairs=${1:-100}
+  forecast_jsonl 1000 "$work/items-1000.jsonl"
+  start_server "$port" "$work/server-f5-xgboost4j.log" --model-dir model/forecast --workers 2 \
+    --engine xgboost4j --max-payload-in-mb 10
+  xgboost_pid=$SERVER_PID
+  start_server "$((port + 1))" "$work/server-f5-java.log" --model-dir model/forecast --workers 2 \
+    --engine java --max-payload-in-mb 10
+  trap 'kill "$xgboost_pid" "$SERVER_PID" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"' EXIT
+  for i in $(seq 1 "${WARMUP_PAIRS:-20}"); do
+    post "$port" >/dev/null
+    post "$((port + 1))" >/dev/null
+  done
+  for i in $(seq 1 "$pairs"); do
+    if [ $((i % 2)) = 1 ]; then
+      x=$(post "$port")
+      j=$(post "$((port + 1))")
+    else
+      j=$(post "$((port + 1))")
+      x=$(post "$port")
+    fi
+    echo "$x $j" >>"$work/pairs.txt"
+  done
+  median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+  quartile() { sort -g | awk -v q="$1" '{a[NR]=$1} END {i=int(NR*q+0.5); if (i<1) i=1; print a[i]}'; }
+  ratios=$(awk '{printf "%.4f\n", $1 / $2}' "$work/pairs.txt")
+  printf '(f5) %d pairs of one 1,000-item request, concurrency 1: xgboost4j median %.1f ms, Java median %.1f ms\n' \
+    "$pairs" "$(awk '{print $1 * 1000}' "$work/pairs.txt" | median)" "$(awk '{print $2 * 1000}' "$work/pairs.txt" | median)"
+  printf '(f5) xgboost4j time / Java time per pair: median %s, quartiles %s and %s, lowest %s\n' \
+    "$(echo "$ratios" | median)" "$(echo "$ratios" | quartile 0.25)" "$(echo "$ratios" | quartile 0.75)" \
+    "$(echo "$ratios" | sort -g | head -1)"
   exit 0
 fi
 

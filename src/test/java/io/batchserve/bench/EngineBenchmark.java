@@ -33,7 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class EngineBenchmark {
-  @Param({"1", "16", "256", "20000"})
+  @Param({"1", "16", "64", "256", "1000", "20000"})
   public int rows;
 
   @Param({"java", "xgboost4j"})
