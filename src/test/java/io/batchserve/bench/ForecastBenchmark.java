@@ -38,6 +38,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *       item), the loop the vectorized path replaces;
  *   <li>{@code decode}: parsing and validating the JSON Lines body of {@code historyDays} days per
  *       item;
+ *   <li>{@code encode}: writing the forecasts of {@code items} items as JSON Lines;
  *   <li>{@code decodePredictEncode}: all the server's work for one request except HTTP.
  * </ul>
  *
@@ -66,6 +67,7 @@ public class ForecastBenchmark {
   private byte[] body;
   private ForecastRequest request;
   private List<ForecastRequest> singles;
+  private Forecasts forecasts;
 
   @Setup
   public void setUp() throws Exception {
@@ -79,6 +81,7 @@ public class ForecastBenchmark {
     }
     body = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     request = model.decode(MediaType.JSON_LINES, body, body.length);
+    forecasts = model.predict(List.of(request)).get(0);
     singles = new ArrayList<>();
     for (String line : lines) {
       byte[] one = line.getBytes(StandardCharsets.UTF_8);
@@ -101,6 +104,11 @@ public class ForecastBenchmark {
   @Benchmark
   public ForecastRequest decode() {
     return model.decode(MediaType.JSON_LINES, body, body.length);
+  }
+
+  @Benchmark
+  public byte[] encode() {
+    return model.encode(forecasts, MediaType.JSON_LINES);
   }
 
   @Benchmark
