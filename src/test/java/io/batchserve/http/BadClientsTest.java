@@ -152,6 +152,32 @@ class BadClientsTest {
     }
   }
 
+  /**
+   * A 2 MB body sent in 64 KB pieces, so the reader's buffer grows by doubling and then jumps to
+   * the Content-Length: every byte arrives, in order.
+   */
+  @Test
+  void body_arrivingInPiecesAcrossEveryGrowth_isReadWhole() throws Exception {
+    int copies = 8_000;
+    byte[] body = threeRows.repeat(copies).getBytes(StandardCharsets.UTF_8);
+    String head =
+        "POST /invocations HTTP/1.1\r\nHost: x\r\nContent-Type: text/csv\r\nContent-Length: "
+            + body.length
+            + "\r\nConnection: close\r\n\r\n";
+    try (Socket socket = RawHttp.open(server.port())) {
+      OutputStream out = socket.getOutputStream();
+      out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+      for (int from = 0; from < body.length; from += 64_000) {
+        out.write(body, from, Math.min(64_000, body.length - from));
+        out.flush();
+        sleep(2);
+      }
+      RawHttp.Answer answer = RawHttp.read(socket);
+      assertEquals(200, answer.status(), answer.head());
+      assertEquals(threeScores.repeat(copies), answer.body());
+    }
+  }
+
   @Test
   void body_shorterThanContentLength_is400NamingTheBytesOneLogLine() throws Exception {
     assertBadFraming(

@@ -32,7 +32,10 @@ final class DayRow {
    * @param shape the fields a row has, for the message about an unknown one
    */
   void read(JsonParser p, JsonToken token, boolean withSales, String shape) throws IOException {
-    Tokens.expect(token, JsonToken.START_OBJECT, p, "expected an object " + shape);
+    if (token != JsonToken.START_OBJECT) {
+      // Not Tokens.expect: its message would be built for every row, and rows are most of a body.
+      throw new RecordProblem("expected an object " + shape + ", got " + Tokens.describe(p, token));
+    }
     day = Long.MIN_VALUE;
     sales = Float.NaN;
     promo = null;
