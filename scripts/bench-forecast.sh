@@ -13,7 +13,8 @@
 #        see the same machine, so a shared machine's drift cancels out of the per-pair ratio. Prints the medians
 #        and the quartiles of the ratio xgboost4j time / Java time.
 # BENCH_JAVA_OPTS: JVM flags for the servers (default: none, the JVM's defaults); the image's are
-#        "-XX:InitialRAMPercentage=25.0 -XX:MaxRAMPercentage=70.0 -XX:+UseParallelGC" (Dockerfile).
+#        "-XX:InitialRAMPercentage=25.0 -XX:MaxRAMPercentage=70.0 -XX:+UseG1GC" (Dockerfile; before
+#        the change in docs/benchmarks.md "JVM flags", -XX:+UseParallelGC).
 #   (f4) with --against DIR: this checkout against another (DIR: a checkout of an earlier commit with its jar built,
 #        e.g. `git worktree add /tmp/old HEAD~5 && (cd /tmp/old && mvn -B -q package -DskipTests)`), each with its
 #        own jar, model/forecast and test/data/forecast, alternating over ROUNDS rounds: one request of 1,000 items at

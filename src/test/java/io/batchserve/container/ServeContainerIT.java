@@ -169,8 +169,7 @@ class ServeContainerIT {
                 .orElseThrow()
                 .trim()
                 .split("\\s+")[3]);
-    assertTrue(
-        flags.getStdout().lines().anyMatch(l -> l.matches("\\s*bool UseParallelGC\\s+= true.*")));
+    assertTrue(flags.getStdout().lines().anyMatch(l -> l.matches("\\s*bool UseG1GC\\s+= true.*")));
     // 70% of the 1 GiB limit, give or take the heap's alignment.
     assertTrue(
         Math.abs(maxHeap - BatchserveImage.MEMORY_BYTES * 0.7) < 16 << 20,
