@@ -32,15 +32,39 @@ final class HistoryParser {
         JsonToken.START_ARRAY,
         p,
         "historical_rows must be an array of {date, sales, promo, price} objects");
-    days = 0;
+    begin();
     for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
       try {
         readRow(p, t);
       } catch (RecordProblem e) {
         throw new RecordProblem("historical_rows[" + days + "]: " + e.getMessage());
       }
-      days++;
     }
+    return days;
+  }
+
+  /** Forgets the previous record's rows, before {@link #add}s. */
+  void begin() {
+    days = 0;
+  }
+
+  /**
+   * Adds the next day: {@code price} NaN when the row has none. Fails (without a row number) when
+   * the day does not follow the last one, or the row has a price and the first had none, or the
+   * other way round.
+   */
+  void add(long day, float sales, boolean promo, float price) {
+    checkFollows(day);
+    checkPriced(!Float.isNaN(price));
+    this.sales[days % W] = sales;
+    this.promo[days % W] = promo;
+    this.price[days % W] = price;
+    lastDay = day;
+    days++;
+  }
+
+  /** Days added since {@link #begin}. */
+  int days() {
     return days;
   }
 
@@ -76,12 +100,7 @@ final class HistoryParser {
   private void readRow(JsonParser p, JsonToken token) throws IOException {
     row.read(p, token, true, "{date, sales, promo, price}");
     row.require(true, false);
-    checkFollows(row.day);
-    checkPriced(!Float.isNaN(row.price));
-    sales[days % W] = row.sales;
-    promo[days % W] = row.promo != null && row.promo;
-    price[days % W] = row.price;
-    lastDay = row.day;
+    add(row.day, row.sales, row.promo != null && row.promo, row.price);
   }
 
   private void checkPriced(boolean hasPrice) {

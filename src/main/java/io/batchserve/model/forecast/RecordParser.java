@@ -22,7 +22,10 @@ final class RecordParser {
   private final ForecastRules rules;
   private final boolean quantilesCalibrated;
   private final HistoryParser history = new HistoryParser();
+  private final HistoryScan scan = new HistoryScan();
   private final FutureParser future = new FutureParser();
+  // Whether the history was read by scanHistory and the record holds [] in its place.
+  private boolean scanned;
   // The record being read.
   private String requestType;
   private String itemId;
@@ -39,6 +42,28 @@ final class RecordParser {
 
   /** Reads the object whose START_OBJECT the parser is on; leaves the parser on its END_OBJECT. */
   Series read(JsonParser p) throws IOException {
+    scanned = false;
+    return readFields(p);
+  }
+
+  /**
+   * The fast path's first half: reads the {@code historical_rows} array starting at {@code b[from]}
+   * with {@link HistoryScan}; returns where it ends, or -1 when it is not handled there.
+   */
+  int scanHistory(byte[] b, int from, int to) {
+    return scan.read(b, from, to, history);
+  }
+
+  /**
+   * The fast path's second half: reads the rest of the record, in which {@code historical_rows} is
+   * now {@code []}, keeping the rows {@link #scanHistory} read.
+   */
+  Series readAfterScan(JsonParser p) throws IOException {
+    scanned = true;
+    return readFields(p);
+  }
+
+  private Series readFields(JsonParser p) throws IOException {
     requestType = null;
     itemId = null;
     days = -1;
@@ -66,7 +91,7 @@ final class RecordParser {
       }
       case "historical_rows" -> {
         Tokens.once(days >= 0, name);
-        days = history.read(p, t);
+        days = scanned ? scannedDays(p, t) : history.read(p, t);
       }
       case "forecast_days" -> {
         Tokens.once(horizon != 0, name);
@@ -92,6 +117,13 @@ final class RecordParser {
                   + "'; a record has request_type, item_id, historical_rows, forecast_days, "
                   + "target_cols and, optionally, future_rows, special_days and quantiles");
     }
+  }
+
+  private int scannedDays(JsonParser p, JsonToken t) throws IOException {
+    if (t != JsonToken.START_ARRAY || p.nextToken() != JsonToken.END_ARRAY) {
+      throw new IllegalStateException("the scanned history's place holds more than []");
+    }
+    return history.days();
   }
 
   private Series series() {

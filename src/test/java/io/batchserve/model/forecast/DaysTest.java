@@ -21,6 +21,36 @@ class DaysTest {
     }
   }
 
+  /** Every day from 0001-01-01 to 9000-12-31, and every impossible day 29-31 of those years. */
+  @Test
+  void parse_everyDayOfEveryYear_sameAsLocalDate() {
+    char[] text = new char[Days.LENGTH];
+    for (int year = 1; year <= Days.LAST_YEAR; year++) {
+      for (int month = 1; month <= 12; month++) {
+        int length = LocalDate.of(year, month, 1).lengthOfMonth();
+        for (int day = 1; day <= 31; day++) {
+          int n = year * 10_000 + month * 100 + day;
+          for (int i = Days.LENGTH - 1; i >= 0; i--) {
+            if (i == 4 || i == 7) {
+              text[i] = '-';
+            } else {
+              text[i] = (char) ('0' + n % 10);
+              n /= 10;
+            }
+          }
+          if (day <= length) {
+            long expected = LocalDate.of(year, month, day).toEpochDay();
+            if (Days.parse(text, 0, Days.LENGTH) != expected) {
+              assertEquals(expected, Days.parse(text, 0, Days.LENGTH), new String(text));
+            }
+          } else {
+            assertThrows(IllegalArgumentException.class, () -> Days.parse(text, 0, 10));
+          }
+        }
+      }
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
