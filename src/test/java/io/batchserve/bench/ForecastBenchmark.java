@@ -38,6 +38,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *       item), the loop the vectorized path replaces;
  *   <li>{@code decode}: parsing and validating the JSON Lines body of {@code historyDays} days per
  *       item;
+ *   <li>{@code decodeWithoutFastPath}: the same records with the {@code a} of the first history
+ *       row's {@code date} written as a JSON escape: the same JSON to Jackson, but outside what the
+ *       history fast path ({@code HistoryScan}) takes, so every record is decoded by Jackson alone;
  *   <li>{@code encode}: writing the forecasts of {@code items} items as JSON Lines;
  *   <li>{@code decodePredictEncode}: all the server's work for one request except HTTP.
  * </ul>
@@ -65,6 +68,7 @@ public class ForecastBenchmark {
 
   private ForecastModel model;
   private byte[] body;
+  private byte[] escaped;
   private ForecastRequest request;
   private List<ForecastRequest> singles;
   private Forecasts forecasts;
@@ -80,6 +84,10 @@ public class ForecastBenchmark {
       lines.add(ForecastFixtures.record(item.itemId(), item.sales(), HORIZON));
     }
     body = (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+    escaped =
+        (String.join("\n", lines) + "\n")
+            .replace("\"historical_rows\":[{\"date\"", "\"historical_rows\":[{\"d\\u0061te\"")
+            .getBytes(StandardCharsets.UTF_8);
     request = model.decode(MediaType.JSON_LINES, body, body.length);
     forecasts = model.predict(List.of(request)).get(0);
     singles = new ArrayList<>();
@@ -104,6 +112,11 @@ public class ForecastBenchmark {
   @Benchmark
   public ForecastRequest decode() {
     return model.decode(MediaType.JSON_LINES, body, body.length);
+  }
+
+  @Benchmark
+  public ForecastRequest decodeWithoutFastPath() {
+    return model.decode(MediaType.JSON_LINES, escaped, escaped.length);
   }
 
   @Benchmark
