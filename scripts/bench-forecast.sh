@@ -88,11 +88,7 @@ fi
 
 # post PORT: one 1,000-item request; prints its time in seconds, or fails on an answer other than 200.
 post() {
-  local out
-  out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H 'Content-Type: application/jsonlines' \
-    --data-binary @"$work/items-1000.jsonl" "http://127.0.0.1:$1/invocations")
-  [ "${out% *}" = 200 ] || { echo "port $1 answered ${out% *}" >&2; exit 1; }
-  echo "${out#* }"
+  timed_post "$1" "$work/items-1000.jsonl" application/jsonlines
 }
 
 if [ "$paired" = true ]; then

@@ -48,27 +48,18 @@ stop_all() {
   pids=()
 }
 
-# post PORT BODY TYPE: one request; prints its time in seconds.
-post() {
-  local out
-  out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Content-Type: $3" --data-binary @"$2" \
-    "http://127.0.0.1:$1/invocations")
-  [ "${out% *}" = 200 ] || { echo "port $1 answered ${out% *}" >&2; exit 1; }
-  echo "${out#* }"
-}
-
 # round_robin LABEL BODY TYPE: REQUESTS rounds of one request to each server, the first server of a round rotating.
 round_robin() {
   local label=$1 body=$2 type=$3 n=${#sets[@]} i k first
   for i in $(seq 1 20); do
-    for k in $(seq 0 $((n - 1))); do post "$((base_port + k))" "$body" "$type" >/dev/null; done
+    for k in $(seq 0 $((n - 1))); do timed_post "$((base_port + k))" "$body" "$type" >/dev/null; done
   done
   for k in $(seq 0 $((n - 1))); do : >"$work/times-$k.txt"; done
   for i in $(seq 1 "$requests"); do
     first=$((i % n))
     for k in $(seq 0 $((n - 1))); do
       k=$(((first + k) % n))
-      post "$((base_port + k))" "$body" "$type" >>"$work/times-$k.txt"
+      timed_post "$((base_port + k))" "$body" "$type" >>"$work/times-$k.txt"
     done
   done
   report_times "$label"

@@ -65,6 +65,16 @@ LUA
   echo "$script"
 }
 
+# timed_post PORT BODYFILE CONTENT_TYPE: one POST /invocations; prints its time in seconds, or exits on an answer
+# other than 200.
+timed_post() {
+  local out
+  out=$(curl -s -o /dev/null -w '%{http_code} %{time_total}' -H "Content-Type: $3" --data-binary @"$2" \
+    "http://127.0.0.1:$1/invocations")
+  [ "${out% *}" = 200 ] || { echo "port $1 answered ${out% *}" >&2; exit 1; }
+  echo "${out#* }"
+}
+
 # churn_csv ROWS FILE: ROWS churn feature rows (sample data, id column dropped, repeated) into FILE.
 churn_csv() {
   local rows=$1 file=$2
